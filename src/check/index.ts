@@ -1,0 +1,45 @@
+// Stage 2 — check: schema first; content rules only on data the schema accepts (they rely on
+// its types). Every finding becomes a positioned Diagnostic.
+
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostic.js';
+import type { SourceFile } from '../load/index.js';
+import type { ReportData } from '../report-data.js';
+import type { Rule } from './rule.js';
+import { RULES } from './rules/index.js';
+import { checkSchema } from './schema.js';
+
+export interface CheckResult {
+  diagnostics: Diagnostic[];
+  /** The data, typed, when there are no errors. */
+  report?: ReportData;
+}
+
+export function runRules(source: SourceFile, data: ReportData, rules: readonly Rule[] = RULES): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    rule.check(data, ({ pointer, message, atKey }) => {
+      out.push({
+        severity: rule.severity,
+        ruleId: rule.id,
+        message,
+        file: source.path,
+        position: atKey ? source.positions.keyAt(pointer) : source.positions.valueAt(pointer),
+        pointer,
+      });
+    });
+  }
+  return out;
+}
+
+export function check(source: SourceFile): CheckResult {
+  const diagnostics = [...source.diagnostics];
+  if (source.data === undefined || hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
+  const schemaDiagnostics = checkSchema(source);
+  diagnostics.push(...schemaDiagnostics);
+  if (schemaDiagnostics.length > 0) return { diagnostics: sortDiagnostics(diagnostics) };
+  // The schema has accepted the data: from here on it has the ReportData shape.
+  const data = source.data as ReportData;
+  diagnostics.push(...runRules(source, data));
+  sortDiagnostics(diagnostics);
+  return hasErrors(diagnostics) ? { diagnostics } : { diagnostics, report: data };
+}

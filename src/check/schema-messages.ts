@@ -1,0 +1,152 @@
+// ajv errors → one Chinese sentence each, naming the field by its key and schema title.
+
+import type { ErrorObject } from 'ajv';
+import { SchemaNavigator, type JsonSchema } from '../load/schema-types.js';
+
+const TYPE_NAMES: Record<string, string> = {
+  integer: '整数',
+  number: '数字',
+  string: '文字',
+  boolean: 'true 或 false',
+  array: '列表（每项一行，以“- ”开头）',
+  object: '“键: 值”形式的内容',
+};
+
+const ENUM_NAMES: Record<string, string> = {
+  district: '区/县政府',
+  department: '政府部门',
+  town: '乡镇/街道',
+  inline: '连写在一段内',
+  paragraphs: '每项单独成段',
+};
+
+export function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return '空值';
+  if (Array.isArray(value)) return '列表';
+  if (typeof value === 'object') return '“键: 值”形式的内容';
+  if (typeof value === 'number') return Number.isInteger(value) ? '整数' : '数字';
+  if (typeof value === 'boolean') return 'true/false';
+  return `文字“${truncate(String(value))}”`;
+}
+
+function truncate(text: string): string {
+  return text.length > 20 ? `${text.slice(0, 20)}…` : text;
+}
+
+/** Edit distance, for "did you mean" on unknown keys. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+export function unescapeToken(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+export class FieldNamer {
+  private readonly nav: SchemaNavigator;
+  constructor(private readonly schema: JsonSchema) {
+    this.nav = new SchemaNavigator(schema);
+  }
+
+  /** The (unresolved) schema node at a JSON pointer, keeping the property's own title. */
+  schemaAt(pointer: string): JsonSchema | undefined {
+    let node: JsonSchema | undefined = this.schema;
+    for (const raw of pointer.split('/').slice(1)) {
+      const token = unescapeToken(raw);
+      node = /^\d+$/.test(token) && this.nav.element(node) ? this.nav.element(node) : this.nav.property(node, token);
+      if (!node) return undefined;
+    }
+    return node;
+  }
+
+  /** “year”（报告年度）, or “recipients”第2项 for list elements. */
+  label(pointer: string): string {
+    const tokens = pointer.split('/').slice(1).map(unescapeToken);
+    if (tokens.length === 0) return '报告数据';
+    const last = tokens[tokens.length - 1]!;
+    if (/^\d+$/.test(last)) {
+      const parent = tokens[tokens.length - 2];
+      return parent === undefined ? `第${Number(last) + 1}项` : `“${parent}”第${Number(last) + 1}项`;
+    }
+    const title = this.schemaAt(pointer)?.title;
+    return title ? `“${last}”（${title}）` : `“${last}”`;
+  }
+
+  knownKeys(pointer: string): string[] {
+    const node = this.schemaAt(pointer);
+    const keys = new Set<string>();
+    for (const b of this.nav.branches(node)) for (const k of Object.keys(b.properties ?? {})) keys.add(k);
+    return [...keys];
+  }
+
+  propertyTitle(parentPointer: string, key: string): string | undefined {
+    return this.nav.property(this.schemaAt(parentPointer), key)?.title as string | undefined;
+  }
+
+  describe(error: ErrorObject): { pointer: string; atKey: boolean; message: string } {
+    const pointer = error.instancePath;
+    const label = this.label(pointer);
+    const params = error.params as Record<string, unknown>;
+    switch (error.keyword) {
+      case 'required': {
+        const missing = String(params.missingProperty);
+        const title = this.propertyTitle(pointer, missing);
+        return { pointer, atKey: true, message: `缺少必填项“${missing}”${title ? `（${title}）` : ''}。` };
+      }
+      case 'additionalProperties': {
+        const key = String(params.additionalProperty);
+        const known = this.knownKeys(pointer);
+        const close = known
+          .map((k) => ({ k, d: distance(key.toLowerCase(), k) }))
+          .filter((c) => c.d <= Math.max(1, Math.floor(c.k.length / 3)))
+          .sort((a, b) => a.d - b.d)[0];
+        const hint = close ? `是否应为“${close.k}”？` : `这里可用的键有：${known.join('、')}。`;
+        return { pointer: `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, atKey: true, message: `未知的键“${key}”，${hint}` };
+      }
+      case 'type': {
+        const expected = String(params.type)
+          .split(',')
+          .map((t) => TYPE_NAMES[t] ?? t)
+          .join('或');
+        return { pointer, atKey: false, message: `${label}应为${expected}，现在是${kindOf(error.data)}。` };
+      }
+      case 'enum': {
+        const allowed = (params.allowedValues as unknown[])
+          .map((v) => (ENUM_NAMES[String(v)] ? `${String(v)}（${ENUM_NAMES[String(v)]}）` : String(v)))
+          .join('、');
+        return { pointer, atKey: false, message: `${label}的值“${String(error.data)}”无效，只能是：${allowed}。` };
+      }
+      case 'minimum':
+      case 'maximum': {
+        const node = this.nav.branches(this.schemaAt(pointer))[0];
+        return {
+          pointer,
+          atKey: false,
+          message: `${label}的值 ${String(error.data)} 超出范围，应在 ${String(node?.minimum)} 到 ${String(node?.maximum)} 之间。`,
+        };
+      }
+      case 'pattern': {
+        const description = this.schemaAt(pointer)?.description;
+        return { pointer, atKey: false, message: `${label}的写法不对：“${truncate(String(error.data))}”。${description ?? ''}` };
+      }
+      case 'minLength':
+        return { pointer, atKey: false, message: `${label}不能是空的文字。` };
+      case 'minItems':
+        return { pointer, atKey: false, message: `${label}至少要有 ${String(params.limit)} 项；不需要时请删除这一项。` };
+      case 'maxItems':
+        return { pointer, atKey: false, message: `${label}最多只能有 ${String(params.limit)} 项。` };
+      default:
+        return { pointer, atKey: false, message: `${label}不符合要求（${error.keyword}）。` };
+    }
+  }
+}

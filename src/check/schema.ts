@@ -1,0 +1,76 @@
+// Schema check: ajv against schema/report.schema.json, errors turned into positioned Chinese
+// diagnostics. `anyOf` alternatives (text or list of texts) are reduced to the one message that
+// fits what the user wrote.
+
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Diagnostic } from '../diagnostic.js';
+import { reportSchema, type SourceFile } from '../load/index.js';
+import { FieldNamer, kindOf } from './schema-messages.js';
+
+let compiled: { validate: ValidateFunction; namer: FieldNamer } | undefined;
+
+function validator(): { validate: ValidateFunction; namer: FieldNamer } {
+  if (!compiled) {
+    const schema = reportSchema();
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
+    compiled = { validate: ajv.compile(schema), namer: new FieldNamer(schema) };
+  }
+  return compiled;
+}
+
+const TYPE_NAMES: Record<string, string> = { string: '文字', array: '文字列表', object: '“lead/text”形式的内容' };
+
+function isUnder(path: string, base: string): boolean {
+  return path === base || path.startsWith(`${base}/`);
+}
+
+/** Keep the errors of the alternative the user evidently meant. */
+function reduceAnyOf(errors: ErrorObject[]): ErrorObject[] {
+  const drop = new Set<ErrorObject>();
+  const extra: ErrorObject[] = [];
+  for (const anyOf of errors.filter((e) => e.keyword === 'anyOf')) {
+    const base = anyOf.instancePath;
+    const branchErrors = errors.filter((e) => e !== anyOf && isUnder(e.instancePath, base));
+    const typeErrorsHere = branchErrors.filter((e) => e.keyword === 'type' && e.instancePath === base);
+    const specific = branchErrors.filter((e) => !typeErrorsHere.includes(e));
+    drop.add(anyOf);
+    for (const e of typeErrorsHere) drop.add(e);
+    if (specific.length === 0 && typeErrorsHere.length > 0) {
+      const expected = [...new Set(typeErrorsHere.map((e) => String((e.params as { type: string }).type)))];
+      extra.push({ ...typeErrorsHere[0]!, params: { type: expected.join(',') } });
+    }
+  }
+  return [...errors.filter((e) => !drop.has(e)), ...extra];
+}
+
+export function checkSchema(source: SourceFile): Diagnostic[] {
+  const { validate, namer } = validator();
+  if (validate(source.data)) return [];
+  const errors = reduceAnyOf(validate.errors ?? []);
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const error of errors) {
+    let { pointer, atKey, message } = namer.describe(error);
+    if (error.keyword === 'type' && String((error.params as { type: string }).type).includes(',')) {
+      const names = String((error.params as { type: string }).type)
+        .split(',')
+        .map((t) => TYPE_NAMES[t] ?? t);
+      message = `${namer.label(pointer)}应为${names.join('或')}，现在是${kindOf(error.data)}。`;
+    }
+    let position = atKey ? source.positions.keyAt(pointer) : source.positions.valueAt(pointer);
+    if (error.keyword === 'required') {
+      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      const emptyKey = source.positions.emptyKeys.get(`${pointer}/${missing}`);
+      if (emptyKey) {
+        const title = namer.propertyTitle(pointer, missing);
+        message = `“${missing}”${title ? `（${title}）` : ''}没有填写内容。`;
+        position = emptyKey;
+      }
+    }
+    const key = `${position.line}:${position.column}:${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    diagnostics.push({ severity: 'error', ruleId: `schema/${error.keyword}`, message, file: source.path, position, pointer });
+  }
+  return diagnostics;
+}

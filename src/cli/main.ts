@@ -1,0 +1,91 @@
+// The thin CLI: picks a command, loads only that command's module, and turns every expected
+// failure into a Chinese message and an exit code (0 ok, 1 problems in the data, 2 usage).
+// Only this file decides the process exit code.
+
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UserError } from '../diagnostic.js';
+import { COMMANDS, MAIN_HELP, type CommandName } from './help.js';
+
+export interface CommandIO {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  cwd: string;
+}
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+export type CommandRun = (positionals: string[], values: Values, io: CommandIO) => Promise<number>;
+
+const defaultIO: CommandIO = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  cwd: process.cwd(),
+};
+
+async function loadCommand(name: CommandName): Promise<CommandRun> {
+  switch (name) {
+    case 'validate':
+      return (await import('./validate.js')).runValidate;
+    case 'render':
+      return (await import('./render.js')).runRender;
+    case 'init':
+      return (await import('./init.js')).runInit;
+  }
+}
+
+function isCommand(name: string): name is CommandName {
+  return Object.hasOwn(COMMANDS, name);
+}
+
+export async function main(argv: string[], io: CommandIO = defaultIO): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    const topic = first === 'help' ? rest[0] : undefined;
+    io.out(topic && isCommand(topic) ? COMMANDS[topic].help : MAIN_HELP);
+    return 0;
+  }
+  if (first === '--version' || first === '-v') {
+    io.out('fazhi-report 0.1.0');
+    return 0;
+  }
+  if (!isCommand(first)) {
+    io.err(`未知的命令“${first}”。可用的命令：${Object.keys(COMMANDS).join('、')}。运行 fazhi --help 查看说明。`);
+    return 2;
+  }
+  const command = COMMANDS[first];
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: rest, options: command.options as ParseArgsConfig['options'], allowPositionals: true, strict: true }) as {
+      values: Values;
+      positionals: string[];
+    };
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const option = /'([^']+)'/.exec((err as Error).message)?.[1] ?? '';
+    const message =
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `未知的选项“${option}”。`
+        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? `选项“${option.split(' ')[0]}”后面需要写一个值。`
+          : '命令行参数有误。';
+    io.err(`${message}运行 fazhi ${first} --help 查看用法。`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.out(command.help);
+    return 0;
+  }
+  try {
+    const run = await loadCommand(first);
+    return await run(parsed.positionals, parsed.values, io);
+  } catch (err) {
+    if (err instanceof UserError) {
+      io.err(err.message);
+      return err.exitCode;
+    }
+    // A bug of ours, not a problem with the user's data: say so, without a stack trace.
+    io.err(`fazhi 内部错误：${err instanceof Error ? err.message : String(err)}`);
+    io.err('这不是您数据的问题。请把这条信息和所用的数据文件报告给维护者。');
+    if (process.env.FAZHI_DEBUG) io.err(err instanceof Error ? (err.stack ?? '') : '');
+    return 3;
+  }
+}

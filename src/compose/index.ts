@@ -1,0 +1,171 @@
+// Stage 3 — compose: checked data + the level's template → the document model. Numbering is
+// computed here; the template decides wording and order, the data supplies the content.
+
+import { formatChineseDate, parseDate } from '../dates.js';
+import type { Group, Item, ItemsStyle, Part, PartKey, ReportData } from '../report-data.js';
+import { PART_KEYS } from '../report-data.js';
+import type { Block, ReportDocument } from './model.js';
+import { headingNumber, itemNumber } from './numbering.js';
+import { cleanLine, endSentence, normalizeParagraph, paragraphList } from './text.js';
+import { loadTemplate, renderDirectives, templateFile, TemplateError, type Directive } from './template.js';
+import { breakTitle } from './title-lines.js';
+
+export { TemplateError } from './template.js';
+export type { Block, ReportDocument } from './model.js';
+
+export interface ComposeOptions {
+  /** A user's template folder (`--templates`). */
+  templatesDir?: string;
+  /** Widest title line in characters (from the layout profile). */
+  titleLineWidth: number;
+}
+
+/** Single-line text only: a value can never add a directive line to the template output. */
+function oneLine(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : cleanLine(text.replace(/[\r\n\u2028\u2029]+/g, ' '));
+}
+
+function templateContext(data: ReportData): object {
+  const heading = (key: PartKey) => ({ heading: oneLine(data[key]?.heading), present: data[key] !== undefined });
+  return {
+    level: data.level,
+    year: data.year,
+    next_year: data.year + 1,
+    unit: { name: oneLine(data.unit.name), short: oneLine(data.unit.short), party: oneLine(data.unit.party) },
+    title: oneLine(data.title),
+    doc_number: oneLine(data.doc_number),
+    recipients: data.recipients?.map((r) => oneLine(r)),
+    closing: oneLine(data.closing),
+    has_preamble: data.preamble !== undefined,
+    has_attachments: (data.attachments?.length ?? 0) > 0,
+    has_colophon: data.copy_to !== undefined || data.printed_by !== undefined || data.printed_date !== undefined,
+    ...Object.fromEntries(PART_KEYS.map((k) => [k, heading(k)])),
+  };
+}
+
+function itemText(item: Item, n: number): string {
+  if (typeof item === 'string') return itemNumber(n) + endSentence(normalizeParagraph(item));
+  const text = endSentence(normalizeParagraph(item.text));
+  return item.lead ? itemNumber(n) + endSentence(normalizeParagraph(item.lead)) + text : itemNumber(n) + text;
+}
+
+function itemBlocks(items: Item[] | undefined, style: ItemsStyle): Block[] {
+  if (!items || items.length === 0) return [];
+  const texts = items.map((item, i) => itemText(item, i + 1));
+  if (style === 'inline') return [{ kind: 'paragraph', runs: [{ text: texts.join('') }] }];
+  return texts.map((text) => ({ kind: 'paragraph', runs: [{ text }] }));
+}
+
+const paragraphBlocks = (texts: string[]): Block[] => texts.map((text) => ({ kind: 'paragraph', runs: [{ text }] }));
+
+function groupBlocks(groups: Group[] | undefined, level: 2 | 3 | 4, inherited: ItemsStyle): Block[] {
+  if (!groups) return [];
+  return groups.flatMap((group, i) => {
+    const style = group.items_style ?? inherited;
+    const deeper = level === 2 ? 3 : 4;
+    return [
+      { kind: 'heading', level, number: headingNumber(level, i + 1), text: normalizeParagraph(group.heading) } satisfies Block,
+      ...paragraphBlocks(paragraphList(group.paragraphs)),
+      ...itemBlocks(group.items, style),
+      // heading-depth forbids groups under （1）; the schema check runs before compose.
+      ...(level < 4 ? groupBlocks(group.groups, deeper, style) : []),
+    ];
+  });
+}
+
+function partBlocks(part: Part, style: ItemsStyle): Block[] {
+  const partStyle = part.items_style ?? style;
+  return [
+    ...paragraphBlocks(paragraphList(part.intro)),
+    ...itemBlocks(part.items, partStyle),
+    ...groupBlocks(part.groups, 2, partStyle),
+  ];
+}
+
+function isPartKey(key: string): key is PartKey {
+  return (PART_KEYS as readonly string[]).includes(key);
+}
+
+export function compose(data: ReportData, options: ComposeOptions): ReportDocument {
+  const template = loadTemplate(templateFile(data.level, options.templatesDir));
+  const directives = renderDirectives(template, templateContext(data));
+  const blocks: Block[] = [];
+  let title = '';
+  let partNumber = 0;
+  let itemsStyle: ItemsStyle = data.items_style ?? 'inline';
+  const templateStyle = directives.find((d) => d.name === 'items-style')?.argument;
+  if (!data.items_style && (templateStyle === 'inline' || templateStyle === 'paragraphs')) itemsStyle = templateStyle;
+
+  const fail = (d: Directive, message: string): never => {
+    throw new TemplateError({ severity: 'error', ruleId: 'template', message, file: template.file, position: { line: d.templateLine, column: 1 } });
+  };
+
+  for (const d of directives) {
+    switch (d.name) {
+      case 'doc-number':
+        if (d.text) blocks.push({ kind: 'doc-number', text: d.text });
+        break;
+      case 'title':
+        title = d.text;
+        if (!title) fail(d, '模板生成的标题是空的。');
+        blocks.push({
+          kind: 'title',
+          lines: data.title_lines?.map(normalizeParagraph) ?? breakTitle(title, options.titleLineWidth),
+        });
+        break;
+      case 'recipients':
+        if (d.text) blocks.push({ kind: 'addressee', text: d.text });
+        break;
+      case 'paragraph':
+        if (d.text) blocks.push(...paragraphBlocks([d.text]));
+        break;
+      case 'preamble':
+        blocks.push(...paragraphBlocks(paragraphList(data.preamble)));
+        break;
+      case 'part': {
+        if (!isPartKey(d.argument)) fail(d, `@part 后面应是部分名称（${PART_KEYS.join('、')}），而不是“${d.argument}”。`);
+        const part = data[d.argument as PartKey];
+        if (!part) break;
+        partNumber += 1;
+        blocks.push({ kind: 'heading', level: 1, number: headingNumber(1, partNumber), text: d.text });
+        blocks.push(...partBlocks(part, itemsStyle));
+        break;
+      }
+      case 'closing':
+        if (d.text) blocks.push(...paragraphBlocks([d.text]));
+        break;
+      case 'attachments':
+        if (data.attachments?.length) blocks.push({ kind: 'attachments', items: data.attachments.map(normalizeParagraph) });
+        break;
+      case 'signature': {
+        const date = data.date ? parseDate(data.date) : undefined;
+        blocks.push({
+          kind: 'signature',
+          organs: (data.signatories ?? [data.unit.name]).map(normalizeParagraph),
+          ...(date ? { date: formatChineseDate(date) } : {}),
+          seal: data.seal ?? false,
+        });
+        break;
+      }
+      case 'colophon': {
+        const printed = data.printed_date ? parseDate(data.printed_date) : undefined;
+        const copyTo = data.copy_to?.map(normalizeParagraph).join('，');
+        if (copyTo || data.printed_by || printed) {
+          blocks.push({
+            kind: 'colophon',
+            ...(copyTo ? { copyTo } : {}),
+            ...(data.printed_by ? { printedBy: normalizeParagraph(data.printed_by) } : {}),
+            ...(printed ? { printedDate: formatChineseDate(printed) } : {}),
+          });
+        }
+        break;
+      }
+      case 'items-style':
+        break;
+    }
+  }
+  if (!title) {
+    throw new TemplateError({ severity: 'error', ruleId: 'template', message: '模板中没有 @title 行，无法生成标题。', file: template.file });
+  }
+  return { title, year: data.year, unitName: data.unit.name, blocks };
+}

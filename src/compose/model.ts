@@ -1,0 +1,48 @@
+// The document model between compose and the writers (after pandoc's AST): one typed list of
+// 公文 blocks. Writers (docx, later html) consume only this.
+
+export interface Run {
+  text: string;
+  /** Bold, as for level-3 run-in headings. */
+  strong?: boolean;
+}
+
+export type HeadingLevel = 1 | 2 | 3 | 4;
+
+export type Block =
+  | { kind: 'doc-number'; text: string }
+  | { kind: 'title'; lines: string[] }
+  | { kind: 'addressee'; text: string }
+  | { kind: 'heading'; level: HeadingLevel; number: string; text: string }
+  | { kind: 'paragraph'; runs: Run[] }
+  | { kind: 'attachments'; items: string[] }
+  | { kind: 'signature'; organs: string[]; date?: string; seal: boolean }
+  | { kind: 'colophon'; copyTo?: string; printedBy?: string; printedDate?: string };
+
+export interface ReportDocument {
+  title: string;
+  year: number;
+  unitName: string;
+  blocks: Block[];
+}
+
+/** The plain text of a block, as a reader of the document sees it (used by tests and html). */
+export function blockText(block: Block): string {
+  switch (block.kind) {
+    case 'doc-number':
+    case 'addressee':
+      return block.text;
+    case 'title':
+      return block.lines.join('');
+    case 'heading':
+      return block.number + block.text;
+    case 'paragraph':
+      return block.runs.map((r) => r.text).join('');
+    case 'attachments':
+      return block.items.join('');
+    case 'signature':
+      return [...block.organs, block.date ?? ''].join('');
+    case 'colophon':
+      return [block.copyTo, block.printedBy, block.printedDate].filter(Boolean).join('');
+  }
+}

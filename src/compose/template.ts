@@ -1,0 +1,151 @@
+// Handlebars templates decide the wording and order of a report. A template renders to a
+// short list of directives, one per line ("@part measures 2024年推进…"); compose turns them into
+// blocks and pulls the parts' content from the data itself. Data reaches a template only as
+// single-line text, so nothing in a YAML value can start a directive, and Handlebars output
+// is never evaluated again: data text stays literal.
+
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import type { Diagnostic } from '../diagnostic.js';
+import { TEMPLATES_DIR } from '../paths.js';
+import type { Level } from '../report-data.js';
+import { chineseNumeral } from './numbering.js';
+
+export const DIRECTIVES = [
+  'doc-number',
+  'title',
+  'recipients',
+  'paragraph',
+  'preamble',
+  'part',
+  'closing',
+  'attachments',
+  'signature',
+  'colophon',
+  'items-style',
+] as const;
+export type DirectiveName = (typeof DIRECTIVES)[number];
+
+export interface Directive {
+  name: DirectiveName;
+  /** First word after the name, for @part: the part key. */
+  argument: string;
+  text: string;
+  /** Line in the template where the directive is written, for messages. */
+  templateLine: number;
+}
+
+export interface LoadedTemplate {
+  file: string;
+  source: string;
+  render: (context: object) => string;
+}
+
+export class TemplateError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+const handlebars = Handlebars.create();
+handlebars.registerHelper('cn', (n: unknown) => (typeof n === 'number' ? chineseNumeral(n) : String(n ?? '')));
+handlebars.registerHelper('join', (list: unknown, separator: unknown) =>
+  Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : '、') : '',
+);
+// 中共示例区委员会 → 中共示例区委, the form used in joint titles.
+handlebars.registerHelper('party_short', (name: unknown) => String(name ?? '').replace(/委员会$/, '委'));
+
+/** `templates/<level>/report.hbs` in the user's folder (or the folder itself), else ours. */
+export function templateFile(level: Level, userDir?: string): string {
+  if (userDir) {
+    const nested = path.join(userDir, level, 'report.hbs');
+    return existsSync(nested) ? nested : path.join(userDir, 'report.hbs');
+  }
+  return path.join(TEMPLATES_DIR, level, 'report.hbs');
+}
+
+function templateError(file: string, message: string, line?: number, column?: number): TemplateError {
+  return new TemplateError({
+    severity: 'error',
+    ruleId: 'template',
+    message,
+    file,
+    ...(line ? { position: { line, column: column ?? 1 } } : {}),
+  });
+}
+
+const cache = new Map<string, LoadedTemplate>();
+
+export function loadTemplate(file: string): LoadedTemplate {
+  const cached = cache.get(file);
+  if (cached) return cached;
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
+  } catch {
+    throw templateError(file, '找不到模板文件（或无法读取）。请检查 --templates 指定的文件夹，其中应有 <层级>/report.hbs。');
+  }
+  let compiled: HandlebarsTemplateDelegate;
+  try {
+    // Parse now, so syntax errors surface with their line before any data is rendered.
+    handlebars.parse(source);
+    compiled = handlebars.compile(source, { noEscape: true, strict: false, preventIndent: true });
+  } catch (err) {
+    const text = err instanceof Error ? err.message : String(err);
+    const line = /line (\d+)/.exec(text)?.[1];
+    throw templateError(file, '模板语法错误：请检查 {{ }} 是否成对、{{#if}}/{{#each}} 是否有对应的结束标记。', line ? Number(line) : undefined);
+  }
+  const loaded: LoadedTemplate = { file, source, render: (context) => compiled(context) };
+  cache.set(file, loaded);
+  return loaded;
+}
+
+function lineOfDirective(source: string, name: string): number | undefined {
+  // Blank out comments (keeping their line breaks): their examples are not directives.
+  const code = source.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (c) => c.replace(/[^\n]/g, ' '));
+  const index = code.split(/\r?\n/).findIndex((l) => l.trimStart().startsWith(`@${name}`));
+  return index >= 0 ? index + 1 : undefined;
+}
+
+export function renderDirectives(template: LoadedTemplate, context: object): Directive[] {
+  let output: string;
+  try {
+    output = template.render(context);
+  } catch (err) {
+    const text = err instanceof Error ? err.message : String(err);
+    const line = /line (\d+)/i.exec(text)?.[1];
+    const missingHelper = /Missing helper: "([^"]+)"/.exec(text)?.[1];
+    const message = missingHelper
+      ? `模板使用了不存在的辅助函数“${missingHelper}”。`
+      : err instanceof RangeError
+        ? '模板在展开时无限递归（例如局部模板调用了自身），已停止。'
+        : '模板在填入数据时出错，请检查模板中的表达式。';
+    throw templateError(template.file, message, line ? Number(line) : undefined);
+  }
+  const directives: Directive[] = [];
+  for (const raw of output.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === '') continue;
+    const m = /^@([a-z-]+)(?:\s+(.*))?$/.exec(line);
+    const name = m?.[1];
+    if (!m || !name || !(DIRECTIVES as readonly string[]).includes(name)) {
+      const shown = line.length > 30 ? `${line.slice(0, 30)}…` : line;
+      throw templateError(
+        template.file,
+        `模板输出了无法识别的一行“${shown}”：每行应以 @ 加元素名开头（可用：${DIRECTIVES.map((d) => `@${d}`).join(' ')}）。`,
+        name ? lineOfDirective(template.source, name) : undefined,
+      );
+    }
+    const rest = (m[2] ?? '').trim();
+    const directiveName = name as DirectiveName;
+    const [argument = '', ...words] = directiveName === 'part' || directiveName === 'items-style' ? rest.split(/\s+/) : [''];
+    directives.push({
+      name: directiveName,
+      argument,
+      text: directiveName === 'part' || directiveName === 'items-style' ? words.join(' ') : rest,
+      templateLine: lineOfDirective(template.source, name) ?? 1,
+    });
+  }
+  return directives;
+}

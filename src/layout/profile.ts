@@ -1,0 +1,163 @@
+// A layout profile: every value the writers use, each with its source. Strength follows the
+// standard's own wording: 规定 (shall), 一般 (generally), 实务 (common practice, not the
+// standard), 推算 (derived from stated values). Only a 规定 value is "国标规定".
+
+export type Strength = '规定' | '一般' | '实务' | '推算';
+
+export interface LayoutValue<T> {
+  value: T;
+  /** Clause of GB/T 9704—2012, or a note on where a practice value comes from. */
+  source: string;
+  strength: Strength;
+}
+
+export interface FontSpec {
+  /** Font family as Word names it; the .docx always names the official font. */
+  family: LayoutValue<string>;
+  /** Size in points. */
+  size: LayoutValue<number>;
+  bold?: LayoutValue<boolean>;
+}
+
+export interface LayoutProfile {
+  name: string;
+  page: {
+    widthMm: LayoutValue<number>;
+    heightMm: LayoutValue<number>;
+    marginTopMm: LayoutValue<number>;
+    marginBottomMm: LayoutValue<number>;
+    marginLeftMm: LayoutValue<number>;
+    marginRightMm: LayoutValue<number>;
+    /** Page edge to the bottom of the footer, placing the page number below the 版心. */
+    footerMm: LayoutValue<number>;
+  };
+  grid: {
+    linesPerPage: LayoutValue<number>;
+    charsPerLine: LayoutValue<number>;
+    /** Exact line pitch in twips (225 mm / 22). */
+    linePitchTwips: LayoutValue<number>;
+    /** w:docGrid w:charSpace for Word's character grid (4096ths of a point from the body size). */
+    wordCharSpace: LayoutValue<number>;
+    /** Run character spacing in twentieths of a point, so LibreOffice (no character grid) also fits 28. */
+    runCharSpacing: LayoutValue<number>;
+  };
+  fonts: {
+    body: FontSpec;
+    title: FontSpec;
+    heading1: FontSpec;
+    heading2: FontSpec;
+    heading3: FontSpec;
+    heading4: FontSpec;
+    pageNumber: FontSpec;
+    colophon: FontSpec;
+    docNumber: FontSpec;
+  };
+  body: {
+    firstLineIndentChars: LayoutValue<number>;
+  };
+  title: {
+    /** Widest title line, in characters of the title size. */
+    maxLineChars: LayoutValue<number>;
+    blankLinesAfter: LayoutValue<number>;
+  };
+  signature: {
+    blankLinesBefore: LayoutValue<number>;
+    /** Without seal: the 署名 ends this many characters from the right edge. */
+    unsealedRightChars: LayoutValue<number>;
+    /** Without seal: the date starts this many characters right of the 署名's first character. */
+    unsealedDateOffsetChars: LayoutValue<number>;
+    /** With seal: the date ends this many characters from the right edge. */
+    sealedDateRightChars: LayoutValue<number>;
+  };
+  attachments: {
+    indentChars: LayoutValue<number>;
+  };
+  colophon: {
+    sideIndentChars: LayoutValue<number>;
+    /** Rule widths in eighths of a point (w:sz). */
+    outerRuleEighths: LayoutValue<number>;
+    innerRuleEighths: LayoutValue<number>;
+  };
+  pageNumber: {
+    /** Text around the number: "— N —". */
+    prefix: LayoutValue<string>;
+    suffix: LayoutValue<string>;
+    sideIndentChars: LayoutValue<number>;
+  };
+}
+
+const v = <T>(value: T, strength: Strength, source: string): LayoutValue<T> => ({ value, source, strength });
+
+const font = (family: string, size: number, source: string, bold?: boolean): FontSpec => ({
+  family: v(family, '规定', source),
+  size: v(size, '规定', source),
+  ...(bold === undefined ? {} : { bold: v(bold, '实务', '三级标题仿宋加粗是通行做法') }),
+});
+
+/** GB/T 9704—2012《党政机关公文格式》, the default profile. */
+export const GBT9704: LayoutProfile = {
+  name: 'GB/T 9704—2012',
+  page: {
+    widthMm: v(210, '规定', '§5.1 幅面尺寸：A4'),
+    heightMm: v(297, '规定', '§5.1 幅面尺寸：A4'),
+    marginTopMm: v(37, '规定', '§5.2.1 天头 37 mm ± 1 mm'),
+    marginLeftMm: v(28, '规定', '§5.2.1 订口 28 mm ± 1 mm'),
+    marginBottomMm: v(35, '推算', '§5.2.1 版心 156 × 225 mm：297 − 37 − 225'),
+    marginRightMm: v(26, '推算', '§5.2.1 版心 156 × 225 mm：210 − 28 − 156'),
+    footerMm: v(24, '实务', '§7.5 页码位于版心下边缘之下 7 mm；在 Word 中约为距页边 24 mm'),
+  },
+  grid: {
+    linesPerPage: v(22, '一般', '§5.2.3 一般每面排 22 行'),
+    charsPerLine: v(28, '一般', '§5.2.3 每行排 28 个字，并撑满版心'),
+    linePitchTwips: v(579, '推算', '225 mm ÷ 22 ≈ 28.95 pt；580 只能排 21 行'),
+    wordCharSpace: v(-849, '实务', 'Word 公文模板的文档网格：16 pt − 0.207 pt ≈ 156 mm ÷ 28'),
+    runCharSpacing: v(-5, '实务', 'LibreOffice 不用字符网格：字距 −0.25 pt 使每行 28 字'),
+  },
+  fonts: {
+    body: font('仿宋_GB2312', 16, '§5.2.2 正文 3 号仿宋体字'),
+    title: font('方正小标宋简体', 22, '§7.3.1 标题 2 号小标宋体字'),
+    heading1: font('黑体', 16, '§7.3.3 第一层用黑体字'),
+    heading2: font('楷体_GB2312', 16, '§7.3.3 第二层用楷体字'),
+    heading3: font('仿宋_GB2312', 16, '§7.3.3 第三层和第四层用仿宋体字', true),
+    heading4: font('仿宋_GB2312', 16, '§7.3.3 第三层和第四层用仿宋体字'),
+    pageNumber: font('宋体', 14, '§7.5 页码 4 号半角宋体阿拉伯数字'),
+    colophon: font('仿宋_GB2312', 14, '§7.4.2 抄送机关、印发机关和印发日期用 4 号仿宋体字'),
+    docNumber: font('仿宋_GB2312', 16, '§7.2.4 发文字号 3 号仿宋体字'),
+  },
+  body: {
+    firstLineIndentChars: v(2, '规定', '§7.3.3 正文每个自然段左空二字'),
+  },
+  title: {
+    maxLineChars: v(20, '推算', '156 mm 版心宽 ÷ 22 pt 字号 ≈ 20 字'),
+    blankLinesAfter: v(1, '规定', '§7.3.2 主送机关编排于标题下空一行位置'),
+  },
+  signature: {
+    blankLinesBefore: v(1, '规定', '§7.3.5.2 在正文（或附件说明）下空一行编排发文机关署名'),
+    unsealedRightChars: v(2, '规定', '§7.3.5.2 不加盖印章的公文：署名右空二字'),
+    unsealedDateOffsetChars: v(2, '规定', '§7.3.5.2 成文日期首字比署名首字右移二字'),
+    sealedDateRightChars: v(4, '规定', '§7.3.5.1 加盖印章的公文：成文日期右空四字'),
+  },
+  attachments: {
+    indentChars: v(2, '规定', '§7.3.4 在正文下空一行左空二字编排“附件”二字'),
+  },
+  colophon: {
+    sideIndentChars: v(1, '规定', '§7.4.2 抄送机关左右各空一字；印发机关左空一字，印发日期右空一字'),
+    outerRuleEighths: v(8, '规定', '§7.4.1 首条分隔线和末条分隔线粗 0.35 mm（≈ 1 pt）'),
+    innerRuleEighths: v(6, '规定', '§7.4.1 中间的分隔线粗 0.25 mm（≈ 0.75 pt）'),
+  },
+  pageNumber: {
+    prefix: v('— ', '规定', '§7.5 数码左右各放一条一字线'),
+    suffix: v(' —', '规定', '§7.5 数码左右各放一条一字线'),
+    sideIndentChars: v(1, '规定', '§7.5 单页码居右空一字，双页码居左空一字'),
+  },
+};
+
+// Unit conversions used by the writers.
+export const TWIPS_PER_MM = 1440 / 25.4;
+export const mmToTwips = (mm: number): number => Math.round(mm * TWIPS_PER_MM);
+
+/** One character of the body grid, in twips (the 版心 width divided by characters per line). */
+export function bodyCharTwips(profile: LayoutProfile): number {
+  const textWidthMm = profile.page.widthMm.value - profile.page.marginLeftMm.value - profile.page.marginRightMm.value;
+  return (textWidthMm * TWIPS_PER_MM) / profile.grid.charsPerLine.value;
+}

@@ -1,0 +1,88 @@
+// Writer: document model → .docx bytes, one function per 公文 zone (主体, 版记, 页码).
+
+import { Document, DocumentGridType, Packer, Paragraph, Table, type IStylesOptions } from 'docx';
+import type { Block, ReportDocument } from '../../compose/model.js';
+import { mmToTwips, type LayoutProfile } from '../../layout/profile.js';
+import { heading, headingFont, paragraph } from './body.js';
+import { attachments, signature } from './closing.js';
+import { colophon } from './colophon.js';
+import { runFont } from './fonts.js';
+import { addressee, docNumber, title } from './front.js';
+import { pageNumberFooters } from './page-number.js';
+
+function styles(profile: LayoutProfile): IStylesOptions {
+  const body = runFont(profile.fonts.body, profile);
+  // Heading styles give Word's navigation pane (导航窗格) an outline of the report.
+  const headingStyle = (level: 1 | 2 | 3 | 4) => ({
+    id: `Heading${level}`,
+    name: `heading ${level}`,
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { ...runFont(headingFont(level, profile), profile), color: '000000', bold: level === 3 ? true : false, italics: false },
+    paragraph: { outlineLevel: level - 1, spacing: { before: 0, after: 0 } },
+  });
+  return {
+    default: { document: { run: { font: body.font, size: body.size } } },
+    paragraphStyles: [headingStyle(1), headingStyle(2), headingStyle(3), headingStyle(4)],
+  };
+}
+
+function blockElements(block: Block, profile: LayoutProfile): (Paragraph | Table)[] {
+  switch (block.kind) {
+    case 'doc-number':
+      return docNumber(block.text, profile);
+    case 'title':
+      return title(block.lines, profile);
+    case 'addressee':
+      return [addressee(block.text, profile)];
+    case 'heading':
+      return [heading(block.level, block.number, block.text, profile)];
+    case 'paragraph':
+      return [paragraph(block.runs, profile)];
+    case 'attachments':
+      return attachments(block.items, profile);
+    case 'signature':
+      return signature(block.organs, block.date, block.seal, profile);
+    case 'colophon':
+      return [colophon(block, profile)];
+  }
+}
+
+export async function writeDocx(doc: ReportDocument, profile: LayoutProfile): Promise<Uint8Array> {
+  const p = profile.page;
+  const children = doc.blocks.flatMap((b) => blockElements(b, profile));
+  // A floating table must be followed by a paragraph in OOXML.
+  if (children.at(-1) instanceof Table) children.push(new Paragraph({ children: [] }));
+  const document = new Document({
+    title: doc.title,
+    creator: doc.unitName,
+    evenAndOddHeaderAndFooters: true,
+    styles: styles(profile),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: mmToTwips(p.widthMm.value), height: mmToTwips(p.heightMm.value) },
+            margin: {
+              top: mmToTwips(p.marginTopMm.value),
+              bottom: mmToTwips(p.marginBottomMm.value),
+              left: mmToTwips(p.marginLeftMm.value),
+              right: mmToTwips(p.marginRightMm.value),
+              header: mmToTwips(15),
+              footer: mmToTwips(p.footerMm.value),
+            },
+          },
+          grid: {
+            type: DocumentGridType.LINES_AND_CHARS,
+            linePitch: profile.grid.linePitchTwips.value,
+            charSpace: profile.grid.wordCharSpace.value,
+          },
+        },
+        footers: pageNumberFooters(profile),
+        children,
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}

@@ -1,0 +1,35 @@
+// Paragraph builders shared by the zones: every paragraph sits on the exact line pitch of the
+// body grid (22 lines per page, GB/T 9704 §5.2.3).
+
+import { AlignmentType, LineRuleType, Paragraph, TextRun, type IParagraphOptions, type IRunOptions } from 'docx';
+import { bodyCharTwips, type FontSpec, type LayoutProfile } from '../../layout/profile.js';
+import { runFont } from './fonts.js';
+
+export function lineSpacing(profile: LayoutProfile): NonNullable<IParagraphOptions['spacing']> {
+  return { line: profile.grid.linePitchTwips.value, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+}
+
+export function charsToTwips(chars: number, profile: LayoutProfile): number {
+  return Math.round(chars * bodyCharTwips(profile));
+}
+
+export function run(text: string, spec: FontSpec, profile: LayoutProfile, extra: Partial<IRunOptions> = {}): TextRun {
+  return new TextRun({ text, ...runFont(spec, profile), ...extra });
+}
+
+/** A body paragraph: justified, first line indented two characters. */
+export function bodyParagraph(children: TextRun[], profile: LayoutProfile, options: Partial<IParagraphOptions> = {}): Paragraph {
+  const indentChars = profile.body.firstLineIndentChars.value;
+  return new Paragraph({
+    children,
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: lineSpacing(profile),
+    indent: { firstLine: charsToTwips(indentChars, profile), firstLineChars: indentChars * 100 },
+    ...options,
+  });
+}
+
+/** An empty line of the grid, used where the standard says 空一行. */
+export function blankLine(profile: LayoutProfile): Paragraph {
+  return new Paragraph({ children: [run('', profile.fonts.body, profile)], spacing: lineSpacing(profile) });
+}
