@@ -33,19 +33,26 @@ function truncate(text: string): string {
   return text.length > 20 ? `${text.slice(0, 20)}…` : text;
 }
 
-/** Edit distance, for "did you mean" on unknown keys. */
+/** Edit distance counting a swap of neighbours as one edit ("yaer" → "year"), for "did you mean". */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
     }
   }
-  return row[b.length]!;
+  return d[a.length]![b.length]!;
+}
+
+/** The known key an unknown key was probably meant to be. */
+export function closestKey(key: string, known: readonly string[]): string | undefined {
+  return known
+    .map((k) => ({ k, d: distance(key.toLowerCase(), k) }))
+    .filter((c) => c.d <= (c.k.length >= 4 ? 2 : 1))
+    .sort((a, b) => a.d - b.d)[0]?.k;
 }
 
 export function unescapeToken(token: string): string {
@@ -106,11 +113,8 @@ export class FieldNamer {
       case 'additionalProperties': {
         const key = String(params.additionalProperty);
         const known = this.knownKeys(pointer);
-        const close = known
-          .map((k) => ({ k, d: distance(key.toLowerCase(), k) }))
-          .filter((c) => c.d <= Math.max(1, Math.floor(c.k.length / 3)))
-          .sort((a, b) => a.d - b.d)[0];
-        const hint = close ? `是否应为“${close.k}”？` : `这里可用的键有：${known.join('、')}。`;
+        const close = closestKey(key, known);
+        const hint = close ? `是否应为“${close}”？` : `这里可用的键有：${known.join('、')}。`;
         return { pointer: `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, atKey: true, message: `未知的键“${key}”，${hint}` };
       }
       case 'type': {

@@ -5,7 +5,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diagnostic.js';
 import { reportSchema, type SourceFile } from '../load/index.js';
-import { FieldNamer, kindOf } from './schema-messages.js';
+import { closestKey, FieldNamer, kindOf } from './schema-messages.js';
 
 let compiled: { validate: ValidateFunction; namer: FieldNamer } | undefined;
 
@@ -46,7 +46,14 @@ function reduceAnyOf(errors: ErrorObject[]): ErrorObject[] {
 export function checkSchema(source: SourceFile): Diagnostic[] {
   const { validate, namer } = validator();
   if (validate(source.data)) return [];
-  const errors = reduceAnyOf(validate.errors ?? []);
+  let errors = reduceAnyOf(validate.errors ?? []);
+  // "yaer" both misses "year" and is unknown: the "did you mean" message alone says it all.
+  const misspelt = new Set(
+    errors
+      .filter((e) => e.keyword === 'additionalProperties')
+      .map((e) => `${e.instancePath}/${closestKey(String((e.params as { additionalProperty: string }).additionalProperty), namer.knownKeys(e.instancePath)) ?? ''}`),
+  );
+  errors = errors.filter((e) => e.keyword !== 'required' || !misspelt.has(`${e.instancePath}/${String((e.params as { missingProperty: string }).missingProperty)}`));
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const error of errors) {

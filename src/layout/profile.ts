@@ -36,7 +36,12 @@ export interface LayoutProfile {
     charsPerLine: LayoutValue<number>;
     /** Exact line pitch in twips (225 mm / 22). */
     linePitchTwips: LayoutValue<number>;
-    /** w:docGrid w:charSpace for Word's character grid (4096ths of a point from the body size). */
+    /**
+     * w:docGrid type. `lines` (line grid only) with the run spacing below gives 28 characters in
+     * both Word and LibreOffice; `linesAndChars` adds Word's character grid (charSpace).
+     */
+    gridType: LayoutValue<'lines' | 'linesAndChars'>;
+    /** w:docGrid w:charSpace, used with `linesAndChars` (4096ths of a point from the body size). */
     wordCharSpace: LayoutValue<number>;
     /** Run character spacing in twentieths of a point, so LibreOffice (no character grid) also fits 28. */
     runCharSpacing: LayoutValue<number>;
@@ -110,6 +115,7 @@ export const GBT9704: LayoutProfile = {
     linesPerPage: v(22, '一般', '§5.2.3 一般每面排 22 行'),
     charsPerLine: v(28, '一般', '§5.2.3 每行排 28 个字，并撑满版心'),
     linePitchTwips: v(579, '推算', '225 mm ÷ 22 ≈ 28.95 pt；580 只能排 21 行'),
+    gridType: v('lines', '实务', 'LibreOffice 7.4 对 linesAndChars 网格按错误字距排版（实测每行 19 字、每页 12 行）'),
     wordCharSpace: v(-849, '实务', 'Word 公文模板的文档网格：16 pt − 0.207 pt ≈ 156 mm ÷ 28'),
     runCharSpacing: v(-5, '实务', 'LibreOffice 不用字符网格：字距 −0.25 pt 使每行 28 字'),
   },

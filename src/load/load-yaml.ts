@@ -77,7 +77,7 @@ export function loadYaml(text: string, file: string, schema: JsonSchema): Loaded
     if (!isDuplicate && syntaxError) continue;
     const position = toPos(err.pos[0]);
     if (isDuplicate) {
-      const keyText = text.slice(err.pos[0], err.pos[1]).trim();
+      const keyText = /^\s*(?:-\s+)?["']?([^"':#]+?)["']?\s*:/.exec(lines[position.line - 1] ?? '')?.[1] ?? '';
       diagnostics.push({
         severity: 'error',
         ruleId: 'yaml/duplicate-key',

@@ -1,6 +1,7 @@
 // The content rules, in the order their messages are most useful.
 import type { Rule } from '../rule.js';
 import { dateAfterYear } from './date-after-year.js';
+import { datePresent } from './date-present.js';
 import { headingDepth } from './heading-depth.js';
 import { numberedText } from './numbered-text.js';
 import { partNotEmpty } from './part-not-empty.js';
@@ -13,6 +14,7 @@ export const RULES: readonly Rule[] = [
   headingDepth,
   plansYear,
   dateAfterYear,
+  datePresent,
   percentRange,
   uniqueMetricIds,
   numberedText,

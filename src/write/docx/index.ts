@@ -1,6 +1,6 @@
 // Writer: document model → .docx bytes, one function per 公文 zone (主体, 版记, 页码).
 
-import { Document, DocumentGridType, Packer, Paragraph, Table, type IStylesOptions } from 'docx';
+import { Document, DocumentGridType, Packer, type Paragraph, type IStylesOptions } from 'docx';
 import type { Block, ReportDocument } from '../../compose/model.js';
 import { mmToTwips, type LayoutProfile } from '../../layout/profile.js';
 import { heading, headingFont, paragraph } from './body.js';
@@ -28,7 +28,7 @@ function styles(profile: LayoutProfile): IStylesOptions {
   };
 }
 
-function blockElements(block: Block, profile: LayoutProfile): (Paragraph | Table)[] {
+function blockElements(block: Block, profile: LayoutProfile): Paragraph[] {
   switch (block.kind) {
     case 'doc-number':
       return docNumber(block.text, profile);
@@ -45,15 +45,13 @@ function blockElements(block: Block, profile: LayoutProfile): (Paragraph | Table
     case 'signature':
       return signature(block.organs, block.date, block.seal, profile);
     case 'colophon':
-      return [colophon(block, profile)];
+      return colophon(block, profile);
   }
 }
 
 export async function writeDocx(doc: ReportDocument, profile: LayoutProfile): Promise<Uint8Array> {
   const p = profile.page;
   const children = doc.blocks.flatMap((b) => blockElements(b, profile));
-  // A floating table must be followed by a paragraph in OOXML.
-  if (children.at(-1) instanceof Table) children.push(new Paragraph({ children: [] }));
   const document = new Document({
     title: doc.title,
     creator: doc.unitName,
@@ -73,11 +71,10 @@ export async function writeDocx(doc: ReportDocument, profile: LayoutProfile): Pr
               footer: mmToTwips(p.footerMm.value),
             },
           },
-          grid: {
-            type: DocumentGridType.LINES_AND_CHARS,
-            linePitch: profile.grid.linePitchTwips.value,
-            charSpace: profile.grid.wordCharSpace.value,
-          },
+          grid:
+            profile.grid.gridType.value === 'linesAndChars'
+              ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: profile.grid.linePitchTwips.value, charSpace: profile.grid.wordCharSpace.value }
+              : { type: DocumentGridType.LINES, linePitch: profile.grid.linePitchTwips.value },
         },
         footers: pageNumberFooters(profile),
         children,

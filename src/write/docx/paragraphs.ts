@@ -25,6 +25,8 @@ export function bodyParagraph(children: TextRun[], profile: LayoutProfile, optio
     alignment: AlignmentType.JUSTIFIED,
     spacing: lineSpacing(profile),
     indent: { firstLine: charsToTwips(indentChars, profile), firstLineChars: indentChars * 100 },
+    // No extra space between Chinese text and digits ("学习 4 次"): 公文 sets them solid.
+    autoSpaceEastAsianText: false,
     ...options,
   });
 }
