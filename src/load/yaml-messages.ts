@@ -29,6 +29,9 @@ export function yamlErrorMessage(code: string, lineText: string): string {
   if (/^\s*[^#\s][^:]*：/.test(lineText) && !/:\s/.test(lineText)) {
     return '键和值之间用了中文冒号“：”，请改为英文冒号“:”，后面加一个空格。';
   }
+  if (/^\s*(?:-\s+)?[A-Za-z_]+:[^\s]/.test(lineText)) {
+    return '冒号后面缺少空格：应写成“键: 值”（英文冒号，后面加一个空格）。';
+  }
   if (/^\u3000/.test(lineText)) {
     return '行首用了全角空格缩进，请改用半角空格。';
   }
