@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: ['test/layout/**', 'node_modules/**'],
     testTimeout: 30_000,
   },
 });

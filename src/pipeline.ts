@@ -2,9 +2,11 @@
 
 import { check } from './check/index.js';
 import { compose, TemplateError, type ReportDocument } from './compose/index.js';
-import { hasErrors, type Diagnostic } from './diagnostic.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import { GBT9704, type LayoutProfile } from './layout/profile.js';
 import { loadReportFile, loadReportText, type SourceFile } from './load/index.js';
+import { crossYearDiagnostics, loadPrevious, previousYearPath, type PreviousYear } from './previous/index.js';
+import { previousOption } from './previous/context.js';
 import type { ReportData } from './report-data.js';
 import { writeDocx } from './write/docx/index.js';
 
@@ -12,6 +14,13 @@ export interface ValidateResult {
   source: SourceFile;
   diagnostics: Diagnostic[];
   report?: ReportData;
+  /** Last year's report, when found (same unit, year − 1) or given with --previous. */
+  previous?: PreviousYear;
+}
+
+export interface ValidateOptions {
+  /** Last year's data file. Default: `--previous` of the command, else found beside this one. */
+  previous?: string;
 }
 
 export function validateSource(source: SourceFile): ValidateResult {
@@ -19,12 +28,26 @@ export function validateSource(source: SourceFile): ValidateResult {
   return { source, diagnostics, ...(report ? { report } : {}) };
 }
 
-export function validateFile(path: string): ValidateResult {
-  return validateSource(loadReportFile(path));
+export function validateFile(path: string, options: ValidateOptions = {}): ValidateResult {
+  return withPreviousYear(validateSource(loadReportFile(path)), path, options.previous ?? previousOption());
 }
 
-export function validateText(text: string, path = '<输入>'): ValidateResult {
-  return validateSource(loadReportText(new TextEncoder().encode(text), path));
+/** Text has no place beside last year's file: it is compared only with one given explicitly. */
+export function validateText(text: string, path = '<输入>', options: ValidateOptions = {}): ValidateResult {
+  const result = validateSource(loadReportText(new TextEncoder().encode(text), path));
+  return options.previous === undefined ? result : withPreviousYear(result, path, options.previous);
+}
+
+/** Adds last year's report and the checks that need it (reuse, year-on-year references). */
+export function withPreviousYear(result: ValidateResult, path: string, override?: string): ValidateResult {
+  if (!result.report) return result;
+  const lookup = loadPrevious(path, result.report, override);
+  const expected = override ?? previousYearPath(path, result.report.year);
+  const extra = crossYearDiagnostics(result.source, result.report, lookup, expected);
+  const diagnostics = sortDiagnostics([...result.diagnostics, ...extra]);
+  const { report, ...rest } = result;
+  if (hasErrors(diagnostics)) return { ...rest, diagnostics };
+  return { ...rest, diagnostics, report, ...(lookup.previous ? { previous: lookup.previous } : {}) };
 }
 
 export interface RenderOptions {
@@ -44,6 +67,7 @@ export async function renderValidated(result: ValidateResult, options: RenderOpt
   try {
     const document = compose(result.report, {
       titleLineWidth: profile.title.maxLineChars.value,
+      ...(result.previous ? { previousMetrics: result.previous.report.metrics ?? [] } : {}),
       ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
     });
     return { ...result, document, docx: await writeDocx(document, profile) };

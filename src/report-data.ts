@@ -22,6 +22,8 @@ export interface Group {
   items_style?: ItemsStyle;
   items?: Item[];
   groups?: Group[];
+  /** 1. and （1） headings run into their first paragraph: “1.强化内部管理。继续实施……”. */
+  run_in?: boolean;
 }
 
 export interface Part {
@@ -41,6 +43,14 @@ export interface Metric {
   value: number;
   unit: string;
   note?: string;
+}
+
+/** Set by `fazhi import` on a report read from a published past report. */
+export interface Imported {
+  from: string;
+  date?: string;
+  /** The original's order of parts, when it differs from the template's. */
+  part_order?: PartKey[];
 }
 
 export interface ReportData {
@@ -67,4 +77,7 @@ export interface ReportData {
   plans?: Part;
   other?: Part;
   metrics?: Metric[];
+  /** Title of the appendix table of figures against last year's (附表); absent: no table. */
+  metrics_table?: string;
+  imported?: Imported;
 }

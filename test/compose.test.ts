@@ -47,6 +47,13 @@ describe('title lines', () => {
     expect(lines).toEqual(['中共示例区委 示例区人民政府关于', '2024年度法治政府建设情况的报告']);
     for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(20);
   });
+  it('shapes a three-line title as a 菱形, the middle line longest', () => {
+    expect(breakTitle('示例区人民政府关于推进法治政府建设示范创建工作情况和下一步工作打算的报告', 20)).toEqual([
+      '示例区人民政府关于',
+      '推进法治政府建设示范创建工作情况和',
+      '下一步工作打算的报告',
+    ]);
+  });
   it('never breaks inside a word of a long department name', () => {
     const lines = breakTitle('示例区市场监督管理局关于2024年度法治政府建设情况的报告', 20);
     expect(lines).toEqual(['示例区市场监督管理局关于', '2024年度法治政府建设情况的报告']);

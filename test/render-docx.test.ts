@@ -146,29 +146,35 @@ describe('示例区 2024 district report', () => {
 
   it('places the unsealed signature 右空二字 and the date two characters right of it', () => {
     const organ = docx.paragraphs.find((p) => p.text === '中共示例区委员会')!.xml;
+    const organ2 = docx.paragraphs.find((p) => p.text === '示例区人民政府')!.xml;
     const date = docx.paragraphs.find((p) => p.text === '2025年1月20日')!.xml;
-    expect(attr(organ, 'w:jc', 'w:val')).toBe('right');
     const charTwips = 8844 / 28;
-    expect(attr(date, 'w:jc', 'w:val')).toBe('left');
-    // In characters from the left edge: the 署名 (8 wide) and the date (6.5 wide: digits are half).
+    for (const xml of [organ, organ2, date]) expect(attr(xml, 'w:jc', 'w:val')).toBe('right');
+    // In characters from the left edge. The date (6.5 wide: digits are half) started two
+    // characters right of the 署名 (8 wide, 右空二字 at 18–26) would end at 26.5, past 右空二字:
+    // so the date stands 右空二字 and the 署名 moves left to keep the two-character offset.
+    expect(Number(attr(date, 'w:ind', 'w:right')) / charTwips).toBeCloseTo(2, 1);
+    const dateStart = 28 - 2 - 6.5;
     const organStart = 28 - Number(attr(organ, 'w:ind', 'w:right')) / charTwips - 8;
-    const dateStart = Number(attr(date, 'w:ind', 'w:left')) / charTwips;
+    const organ2Start = 28 - Number(attr(organ2, 'w:ind', 'w:right')) / charTwips - 7;
     expect(dateStart - organStart).toBeCloseTo(2, 1);
-    // The date would end past 右空二字, so it sits 右空二字 and the 署名 moves left by half a character.
-    expect(dateStart + 6.5).toBeCloseTo(26, 1);
-    expect(organStart + 8).toBeCloseTo(25.5, 1);
+    expect(organ2Start).toBeCloseTo(organStart, 1);
   });
 
-  it('puts the 版记 between rules, framed at the bottom of the text area', () => {
-    const copy = docx.paragraphs.find((p) => p.text.startsWith('抄送：'))!.xml;
-    const printed = docx.paragraphs.find((p) => p.text.endsWith('印发'))!.xml;
-    for (const xml of [copy, printed]) {
-      expect(attr(xml, 'w:framePr', 'w:yAlign')).toBe('bottom');
-      expect(attr(xml, 'w:framePr', 'w:vAnchor')).toBe('margin');
-    }
-    expect(attr(copy, 'w:top', 'w:sz')).toBe('8');
-    expect(attr(printed, 'w:bottom', 'w:sz')).toBe('8');
-    expect(attr(copy, 'w:rFonts', 'w:eastAsia')).toBe('仿宋_GB2312');
-    expect(attr(copy, 'w:sz', 'w:val')).toBe('28');
+  it('puts the 版记 between rules in a table floated to the bottom of the text area', () => {
+    const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(docx.document)![0];
+    expect(attr(table, 'w:tblpPr', 'w:tblpYSpec')).toBe('bottom');
+    expect(attr(table, 'w:tblpPr', 'w:vertAnchor')).toBe('margin');
+    // Page-relative at the left margin, so that LibreOffice floats it too.
+    expect(attr(table, 'w:tblpPr', 'w:horzAnchor')).toBe('page');
+    expect(attr(table, 'w:tblpPr', 'w:tblpX')).toBe('1587');
+    expect(attr(table, 'w:tblW', 'w:w')).toBe('8844');
+    const cells = [...table.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((m) => m[0]);
+    expect(cells).toHaveLength(2);
+    expect(attr(cells[0]!, 'w:top', 'w:sz')).toBe('8');
+    expect(attr(cells[0]!, 'w:bottom', 'w:sz')).toBe('6');
+    expect(attr(cells[1]!, 'w:bottom', 'w:sz')).toBe('8');
+    expect(attr(cells[0]!, 'w:rFonts', 'w:eastAsia')).toBe('仿宋_GB2312');
+    expect(attr(cells[0]!, 'w:sz', 'w:val')).toBe('28');
   });
 });

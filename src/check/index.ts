@@ -4,6 +4,8 @@
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostic.js';
 import type { SourceFile } from '../load/index.js';
 import type { ReportData } from '../report-data.js';
+import { relaxForImported } from './imported.js';
+import { findPlaceholders } from './placeholders.js';
 import type { Rule } from './rule.js';
 import { RULES } from './rules/index.js';
 import { checkSchema } from './schema.js';
@@ -34,12 +36,14 @@ export function runRules(source: SourceFile, data: ReportData, rules: readonly R
 export function check(source: SourceFile): CheckResult {
   const diagnostics = [...source.diagnostics];
   if (source.data === undefined || hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
-  const schemaDiagnostics = checkSchema(source);
+  // Unfilled placeholders are listed even when the schema fails, so one run shows all that is left.
+  diagnostics.push(...findPlaceholders(source));
+  const schemaDiagnostics = relaxForImported(source.data, checkSchema(source));
   diagnostics.push(...schemaDiagnostics);
-  if (schemaDiagnostics.length > 0) return { diagnostics: sortDiagnostics(diagnostics) };
+  if (hasErrors(schemaDiagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
   // The schema has accepted the data: from here on it has the ReportData shape.
   const data = source.data as ReportData;
-  diagnostics.push(...runRules(source, data));
+  diagnostics.push(...relaxForImported(data, runRules(source, data)));
   sortDiagnostics(diagnostics);
   return hasErrors(diagnostics) ? { diagnostics } : { diagnostics, report: data };
 }

@@ -1,7 +1,7 @@
 // Command table and help texts (Chinese). Kept apart from the commands so that `--help` loads
 // nothing else.
 
-export type CommandName = 'validate' | 'render' | 'init';
+export type CommandName = 'validate' | 'render' | 'init' | 'new-year' | 'import';
 
 interface CommandSpec {
   summary: string;
@@ -14,11 +14,17 @@ const help = { help: { type: 'boolean' as const, short: 'h' } };
 export const COMMANDS: Record<CommandName, CommandSpec> = {
   validate: {
     summary: '检查数据文件的格式和内容',
-    options: { ...help },
-    help: `用法：fazhi validate 文件…
+    options: { ...help, previous: { type: 'string' } },
+    help: `用法：fazhi validate 文件… [--previous 上年文件]
 
 检查一个或多个报告数据文件（.yaml），一次列出全部问题，每条写作：
   文件:行:列 错误|警告 说明
+
+同时与上年的报告比较：自动查找同一单位上一年度的文件（例如 data/示例区/2025/report.yaml
+对应 data/示例区/2024/report.yaml），与上年几乎相同的段落给出警告，并写明上年文件中的位置。
+
+选项：
+  --previous 上年文件   指定上一年度的数据文件（只检查一个文件时），代替自动查找。
 
 退出码：0 没有错误（可以有警告）；1 有错误；2 命令用法有误。
 
@@ -28,20 +34,34 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   },
   render: {
     summary: '校验并生成公文格式的 Word 文档（.docx）',
-    options: { ...help, output: { type: 'string', short: 'o' }, templates: { type: 'string' } },
-    help: `用法：fazhi render 文件… [-o 输出] [--templates 模板文件夹]
+    options: {
+      ...help,
+      output: { type: 'string', short: 'o' },
+      templates: { type: 'string' },
+      profile: { type: 'string' },
+      pdf: { type: 'boolean' },
+      html: { type: 'boolean' },
+      previous: { type: 'string' },
+    },
+    help: `用法：fazhi render 文件… [-o 输出] [--pdf] [--html] [--profile 版式文件] [--templates 模板文件夹]
 
 先校验数据（有错误时不生成，并列出问题），再按 GB/T 9704—2012 公文格式生成 Word 文档。
 
 选项：
   -o, --output 输出     输出的 .docx 文件（只有一个数据文件时），或输出文件夹。
                         默认写到 output/ 下，与 data/ 下的路径对应，文件名取报告标题。
+  --pdf                 同时生成 PDF（需要 LibreOffice；在 Linux 上缺少公文字体时用免费字体代替，
+                        并列出替换了哪些字体；Word 文档中仍写公文字体）。
+  --html                同时生成网页（.html），用于在政府网站公开，手机上可读，打印接近纸质版式。
+  --profile 版式文件    使用地方版式（YAML，只写与国标不同的项），见 profiles/示例省变体.yaml。
   --templates 文件夹    使用自己的模板（文件夹中放 district/、department/、town/ 的 report.hbs）。
+  --previous 上年文件   上一年度的数据文件，用于同比数字和附表；默认自动查找同一单位上一年度的文件。
   -h, --help            显示本说明。
 
 示例：
   fazhi render data/示例区/2024/report.yaml
-  fazhi render data/示例区/2024/report.yaml -o 报告.docx`,
+  fazhi render data/示例区/2024/report.yaml -o 报告.docx
+  fazhi render data/示例区/2024/report.yaml --pdf --html`,
   },
   init: {
     summary: '生成一份带中文说明的新报告数据模板',
@@ -72,6 +92,55 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 示例：
   fazhi init --level district --unit 示例区 --year 2025
   fazhi init --level department --unit 示例区司法局 --district 示例区 --year 2025`,
+  },
+  'new-year': {
+    summary: '根据上一年度的报告生成新一年度的数据文件（待填写）',
+    options: { ...help, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
+    help: `用法：fazhi new-year 文件或文件夹 [-o 文件] [--force]
+
+根据上一年度的报告数据生成新一年度的数据文件，保存到把路径中的年度加一的位置，例如：
+  data/示例区/2024/report.yaml → data/示例区/2025/report.yaml
+给出文件夹（例如 data/示例区/2024）时，转换其中全部报告，包括 departments/ 和 towns/ 下的文件。
+
+新文件中：
+  - 单位、主送机关、署名、版记（抄送、印发机关）、附件名称和各部分的小标题沿用上年，年份加一；
+  - 成文日期、发文字号、印发日期和主要数据的数值已清空，待填写（上年数值写在注释中）；
+  - 上年报告提出的每一项工作安排，都列入“主要举措和成效”中最接近的小标题下，写作
+    “【待填写】2024年报告提出的安排：…… —— 请填写落实情况”；
+  - 上年报告所列的每一项不足，列入“其他需要报告的情况”的“整改情况”，待填写整改情况。
+每一处“【待填写】”都必须改写；fazhi validate 会逐条列出尚未填写的地方（错误）。
+
+选项：
+  -o, --output 文件   保存到指定文件（只转换一个文件时）。
+  --force             文件已存在时覆盖（默认不覆盖，跳过并提示）。
+
+示例：
+  fazhi new-year data/示例区/2024/report.yaml
+  fazhi new-year data/示例区/2024`,
+  },
+  import: {
+    summary: '把已发布的往年报告（文本、Word 文档、网页）转换为数据文件',
+    options: { ...help, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
+    help: `用法：fazhi import 原文 [-o 数据文件.yaml] [--force]
+
+读取已发布的法治政府建设年度报告，转换为本工具的数据文件，可再校验、生成和用于 new-year。
+原文可以是：
+  .txt   从网站复制下来的文字（导航、分享按钮、纠错表单、表格竖线和多余空格会被去掉）
+  .docx  Word 文档
+  .html  保存的网页（.htm 亦可）
+
+识别标题、单位、年度、发文字号、主送机关、导语、各部分标题及其序号（一、（一）1. 1、 一是）、
+署名、成文日期、抄送和印发；按标题的意思把各部分对应到本工具的五个部分；连写的“一是……二是……”
+拆成分项；带单位的数字作为候选数据写入 metrics。导入的文件标记为往年报告（imported），
+原文没有的部分只提示警告。无法识别的内容保留在“其他需要报告的情况”中，并说明来自原文哪一行。
+
+选项：
+  -o, --output 文件   保存位置。默认与原文同一文件夹、同名的 .yaml 文件。
+  --force             文件已存在时覆盖（默认不覆盖）。
+
+示例：
+  fazhi import 2024年报告.docx -o data/示例区/2024/report.yaml
+  fazhi import 网页复制.txt`,
   },
 };
 

@@ -29,6 +29,10 @@ async function loadCommand(name: CommandName): Promise<CommandRun> {
       return (await import('./render.js')).runRender;
     case 'init':
       return (await import('./init.js')).runInit;
+    case 'new-year':
+      return (await import('./new-year.js')).runNewYear;
+    case 'import':
+      return (await import('./import.js')).runImport;
   }
 }
 
@@ -76,7 +80,12 @@ export async function main(argv: string[], io: CommandIO = defaultIO): Promise<n
   }
   try {
     const run = await loadCommand(first);
-    return await run(parsed.positionals, parsed.values, io);
+    const { positionals, values } = parsed;
+    if (typeof values.previous === 'string') {
+      const previous = values.previous;
+      return await (await import('./previous-option.js')).withPrevious(positionals, previous, () => run(positionals, values, io));
+    }
+    return await run(positionals, values, io);
   } catch (err) {
     if (err instanceof UserError) {
       io.err(err.message);

@@ -2,11 +2,15 @@
 // computed here; the template decides wording and order, the data supplies the content.
 
 import { formatChineseDate, parseDate } from '../dates.js';
-import type { Group, Item, ItemsStyle, Part, PartKey, ReportData } from '../report-data.js';
+import { normalizeDocNumber } from './doc-number.js';
+import { metricsContext } from '../metrics/context.js';
+import { metricLookup, substituteReport, type MetricLookup } from '../metrics/refs.js';
+import { metricsTableBlock } from '../metrics/table.js';
+import type { Group, Item, ItemsStyle, Metric, Part, PartKey, ReportData } from '../report-data.js';
 import { PART_KEYS } from '../report-data.js';
 import type { Block, ReportDocument } from './model.js';
 import { headingNumber, itemNumber } from './numbering.js';
-import { cleanLine, endSentence, normalizeParagraph, paragraphList } from './text.js';
+import { cleanDocument, cleanLine, endSentence, normalizeParagraph, paragraphList } from './text.js';
 import { loadTemplate, renderDirectives, templateFile, TemplateError, type Directive } from './template.js';
 import { breakTitle } from './title-lines.js';
 
@@ -18,6 +22,8 @@ export interface ComposeOptions {
   templatesDir?: string;
   /** Widest title line in characters (from the layout profile). */
   titleLineWidth: number;
+  /** Last year's figures, for comparisons; undefined when there is no previous year's report. */
+  previousMetrics?: Metric[];
 }
 
 /** Single-line text only: a value can never add a directive line to the template output. */
@@ -25,7 +31,7 @@ function oneLine(text: string | undefined): string | undefined {
   return text === undefined ? undefined : cleanLine(text.replace(/[\r\n\u2028\u2029]+/g, ' '));
 }
 
-function templateContext(data: ReportData): object {
+function templateContext(data: ReportData, lookup: MetricLookup): object {
   const heading = (key: PartKey) => ({ heading: oneLine(data[key]?.heading), present: data[key] !== undefined });
   return {
     level: data.level,
@@ -40,6 +46,7 @@ function templateContext(data: ReportData): object {
     has_attachments: (data.attachments?.length ?? 0) > 0,
     has_colophon: data.copy_to !== undefined || data.printed_by !== undefined || data.printed_date !== undefined,
     ...Object.fromEntries(PART_KEYS.map((k) => [k, heading(k)])),
+    ...metricsContext(lookup),
   };
 }
 
@@ -63,14 +70,22 @@ function groupBlocks(groups: Group[] | undefined, level: 2 | 3 | 4, inherited: I
   return groups.flatMap((group, i) => {
     const style = group.items_style ?? inherited;
     const deeper = level === 2 ? 3 : 4;
+    const content = [...paragraphBlocks(paragraphList(group.paragraphs)), ...itemBlocks(group.items, style)];
     return [
-      { kind: 'heading', level, number: headingNumber(level, i + 1), text: normalizeParagraph(group.heading) } satisfies Block,
-      ...paragraphBlocks(paragraphList(group.paragraphs)),
-      ...itemBlocks(group.items, style),
+      // A run-in 1. or （1） heading opens its first paragraph (bold at level 3, as a heading line would be).
+      ...(group.run_in && level >= 3
+        ? [runIn(`${headingNumber(level, i + 1)}${endSentence(normalizeParagraph(group.heading))}`, level === 3, content.shift())]
+        : [{ kind: 'heading', level, number: headingNumber(level, i + 1), text: normalizeParagraph(group.heading) } satisfies Block]),
+      ...content,
       // heading-depth forbids groups under （1）; the schema check runs before compose.
       ...(level < 4 ? groupBlocks(group.groups, deeper, style) : []),
     ];
   });
+}
+
+function runIn(heading: string, strong: boolean, first: Block | undefined): Block {
+  const rest = first?.kind === 'paragraph' ? first.runs : [];
+  return { kind: 'paragraph', runs: [{ text: heading, ...(strong ? { strong: true } : {}) }, ...rest] };
 }
 
 function partBlocks(part: Part, style: ItemsStyle): Block[] {
@@ -82,13 +97,27 @@ function partBlocks(part: Part, style: ItemsStyle): Block[] {
   ];
 }
 
+/** An imported report keeps the original's order of parts: the @part lines trade places. */
+function inPartOrder(directives: Directive[], order: readonly PartKey[] | undefined): Directive[] {
+  if (!order) return directives;
+  const slots = directives.flatMap((d, i) => (d.name === 'part' && order.includes(d.argument as PartKey) ? [i] : []));
+  const byPart = new Map(slots.map((i) => [directives[i]!.argument, directives[i]!]));
+  const ordered = order.flatMap((k) => byPart.get(k) ?? []);
+  const out = [...directives];
+  slots.forEach((slot, j) => (out[slot] = ordered[j]!));
+  return out;
+}
+
 function isPartKey(key: string): key is PartKey {
   return (PART_KEYS as readonly string[]).includes(key);
 }
 
-export function compose(data: ReportData, options: ComposeOptions): ReportDocument {
+export function compose(source: ReportData, options: ComposeOptions): ReportDocument {
+  const lookup = metricLookup(source.metrics, options.previousMetrics);
+  // 〔id〕 references in the text become the figures themselves (checked to exist before compose).
+  const data = substituteReport(source, lookup);
   const template = loadTemplate(templateFile(data.level, options.templatesDir));
-  const directives = renderDirectives(template, templateContext(data));
+  const directives = inPartOrder(renderDirectives(template, templateContext(data, lookup)), data.imported?.part_order);
   const blocks: Block[] = [];
   let title = '';
   let partNumber = 0;
@@ -103,7 +132,7 @@ export function compose(data: ReportData, options: ComposeOptions): ReportDocume
   for (const d of directives) {
     switch (d.name) {
       case 'doc-number':
-        if (d.text) blocks.push({ kind: 'doc-number', text: d.text });
+        if (d.text) blocks.push({ kind: 'doc-number', text: normalizeDocNumber(d.text) });
         break;
       case 'title':
         title = d.text;
@@ -167,5 +196,11 @@ export function compose(data: ReportData, options: ComposeOptions): ReportDocume
   if (!title) {
     throw new TemplateError({ severity: 'error', ruleId: 'template', message: '模板中没有 @title 行，无法生成标题。', file: template.file });
   }
-  return { title, year: data.year, unitName: data.unit.name, blocks };
+  // The 附表 is an attachment: on its own page before the 版记 (GB/T 9704 §7.3.7).
+  const table = metricsTableBlock(data, lookup);
+  if (table) {
+    const colophonAt = blocks.findIndex((b) => b.kind === 'colophon');
+    blocks.splice(colophonAt < 0 ? blocks.length : colophonAt, 0, table);
+  }
+  return cleanDocument({ title, year: data.year, unitName: data.unit.name, blocks });
 }

@@ -17,7 +17,9 @@ export type Block =
   | { kind: 'paragraph'; runs: Run[] }
   | { kind: 'attachments'; items: string[] }
   | { kind: 'signature'; organs: string[]; date?: string; seal: boolean }
-  | { kind: 'colophon'; copyTo?: string; printedBy?: string; printedDate?: string };
+  | { kind: 'colophon'; copyTo?: string; printedBy?: string; printedDate?: string }
+  /** A table on its own page after the signature (附表/附件, GB/T 9704 §7.3.7): label, title, cells. */
+  | { kind: 'table'; label: string; title: string; columns: string[]; rows: string[][] };
 
 export interface ReportDocument {
   title: string;
@@ -44,5 +46,7 @@ export function blockText(block: Block): string {
       return [...block.organs, block.date ?? ''].join('');
     case 'colophon':
       return [block.copyTo, block.printedBy, block.printedDate].filter(Boolean).join('');
+    case 'table':
+      return [block.label, block.title, ...block.columns, ...block.rows.flat()].join('');
   }
 }

@@ -10,7 +10,9 @@ import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostic.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import type { Level } from '../report-data.js';
+import { METRIC_HELPERS, MetricHelperError } from '../metrics/context.js';
 import { chineseNumeral } from './numbering.js';
+import { checkTemplateOutput, guardHandlebars, renderLimitMessage, withRenderLimit } from './render-guard.js';
 
 export const DIRECTIVES = [
   'doc-number',
@@ -55,6 +57,10 @@ handlebars.registerHelper('join', (list: unknown, separator: unknown) =>
 );
 // 中共示例区委员会 → 中共示例区委, the form used in joint titles.
 handlebars.registerHelper('party_short', (name: unknown) => String(name ?? '').replace(/委员会$/, '委'));
+// Figures and year-on-year wording: {{metric "id"}} {{yoy "id"}} {{yoy_count "id"}} {{previous "id"}}.
+for (const [name, helper] of Object.entries(METRIC_HELPERS)) handlebars.registerHelper(name, helper);
+// After the last registerHelper: puts the render time limit into every helper and partial call.
+guardHandlebars(handlebars);
 
 /** `templates/<level>/report.hbs` in the user's folder (or the folder itself), else ours. */
 export function templateFile(level: Level, userDir?: string): string {
@@ -111,18 +117,24 @@ function lineOfDirective(source: string, name: string): number | undefined {
 export function renderDirectives(template: LoadedTemplate, context: object): Directive[] {
   let output: string;
   try {
-    output = template.render(context);
+    output = withRenderLimit(() => template.render(context));
   } catch (err) {
+    const limited = renderLimitMessage(err, template.source);
+    if (limited) throw templateError(template.file, limited.message, limited.line, limited.column);
     const text = err instanceof Error ? err.message : String(err);
     const line = /line (\d+)/i.exec(text)?.[1];
     const missingHelper = /Missing helper: "([^"]+)"/.exec(text)?.[1];
     const message = missingHelper
       ? `模板使用了不存在的辅助函数“${missingHelper}”。`
-      : err instanceof RangeError
-        ? '模板在展开时无限递归（例如局部模板调用了自身），已停止。'
-        : '模板在填入数据时出错，请检查模板中的表达式。';
+      : err instanceof MetricHelperError
+        ? err.message
+        : err instanceof RangeError
+          ? '模板在展开时无限递归（例如局部模板调用了自身），已停止。'
+          : '模板在填入数据时出错，请检查模板中的表达式。';
     throw templateError(template.file, message, line ? Number(line) : undefined);
   }
+  const tooLarge = checkTemplateOutput(output);
+  if (tooLarge) throw templateError(template.file, tooLarge);
   const directives: Directive[] = [];
   for (const raw of output.split(/\r?\n/)) {
     const line = raw.trim();

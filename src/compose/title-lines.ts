@@ -17,6 +17,7 @@ const BREAKS: { pattern: RegExp; after: boolean; cost: number }[] = [
   { pattern: /法治政府建设/g, after: false, cost: 2 },
   { pattern: /(?:年度|年)(?=法治)/g, after: true, cost: 2 },
   { pattern: /情况的报告|的报告|年度报告|报告$/g, after: false, cost: 3 },
+  { pattern: /[和及与暨](?=\d{4}年|[\u4e00-\u9fff]{2})/g, after: true, cost: 2 },
   { pattern: /人民政府|办事处|委员会|[局委办]/g, after: true, cost: 3 },
 ];
 
@@ -35,7 +36,9 @@ function breakPoints(title: string): Map<number, number> {
 /** Split `title` into as few lines as fit `maxWidth`, at the best-shaped break points. */
 export function breakTitle(title: string, maxWidth: number): string[] {
   if (textWidth(title) <= maxWidth) return [title];
-  const points = [...breakPoints(title)];
+  // Beyond three lines no pair of cuts can fit; skipping the search keeps a pasted-in essay as a
+  // title from taking (number of break points)² time.
+  const points = textWidth(title.replace(/\s/g, '')) > 3 * maxWidth ? [] : [...breakPoints(title)];
   let best: { lines: string[]; score: number } | undefined;
   const consider = (cuts: number[], cost: number): void => {
     const bounds = [0, ...cuts, title.length];
@@ -43,7 +46,9 @@ export function breakTitle(title: string, maxWidth: number): string[] {
     const widths = lines.map(textWidth);
     if (widths.some((w) => w > maxWidth || w === 0)) return;
     const spread = Math.max(...widths) - Math.min(...widths);
-    const score = lines.length * 100 + spread + cost * 2;
+    // Three lines make a 菱形: the middle line the longest.
+    const diamond = lines.length === 3 && !(widths[1]! >= widths[0]! && widths[1]! >= widths[2]!) ? 20 : 0;
+    const score = lines.length * 100 + spread + cost * 2 + diamond;
     if (!best || score < best.score) best = { lines, score };
   };
   for (const [a, ca] of points) {

@@ -17,10 +17,14 @@ export interface FontSpec {
   /** Size in points. */
   size: LayoutValue<number>;
   bold?: LayoutValue<boolean>;
+  /** Font for characters outside GB2312 but inside GBK (堃, 镕, 喆…), which the *_GB2312 fonts lack. */
+  fallback?: LayoutValue<string>;
 }
 
 export interface LayoutProfile {
   name: string;
+  /** Font for characters outside GBK (CJK extension B and beyond). */
+  rareCharacterFont: LayoutValue<string>;
   page: {
     widthMm: LayoutValue<number>;
     heightMm: LayoutValue<number>;
@@ -40,7 +44,7 @@ export interface LayoutProfile {
      * w:docGrid type. `lines` (line grid only) with the run spacing below gives 28 characters in
      * both Word and LibreOffice; `linesAndChars` adds Word's character grid (charSpace).
      */
-    gridType: LayoutValue<'lines' | 'linesAndChars'>;
+    gridType: LayoutValue<'default' | 'lines' | 'linesAndChars'>;
     /** w:docGrid w:charSpace, used with `linesAndChars` (4096ths of a point from the body size). */
     wordCharSpace: LayoutValue<number>;
     /** Run character spacing in twentieths of a point, so LibreOffice (no character grid) also fits 28. */
@@ -93,15 +97,19 @@ export interface LayoutProfile {
 
 const v = <T>(value: T, strength: Strength, source: string): LayoutValue<T> => ({ value, source, strength });
 
+const FALLBACK: Record<string, string> = { '仿宋_GB2312': '仿宋', '楷体_GB2312': '楷体', 方正小标宋简体: '方正小标宋_GBK' };
+
 const font = (family: string, size: number, source: string, bold?: boolean): FontSpec => ({
   family: v(family, '规定', source),
   size: v(size, '规定', source),
   ...(bold === undefined ? {} : { bold: v(bold, '实务', '三级标题仿宋加粗是通行做法') }),
+  ...(FALLBACK[family] ? { fallback: v(FALLBACK[family], '实务', 'GB2312 字体缺少的字（如人名用字）用同一字体的 GBK 版本显示') } : {}),
 });
 
 /** GB/T 9704—2012《党政机关公文格式》, the default profile. */
 export const GBT9704: LayoutProfile = {
   name: 'GB/T 9704—2012',
+  rareCharacterFont: v('SimSun-ExtB', '实务', 'GBK 以外的字（扩展 B 区等）用 Windows 自带的 SimSun-ExtB 显示'),
   page: {
     widthMm: v(210, '规定', '§5.1 幅面尺寸：A4'),
     heightMm: v(297, '规定', '§5.1 幅面尺寸：A4'),
@@ -109,13 +117,16 @@ export const GBT9704: LayoutProfile = {
     marginLeftMm: v(28, '规定', '§5.2.1 订口 28 mm ± 1 mm'),
     marginBottomMm: v(35, '推算', '§5.2.1 版心 156 × 225 mm：297 − 37 − 225'),
     marginRightMm: v(26, '推算', '§5.2.1 版心 156 × 225 mm：210 − 28 − 156'),
-    footerMm: v(24, '实务', '§7.5 页码位于版心下边缘之下 7 mm；在 Word 中约为距页边 24 mm'),
+    footerMm: v(22, '推算', '§7.5 一字线上距版心下边缘 7 mm：4 号页码行距页边 22 mm 时，行顶在版心下 7 mm（LibreOffice 实测）'),
   },
   grid: {
     linesPerPage: v(22, '一般', '§5.2.3 一般每面排 22 行'),
     charsPerLine: v(28, '一般', '§5.2.3 每行排 28 个字，并撑满版心'),
     linePitchTwips: v(579, '推算', '225 mm ÷ 22 ≈ 28.95 pt；580 只能排 21 行'),
-    gridType: v('lines', '实务', 'LibreOffice 7.4 对 linesAndChars 网格按错误字距排版（实测每行 19 字、每页 12 行）'),
+    // Exact line spacing alone gives 22 lines in Word and LibreOffice. A line grid adds nothing in
+    // Word (exact spacing overrides it) but makes LibreOffice give 2号 title lines two grid lines
+    // each (measured); its character grid sets 19 characters per line (measured, LibreOffice 7.4).
+    gridType: v('default', '实务', '固定行距 28.95 磅已得 22 行；LibreOffice 对文档网格的处理与 Word 不同（实测）'),
     wordCharSpace: v(-849, '实务', 'Word 公文模板的文档网格：16 pt − 0.207 pt ≈ 156 mm ÷ 28'),
     runCharSpacing: v(-5, '实务', 'LibreOffice 不用字符网格：字距 −0.25 pt 使每行 28 字'),
   },

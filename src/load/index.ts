@@ -1,6 +1,6 @@
 // Stage 1 — load: file bytes → text (encoding detected) → data with source positions.
 
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostic.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { decodeText } from './decode.js';
@@ -32,7 +32,16 @@ function failed(path: string, diagnostic: Omit<Diagnostic, 'file'>): SourceFile 
   return { path, text: '', data: undefined, positions: new PositionIndex(), diagnostics: [{ ...diagnostic, file: path }] };
 }
 
+function tooLarge(path: string, size: number): SourceFile {
+  return failed(path, {
+    severity: 'error',
+    ruleId: 'load/too-large',
+    message: `文件大小 ${(size / 1024 / 1024).toFixed(1)} MB，超过上限 ${LOAD_LIMITS.maxFileBytes / 1024 / 1024} MB；一份报告的数据通常不到 100 KB，请检查是否选错了文件。`,
+  });
+}
+
 export function loadReportText(bytes: Uint8Array, path: string): SourceFile {
+  if (bytes.length > LOAD_LIMITS.maxFileBytes) return tooLarge(path, bytes.length);
   const decoded = decodeText(bytes, path);
   if ('severity' in decoded) return failed(path, decoded);
   if (decoded.text.trim() === '' || decoded.text.split(/\r?\n/).every((l) => /^\s*(#.*)?$/.test(l))) {
@@ -70,29 +79,53 @@ export function loadReportText(bytes: Uint8Array, path: string): SourceFile {
   };
 }
 
-export function loadReportFile(path: string): SourceFile {
-  let size: number;
+/**
+ * Reads at most the size limit plus one byte, from the opened file itself: a file that grows
+ * after it was checked, or a device such as /dev/zero, cannot make the tool read forever.
+ */
+function readBounded(path: string): Uint8Array | SourceFile {
+  let fd: number;
   try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) {
-      return failed(path, { severity: 'error', ruleId: 'load/is-directory', message: '这是一个文件夹，不是数据文件。' });
+    // Non-blocking, so that opening a named pipe returns at once (and is then refused) instead
+    // of waiting for a writer forever; regular files ignore the flag. Windows has no such flag.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      return failed(path, { severity: 'error', ruleId: 'load/not-found', message: '找不到这个文件，请检查路径和文件名。' });
     }
-    size = stat.size;
-  } catch {
-    return failed(path, { severity: 'error', ruleId: 'load/not-found', message: '找不到这个文件，请检查路径和文件名。' });
-  }
-  if (size > LOAD_LIMITS.maxFileBytes) {
-    return failed(path, {
-      severity: 'error',
-      ruleId: 'load/too-large',
-      message: `文件大小 ${(size / 1024 / 1024).toFixed(1)} MB，超过上限 ${LOAD_LIMITS.maxFileBytes / 1024 / 1024} MB；一份报告的数据通常不到 100 KB，请检查是否选错了文件。`,
-    });
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch {
+    if (code === 'EISDIR') return failed(path, { severity: 'error', ruleId: 'load/is-directory', message: '这是一个文件夹，不是数据文件。' });
     return failed(path, { severity: 'error', ruleId: 'load/unreadable', message: '无法读取这个文件（可能没有访问权限或正被其他程序占用）。' });
   }
-  return loadReportText(bytes, path);
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return failed(path, { severity: 'error', ruleId: 'load/is-directory', message: '这是一个文件夹，不是数据文件。' });
+    if (!stat.isFile()) {
+      return failed(path, { severity: 'error', ruleId: 'load/not-a-file', message: '这不是普通文件（可能是设备或管道），请选择 .yaml 数据文件。' });
+    }
+    if (stat.size > LOAD_LIMITS.maxFileBytes) return tooLarge(path, stat.size);
+    let buffer = new Uint8Array(stat.size + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        const grown = new Uint8Array(Math.min(buffer.length * 2, LOAD_LIMITS.maxFileBytes + 1));
+        grown.set(buffer);
+        buffer = grown;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > LOAD_LIMITS.maxFileBytes) return tooLarge(path, length);
+    }
+    return buffer.subarray(0, length);
+  } catch {
+    return failed(path, { severity: 'error', ruleId: 'load/unreadable', message: '无法读取这个文件（可能没有访问权限或正被其他程序占用）。' });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function loadReportFile(path: string): SourceFile {
+  const bytes = readBounded(path);
+  return bytes instanceof Uint8Array ? loadReportText(bytes, path) : bytes;
 }

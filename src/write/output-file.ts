@@ -1,38 +1,100 @@
-// Writing outputs safely: a temporary file in the same folder, then rename, so an interrupted
-// run never leaves a half-written .docx and an existing output is only replaced by a complete one.
+// Writing outputs safely: a temporary file in the same folder, flushed to disk, then renamed
+// over the target, so an interrupted run never leaves a half-written .docx and an existing
+// output is only ever replaced by a complete one.
 
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../diagnostic.js';
 
-export function writeFileAtomic(file: string, bytes: Uint8Array): void {
-  const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(temp, bytes);
-    renameSync(temp, file);
-  } catch (err) {
-    rmSync(temp, { force: true });
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
-      throw new UserError(`无法写入“${file}”：文件可能正在 Word 或 WPS 中打开，或没有写入权限。请关闭该文件后重试。`);
+/** The nearest existing ancestor of `dir` that is a file, which makes the folder impossible. */
+function fileInTheWay(dir: string): string | undefined {
+  for (let d = dir; ; d = path.dirname(d)) {
+    try {
+      return statSync(d).isDirectory() ? undefined : d;
+    } catch {
+      if (path.dirname(d) === d) return undefined;
     }
-    if (code === 'ENOSPC') throw new UserError(`无法写入“${file}”：磁盘空间不足。`);
-    throw new UserError(`无法写入“${file}”（${code ?? '未知错误'}）。请检查输出文件夹是否存在、是否可写。`);
   }
 }
 
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+function writeError(file: string, err: unknown): UserError {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EBUSY':
+    case 'EPERM':
+    case 'EACCES':
+      return new UserError(`无法写入“${file}”：文件可能正在 Word 或 WPS 中打开，或没有写入权限。请关闭该文件后重试。`);
+    case 'EROFS':
+      return new UserError(`无法写入“${file}”：输出位置是只读的（例如只读的共享文件夹或光盘）。请用 -o 换一个可写的位置。`);
+    case 'ENOTDIR':
+    case 'EEXIST': {
+      const blocker = fileInTheWay(path.dirname(file));
+      return new UserError(`无法写入“${file}”：${blocker ? `“${blocker}”是一个文件，不是文件夹` : '输出文件夹无法创建'}。请换一个输出位置。`);
+    }
+    case 'EISDIR':
+      return new UserError(`无法写入“${file}”：已有同名的文件夹。请删除或改名该文件夹，或用 -o 换一个输出位置。`);
+    case 'ENAMETOOLONG':
+      return new UserError(`无法写入“${file}”：文件路径太长。请用 -o 指定一个较短的输出位置。`);
+    case 'ENOSPC':
+      return new UserError(`无法写入“${file}”：磁盘空间不足。`);
+    default:
+      return new UserError(`无法写入“${file}”（${code ?? '未知错误'}）。请检查输出文件夹是否存在、是否可写。`);
+  }
+}
+
+let tempCounter = 0;
+
+export function writeFileAtomic(file: string, bytes: Uint8Array): void {
+  const dir = path.dirname(file);
+  // Short and unique, whatever the length of the target's name.
+  const temp = path.join(dir, `.fazhi-${process.pid}-${++tempCounter}.tmp`);
+  let fd: number | undefined;
+  try {
+    mkdirSync(dir, { recursive: true });
+    fd = openSync(temp, 'w');
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+    // On disk before the rename: after a power cut the target is the old file or the new one.
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, file);
+  } catch (err) {
+    try {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(temp, { force: true });
+    } catch {
+      // Nothing was created (the folder could not be), or there is nothing more to do.
+    }
+    throw writeError(file, err);
+  }
+}
+
+// Device names Windows reserves, with or without an extension ("NUL.2024.docx" is NUL too).
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+/** Longest name kept, in characters and in UTF-8 bytes: with ".docx", within the 255 bytes most file systems allow. */
+const MAX_NAME_CHARS = 80;
+const MAX_NAME_BYTES = 240;
 
 /** A title or unit name → a safe file name: no separators, no `..`, no reserved names, bounded. */
 export function safeFileName(name: string, fallback = '报告'): string {
-  let s = name
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '')
-    .replace(/\s+/g, '')
-    .replace(/^\.+/, '')
-    .replace(/\.+$/, '');
-  if (s.length > 80) s = s.slice(0, 80);
+  const trimEnds = (s: string): string => s.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
+  let s = trimEnds(
+    name
+      // Characters Windows forbids in names, controls, unpaired surrogates, and all white space.
+      .replace(/[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\ufffe\uffff]/g, '')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '')
+      .replace(/\s+/g, ''),
+  );
+  // Cut by whole characters, never inside a surrogate pair.
+  const chars = [...s];
+  let bytes = 0;
+  let keep = 0;
+  for (const ch of chars) {
+    bytes += Buffer.byteLength(ch, 'utf8');
+    if (keep >= MAX_NAME_CHARS || bytes > MAX_NAME_BYTES) break;
+    keep += 1;
+  }
+  if (keep < chars.length) s = trimEnds(chars.slice(0, keep).join(''));
   if (s === '' || WINDOWS_RESERVED.test(s)) s = fallback;
   return s;
 }
@@ -43,7 +105,7 @@ export function safeFileName(name: string, fallback = '报告'): string {
  */
 export function defaultOutputPath(inputFile: string, title: string, extension: string, cwd = process.cwd()): string {
   const relative = path.relative(path.join(cwd, 'data'), path.resolve(cwd, inputFile));
-  const insideData = !relative.startsWith('..') && !path.isAbsolute(relative);
+  const insideData = relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
   const subdir = insideData ? path.dirname(relative) : '';
   const safeSubdir = subdir
     .split(path.sep)

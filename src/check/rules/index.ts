@@ -2,7 +2,9 @@
 import type { Rule } from '../rule.js';
 import { dateAfterYear } from './date-after-year.js';
 import { datePresent } from './date-present.js';
+import { docNumberFormat } from './doc-number-format.js';
 import { headingDepth } from './heading-depth.js';
+import { metricRefs } from './metric-refs.js';
 import { numberedText } from './numbered-text.js';
 import { partNotEmpty } from './part-not-empty.js';
 import { percentRange } from './percent-range.js';
@@ -15,7 +17,9 @@ export const RULES: readonly Rule[] = [
   plansYear,
   dateAfterYear,
   datePresent,
+  docNumberFormat,
   percentRange,
   uniqueMetricIds,
+  metricRefs,
   numberedText,
 ];

@@ -19,12 +19,12 @@ export function headingFont(level: HeadingLevel, profile: LayoutProfile): FontSp
 
 export function heading(level: HeadingLevel, number: string, text: string, profile: LayoutProfile): Paragraph {
   // Heading styles give Word's navigation pane an outline; the run carries the 公文 font itself.
-  return bodyParagraph([run(number + text, headingFont(level, profile), profile)], profile, { heading: DOCX_HEADING[level], keepNext: true });
+  return bodyParagraph(run(number + text, headingFont(level, profile), profile), profile, { heading: DOCX_HEADING[level], keepNext: true });
 }
 
 export function paragraph(runs: Run[], profile: LayoutProfile): Paragraph {
   return bodyParagraph(
-    runs.map((r) => run(r.text, profile.fonts.body, profile, r.strong ? { bold: true } : {})),
+    runs.flatMap((r) => run(r.text, profile.fonts.body, profile, r.strong ? { bold: true } : {})),
     profile,
   );
 }

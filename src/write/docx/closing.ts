@@ -19,7 +19,7 @@ export function attachments(items: string[], profile: LayoutProfile): Paragraph[
       const prefix = i === 0 ? label + number : number;
       const left = indent + labelWidth + numberWidth;
       return new Paragraph({
-        children: [run(prefix + item, profile.fonts.body, profile)],
+        children: run(prefix + item, profile.fonts.body, profile),
         alignment: AlignmentType.LEFT,
         spacing: lineSpacing(profile),
         indent: { left: charsToTwips(left, profile), hanging: charsToTwips(textWidth(prefix), profile) },
@@ -41,13 +41,16 @@ export function signature(organs: string[], date: string | undefined, seal: bool
   const out: Paragraph[] = [];
   for (let i = 0; i < s.blankLinesBefore.value; i++) out.push(blankLine(profile));
 
+  const lineCount = organs.length + (date ? 1 : 0);
+  let written = 0;
   const line = (text: string, alignment: 'left' | 'right', indentChars: number): Paragraph =>
     new Paragraph({
-      children: [run(text, profile.fonts.body, profile)],
+      children: run(text, profile.fonts.body, profile),
       alignment: alignment === 'left' ? AlignmentType.LEFT : AlignmentType.RIGHT,
       spacing: lineSpacing(profile),
       indent: alignment === 'left' ? { left: charsToTwips(indentChars, profile) } : { right: charsToTwips(indentChars, profile) },
-      keepNext: true,
+      // The 署名 block stays together on one page.
+      keepNext: ++written < lineCount,
       keepLines: true,
     });
 
@@ -57,14 +60,14 @@ export function signature(organs: string[], date: string | undefined, seal: bool
     if (date) out.push(line(date, 'right', dateRight));
     return out;
   }
-  let organRight = s.unsealedRightChars.value;
-  let dateLeft = lineChars - organRight - organWidth + s.unsealedDateOffsetChars.value;
-  if (date && dateLeft + dateWidth > lineChars - s.unsealedRightChars.value) {
-    // The date is longer than the 署名 allows: date 右空二字, 署名 moved left to keep the offset.
-    dateLeft = lineChars - s.unsealedRightChars.value - dateWidth;
-    organRight = lineChars - (dateLeft - s.unsealedDateOffsetChars.value) - organWidth;
-  }
-  for (const organ of organs) out.push(line(organ, 'right', organRight + (organWidth - textWidth(organ))));
-  if (date) out.push(line(date, 'left', dateLeft));
+  const right = s.unsealedRightChars.value;
+  const offset = s.unsealedDateOffsetChars.value;
+  const organStart = lineChars - right - organWidth;
+  // The date goes 右空二字 when, started two characters right of the 署名, it would pass that
+  // point; it is then right-aligned (exact whatever the digits' width) and the 署名 moves left.
+  const dateTooLong = date !== undefined && organStart + offset + dateWidth > lineChars - right;
+  const start = dateTooLong ? lineChars - right - dateWidth - offset : organStart;
+  for (const organ of organs) out.push(line(organ, 'right', lineChars - start - textWidth(organ)));
+  if (date) out.push(dateTooLong ? line(date, 'right', right) : line(date, 'left', start + offset));
   return out;
 }

@@ -1,9 +1,22 @@
 // 版记 (GB/T 9704 §7.4): 抄送 and 印发机关/印发日期 between rules, at the bottom of the last
-// page. Framed paragraphs aligned to the bottom of the 版心 (w:framePr yAlign="bottom"): Word
-// and LibreOffice both keep them there. (A floating table was tried first: LibreOffice 7.4
-// imports a full-width floating table as an ordinary one, so it followed the signature.)
+// page. A floating table anchored to the bottom of the 版心. Horizontally it is positioned from
+// the page edge: LibreOffice turns a full-width floating table into an ordinary one unless its
+// horizontal position is page-relative (writerfilter's float heuristic), and Word accepts both.
+// (Framed paragraphs, w:framePr, were tried first: LibreOffice 7.4 ignores them.)
 
-import { AlignmentType, BorderStyle, FrameAnchorType, FrameWrap, Paragraph, TabStopType, type IParagraphOptions } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Paragraph,
+  RelativeVerticalPosition,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  WidthType,
+} from 'docx';
 import { mmToTwips, type LayoutProfile } from '../../layout/profile.js';
 import { run } from './paragraphs.js';
 
@@ -13,54 +26,68 @@ export interface ColophonContent {
   printedDate?: string;
 }
 
-export function colophon(content: ColophonContent, profile: LayoutProfile): Paragraph[] {
+export function colophon(content: ColophonContent, profile: LayoutProfile): Table {
   const font = profile.fonts.colophon;
   const oneChar = font.size.value * 20; // one character of 4号 text, in twips
   const side = profile.colophon.sideIndentChars.value * oneChar;
   const width = mmToTwips(profile.page.widthMm.value - profile.page.marginLeftMm.value - profile.page.marginRightMm.value);
-  const rule = (eighths: number) => ({ style: BorderStyle.SINGLE, size: eighths, color: '000000', space: 1 });
+  const rule = (eighths: number) => ({ style: BorderStyle.SINGLE, size: eighths, color: '000000' });
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
   const outer = profile.colophon.outerRuleEighths.value;
   const inner = profile.colophon.innerRuleEighths.value;
-  const common: Partial<IParagraphOptions> = {
-    spacing: { line: profile.grid.linePitchTwips.value, lineRule: 'exact', before: 0, after: 0 },
-    frame: {
-      type: 'alignment',
-      alignment: { x: 'center', y: 'bottom' },
-      anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
-      width,
-      wrap: FrameWrap.AROUND,
-    },
-    keepLines: true,
-  };
+  const spacing = { line: profile.grid.linePitchTwips.value, lineRule: 'exact' as const, before: 0, after: 0 };
 
-  const lines: { options: IParagraphOptions }[] = [];
+  const paragraphs: Paragraph[] = [];
   if (content.copyTo) {
-    lines.push({
-      options: {
-        ...common,
-        children: [run(`抄送：${content.copyTo.replace(/[。．.]$/, '')}。`, font, profile)],
+    paragraphs.push(
+      new Paragraph({
+        children: run(`抄送：${content.copyTo.replace(/[。．.]$/, '')}。`, font, profile),
         alignment: AlignmentType.JUSTIFIED,
+        spacing,
         // Wrapped lines align after the colon (§7.4.2).
         indent: { left: side + 3 * oneChar, right: side, hanging: 3 * oneChar },
-      },
-    });
+      }),
+    );
   }
   if (content.printedBy || content.printedDate) {
-    const children = [run(content.printedBy ?? '', font, profile)];
-    if (content.printedDate) children.push(run(`\t${content.printedDate}印发`, font, profile));
-    lines.push({
-      options: { ...common, children, indent: { left: side, right: side }, tabStops: [{ type: TabStopType.RIGHT, position: width - side }] },
-    });
+    const children = run(content.printedBy ?? '', font, profile);
+    if (content.printedDate) children.push(...run(`\t${content.printedDate}印发`, font, profile));
+    paragraphs.push(
+      new Paragraph({ children, spacing, indent: { left: side, right: side }, tabStops: [{ type: TabStopType.RIGHT, position: width - side }] }),
+    );
   }
-  return lines.map(
-    ({ options }, i) =>
-      new Paragraph({
-        ...options,
-        ...(i < lines.length - 1 ? { keepNext: true } : {}),
-        border: {
-          ...(i === 0 ? { top: rule(outer) } : {}),
-          bottom: rule(i === lines.length - 1 ? outer : inner),
-        },
-      }),
-  );
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: [width],
+    layout: TableLayoutType.FIXED,
+    // No default cell margins: otherwise the rules start a cell margin left of the 版心.
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
+    float: {
+      horizontalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: mmToTwips(profile.page.marginLeftMm.value),
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+      overlap: 'never',
+    },
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    rows: paragraphs.map(
+      (paragraph, i) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({
+              width: { size: width, type: WidthType.DXA },
+              margins: { left: 0, right: 0, top: 0, bottom: 0 },
+              borders: {
+                top: rule(i === 0 ? outer : inner),
+                bottom: rule(i === paragraphs.length - 1 ? outer : inner),
+                left: none,
+                right: none,
+              },
+              children: [paragraph],
+            }),
+          ],
+        }),
+    ),
+  });
 }

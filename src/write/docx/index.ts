@@ -1,7 +1,8 @@
 // Writer: document model → .docx bytes, one function per 公文 zone (主体, 版记, 页码).
 
-import { Document, DocumentGridType, Packer, type Paragraph, type IStylesOptions } from 'docx';
+import { Document, DocumentGridType, Packer, Paragraph, Table, type IStylesOptions } from 'docx';
 import type { Block, ReportDocument } from '../../compose/model.js';
+import { colophonLines, estimatePages } from '../../layout/paginate.js';
 import { mmToTwips, type LayoutProfile } from '../../layout/profile.js';
 import { heading, headingFont, paragraph } from './body.js';
 import { attachments, signature } from './closing.js';
@@ -9,6 +10,7 @@ import { colophon } from './colophon.js';
 import { runFont } from './fonts.js';
 import { addressee, docNumber, title } from './front.js';
 import { pageNumberFooters } from './page-number.js';
+import { table } from './table.js';
 
 function styles(profile: LayoutProfile): IStylesOptions {
   const body = runFont(profile.fonts.body, profile);
@@ -28,7 +30,7 @@ function styles(profile: LayoutProfile): IStylesOptions {
   };
 }
 
-function blockElements(block: Block, profile: LayoutProfile): Paragraph[] {
+function blockElements(block: Block, profile: LayoutProfile): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'doc-number':
       return docNumber(block.text, profile);
@@ -45,13 +47,30 @@ function blockElements(block: Block, profile: LayoutProfile): Paragraph[] {
     case 'signature':
       return signature(block.organs, block.date, block.seal, profile);
     case 'colophon':
-      return colophon(block, profile);
+      return [colophon(block, profile)];
+    case 'table':
+      return table(block, profile);
   }
+}
+
+/**
+ * 版记 at the bottom of the last page, which should be an even page (the back of a sheet): when
+ * the text ends on an odd page, or leaves no room for the 版记, it moves to the next even page.
+ * That page carries the page number like every other (one section, one footer pair).
+ */
+function colophonOnEvenPage(blocks: readonly Block[], block: Extract<Block, { kind: 'colophon' }>, profile: LayoutProfile): (Paragraph | Table)[] {
+  const before = blocks.slice(0, blocks.indexOf(block));
+  const { lastPage, linesOnLastPage } = estimatePages(before, profile);
+  const fits = linesOnLastPage + colophonLines(block, profile) <= profile.grid.linesPerPage.value;
+  const breaks = lastPage % 2 === 1 ? 1 : fits ? 0 : 2;
+  const pageBreaks = Array.from({ length: breaks }, () => new Paragraph({ children: [], pageBreakBefore: true }));
+  // A floating table is anchored to the paragraph after it, which must exist.
+  return [...pageBreaks, colophon(block, profile), new Paragraph({ children: [] })];
 }
 
 export async function writeDocx(doc: ReportDocument, profile: LayoutProfile): Promise<Uint8Array> {
   const p = profile.page;
-  const children = doc.blocks.flatMap((b) => blockElements(b, profile));
+  const children = doc.blocks.flatMap((b) => (b.kind === 'colophon' ? colophonOnEvenPage(doc.blocks, b, profile) : blockElements(b, profile)));
   const document = new Document({
     title: doc.title,
     creator: doc.unitName,
@@ -74,12 +93,15 @@ export async function writeDocx(doc: ReportDocument, profile: LayoutProfile): Pr
           grid:
             profile.grid.gridType.value === 'linesAndChars'
               ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: profile.grid.linePitchTwips.value, charSpace: profile.grid.wordCharSpace.value }
-              : { type: DocumentGridType.LINES, linePitch: profile.grid.linePitchTwips.value },
+              : {
+                  type: profile.grid.gridType.value === 'lines' ? DocumentGridType.LINES : DocumentGridType.DEFAULT,
+                  linePitch: profile.grid.linePitchTwips.value,
+                },
         },
         footers: pageNumberFooters(profile),
         children,
       },
     ],
   });
-  return new Uint8Array(await Packer.toBuffer(document));
+  return (await import('./stable-docx.js')).stableDocx(new Uint8Array(await Packer.toBuffer(document)));
 }

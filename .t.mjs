@@ -1,0 +1,16 @@
+import { validateText } from './dist/pipeline.js';
+import { readFileSync } from 'node:fs';
+import { MINIMAL } from '/tmp/perf/min.mjs';
+for (const f of ['data/示例区/2024/report.yaml','data/示例区/2023/report.yaml','data/示例区/2024/departments/示例区司法局.yaml','data/示例区/2024/towns/示例街道办事处.yaml']) console.log(f, validateText(readFileSync(f,'utf8'), f).diagnostics.length);
+const show = (n, t) => { const t0 = performance.now(); const d = validateText(t, 'x').diagnostics; console.log(n, (performance.now()-t0).toFixed(0)+'ms', d.slice(0,2).map(x => `${x.position?.line}:${x.position?.column} ${x.message}`)); };
+let block = 'deep:\n'; for (let i = 1; i < 1000; i++) block += ' '.repeat(i*2) + 'a:\n';
+show('block 1000', MINIMAL + block);
+let b40 = 'x:\n'; for (let i = 1; i < 38; i++) b40 += ' '.repeat(i*2) + 'a:\n'; b40 += ' '.repeat(76) + 'b: 1\n';
+show('block 39', MINIMAL + b40);
+let seq = 'deep:\n'; for (let i = 1; i < 1000; i++) seq += ' '.repeat(i) + '-\n';
+show('seq 1000', MINIMAL + seq);
+show('compact 1000', MINIMAL + 'deep: ' + '- '.repeat(1000) + 'x\n');
+show('compact 30', MINIMAL + 'deep: ' + '- '.repeat(30) + 'x\n');
+show('flow 41', MINIMAL + 'deep: ' + '['.repeat(41) + ']'.repeat(41) + '\n');
+show('flow 30', MINIMAL + 'deep: ' + '['.repeat(30) + ']'.repeat(30) + '\n');
+show('mixed', MINIMAL + 'deep: ' + '- {a: ['.repeat(20) + ']}'.repeat(20) + '\n');

@@ -1,0 +1,167 @@
+#!/usr/bin/env node
+// npm run bench — the speed figures of issue #7, printed as a table and written to BENCHMARKS.md.
+// Every figure is the median of several runs (min and max beside it), measured in one run of this
+// script so that the ratios compare like with like on the same machine.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = path.join(ROOT, 'bin', 'fazhi.js');
+const REPORT = path.join(ROOT, 'data', '示例区', '2024', 'report.yaml');
+const DEPARTMENT = path.join(ROOT, 'data', '示例区', '2024', 'departments', '示例区司法局.yaml');
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const work = mkdtempSync(path.join(os.tmpdir(), 'fazhi-bench-'));
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+const ms = (n) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+
+/** Wall time of a whole process, as a user waits for it. */
+function timeProcess(command, args, options = {}) {
+  const times = [];
+  for (let i = 0; i < (options.runs ?? RUNS); i++) {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(command, args, { cwd: options.cwd ?? ROOT, encoding: 'utf8' });
+    const t1 = process.hrtime.bigint();
+    if (r.status !== 0 && !options.allowFailure) throw new Error(`${command} ${args.join(' ')} failed:\n${r.stdout}${r.stderr}`);
+    times.push(Number(t1 - t0) / 1e6);
+  }
+  return stats(times);
+}
+
+/** Peak resident memory of a process, via GNU time when present. */
+function peakRss(command, args, cwd = ROOT) {
+  if (!existsSync('/usr/bin/time')) return undefined;
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { cwd, encoding: 'utf8' });
+  const kb = Number(r.stderr.trim().split('\n').at(-1));
+  return Number.isFinite(kb) ? kb / 1024 : undefined;
+}
+
+function hasCommand(name) {
+  return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+}
+
+const rows = [];
+const row = (what, s, note = '') => {
+  rows.push({ what, ...s, note });
+  console.log(`${what.padEnd(44)} ${ms(s.median).padStart(10)}  (${ms(s.min)} – ${ms(s.max)}) ${note}`);
+};
+
+// Markdown with the same headings and paragraphs, for pandoc, from the composed document.
+const lib = (p) => import(pathToFileURL(path.join(ROOT, 'dist', p)).href);
+const { validateFile, renderFile } = await lib('pipeline.js');
+const { compose } = await lib('compose/index.js');
+function markdownOf(file) {
+  const doc = compose(validateFile(file).report, { titleLineWidth: 20 });
+  return doc.blocks
+    .map((b) => {
+      switch (b.kind) {
+        case 'title':
+          return `# ${b.lines.join('')}`;
+        case 'heading':
+          return `${'#'.repeat(b.level + 1)} ${b.number}${b.text}`;
+        case 'paragraph':
+          return b.runs.map((r) => r.text).join('');
+        case 'signature':
+          return [...b.organs, b.date ?? ''].join('\n\n');
+        default:
+          return '';
+      }
+    })
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+console.log(`fazhi-report benchmark — ${RUNS} runs each, median (min – max)\n`);
+const out = path.join(work, 'out.docx');
+
+// 1–2. Cold render against the floor (bare node) and a peer (pandoc).
+const nodeFloor = timeProcess(process.execPath, ['-e', '0']);
+row('node -e 0 (start-up floor)', nodeFloor);
+const coldRender = timeProcess(process.execPath, [BIN, 'render', REPORT, '-o', out]);
+row('fazhi render, district report (cold)', coldRender, `${(coldRender.median / nodeFloor.median).toFixed(2)}× node`);
+let pandoc;
+if (hasCommand('pandoc')) {
+  const md = path.join(work, 'report.md');
+  writeFileSync(md, markdownOf(REPORT));
+  pandoc = timeProcess('pandoc', [md, '-o', path.join(work, 'pandoc.docx')]);
+  row('pandoc, same content Markdown → .docx', pandoc, `fazhi = ${(coldRender.median / pandoc.median).toFixed(2)}× pandoc`);
+} else console.log('pandoc not installed: peer comparison skipped (apt-get install pandoc)');
+
+// 3. Cold validate.
+const coldValidate = timeProcess(process.execPath, [BIN, 'validate', REPORT]);
+row('fazhi validate, district report (cold)', coldValidate, `${(coldValidate.median / nodeFloor.median).toFixed(2)}× node`);
+
+// 4. In-process render once modules are loaded (what batch and watch pay per report).
+const inProcess = [];
+for (let i = 0; i < RUNS + 3; i++) {
+  const t0 = performance.now();
+  await renderFile(REPORT);
+  if (i >= 3) inProcess.push(performance.now() - t0);
+}
+row('render in process (modules loaded)', stats(inProcess));
+
+// 5–6. Batch of 200 department reports, and its peak memory.
+const batchDir = path.join(work, 'data', '基准区', '2024');
+mkdirSync(path.join(batchDir, 'departments'), { recursive: true });
+const deptText = readFileSync(DEPARTMENT, 'utf8').replace(/^# yaml-language-server.*\n/, '');
+for (let i = 1; i <= 200; i++) {
+  writeFileSync(path.join(batchDir, 'departments', `基准部门${i}.yaml`), deptText.replaceAll('示例区司法局', `基准区第${i}局`));
+}
+const batchAvailable = spawnSync(process.execPath, [BIN, 'batch', '--help'], { encoding: 'utf8' }).status === 0;
+let batch;
+if (batchAvailable) {
+  batch = timeProcess(process.execPath, [BIN, 'batch', batchDir], { cwd: work, runs: Math.max(3, Math.min(RUNS, 5)), allowFailure: true });
+  row('fazhi batch, 200 department reports', batch, `${ms(batch.median / 200)} per report`);
+  if (pandoc) {
+    const md = path.join(work, 'dept.md');
+    writeFileSync(md, markdownOf(DEPARTMENT));
+    const pandocOne = timeProcess('pandoc', [md, '-o', path.join(work, 'dept.docx')]);
+    row('pandoc, one department report', pandocOne, `fazhi batch is ${(pandocOne.median / (batch.median / 200)).toFixed(1)}× faster per report`);
+  }
+  const rss = peakRss(process.execPath, [BIN, 'batch', batchDir], work);
+  if (rss !== undefined) console.log(`${'peak RSS of the batch'.padEnd(44)} ${rss.toFixed(0).padStart(7)} MB`);
+  rows.push({ what: 'peak RSS of the batch', rssMb: rss });
+} else console.log('fazhi batch not available yet: batch figures skipped');
+
+// 7. Growth with size: the district report's measures repeated ×1, ×4, ×16.
+const { parseDocument } = await import(pathToFileURL(path.join(ROOT, 'node_modules', 'yaml', 'dist', 'index.js')).href);
+const scaled = [];
+for (const factor of [1, 4, 16]) {
+  const doc = parseDocument(readFileSync(REPORT, 'utf8'));
+  const groups = doc.getIn(['measures', 'groups']);
+  const original = groups.items.slice();
+  for (let k = 1; k < factor; k++) for (const g of original) groups.items.push(g.clone());
+  const file = path.join(work, `scaled-${factor}.yaml`);
+  writeFileSync(file, doc.toString());
+  const times = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    const t0 = performance.now();
+    const r = await renderFile(file);
+    if (!r.docx) throw new Error(`scaled ×${factor} did not render`);
+    if (i > 0) times.push(performance.now() - t0);
+  }
+  const s = stats(times);
+  scaled.push({ factor, ...s });
+  row(`render in process, content ×${factor}`, s, factor > 1 ? `${(s.median / scaled[0].median).toFixed(1)}× the ×1 time` : '');
+}
+
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+const machine = `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}${
+  hasCommand('pandoc') ? `, ${execFileSync('pandoc', ['--version'], { encoding: 'utf8' }).split('\n')[0]}` : ''
+}`;
+console.log(`\nmachine: ${machine}`);
+writeFileSync(
+  path.join(work, 'figures.json'),
+  JSON.stringify({ machine, date: new Date().toISOString(), runs: RUNS, rows, scaled }, null, 2),
+);
+if (process.argv.includes('--write')) {
+  const figures = path.join(ROOT, 'benchmarks', 'latest.json');
+  mkdirSync(path.dirname(figures), { recursive: true });
+  cpSync(path.join(work, 'figures.json'), figures);
+  console.log(`figures written to ${path.relative(ROOT, figures)}`);
+}
+rmSync(work, { recursive: true, force: true });

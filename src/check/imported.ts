@@ -1,0 +1,35 @@
+// A report imported from a published past report (`imported:` set by `fazhi import`) cannot be
+// completed: the past is what it was. What the original lacked is a warning, not an error, so
+// the file validates and renders as the original was.
+
+import type { Diagnostic } from '../diagnostic.js';
+
+const PART_NAMES: Record<string, string> = {
+  measures: '主要举措和成效',
+  shortcomings: '存在的不足和原因',
+  duties: '第一责任人职责情况',
+  plans: '下一年度主要安排',
+};
+
+function isImported(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) && 'imported' in data;
+}
+
+export function relaxForImported(data: unknown, diagnostics: Diagnostic[]): Diagnostic[] {
+  if (!isImported(data)) return diagnostics;
+  const present = data as Record<string, unknown>;
+  return diagnostics.flatMap((d): Diagnostic[] => {
+    if (d.ruleId === 'schema/required' && d.pointer === '') {
+      const key = Object.keys(PART_NAMES).find((k) => present[k] === undefined && d.message.includes(`“${k}”`));
+      if (key) {
+        return [{ ...d, severity: 'warning', message: `原文没有“${PART_NAMES[key]}”这一部分（${key}）；这是导入的往年报告，只作提示。` }];
+      }
+    }
+    if (d.ruleId === 'part-not-empty') {
+      // A heading with nothing under it is how the original was written.
+      return d.pointer?.includes('/groups/') ? [] : [{ ...d, severity: 'warning' }];
+    }
+    if (d.ruleId === 'date-after-year') return [{ ...d, severity: 'warning' }];
+    return [d];
+  });
+}

@@ -1,0 +1,79 @@
+// `fazhi new-year FILE|DIR`: next year's data files from last year's, saved with the year in
+// the path advanced (data/示例区/2024/… → data/示例区/2025/…). Never overwrites without --force.
+
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { hasErrors, UserError } from '../diagnostic.js';
+import { loadReportFile } from '../load/index.js';
+import { nextYearPath, newYearText } from '../new-year/index.js';
+import { SCHEMA_FILE } from '../paths.js';
+import { validateSource } from '../pipeline.js';
+import { writeFileAtomic } from '../write/output-file.js';
+import type { CommandIO, CommandRun } from './main.js';
+import { printDiagnostics } from './report-diagnostics.js';
+
+function yamlFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.ya?ml$/i.test(f))
+    .map((f) => path.join(dir, f))
+    .filter((f) => statSync(f).isFile())
+    .sort();
+}
+
+type Outcome = { written: string } | 'exists' | 'failed';
+
+function convert(file: string, output: string | undefined, force: boolean, io: CommandIO): Outcome {
+  const shown = (f: string) => path.relative(io.cwd, path.resolve(io.cwd, f)) || f;
+  const result = validateSource(loadReportFile(path.resolve(io.cwd, file)));
+  if (!result.report || hasErrors(result.diagnostics)) {
+    printDiagnostics(
+      result.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ ...d, file })),
+      io,
+    );
+    io.err(`未转换：${file} 有错误，请先按上面的提示修改（fazhi validate ${file}）。`);
+    return 'failed';
+  }
+  const report = result.report;
+  const relative = output ?? nextYearPath(file, report.year);
+  if (!relative) {
+    io.err(`未转换：无法从“${file}”的路径推断 ${report.year + 1} 年文件的保存位置（路径中没有名为 ${report.year} 的文件夹），请用 -o 指定。`);
+    return 'failed';
+  }
+  const target = path.resolve(io.cwd, relative);
+  if (existsSync(target) && !force) {
+    io.err(`“${shown(target)}”已经存在，未做任何修改。如确需重新生成并覆盖，请加 --force。`);
+    return 'exists';
+  }
+  // Keep pointing at the schema the old file used (the project's own copy, say), from the new place.
+  const declared = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m.exec(result.source.text)?.[1];
+  const schema = declared && !/^[a-z]+:\/\//i.test(declared) ? path.resolve(path.dirname(path.resolve(io.cwd, file)), declared) : SCHEMA_FILE;
+  const schemaRef = path.relative(path.dirname(target), schema).split(path.sep).join('/');
+  const { text, summary } = newYearText(result.source.text, report, { sourceLabel: file.split(path.sep).join('/'), schemaRef });
+  writeFileAtomic(target, new TextEncoder().encode(text));
+  const counts = [
+    `沿用 ${summary.headings} 个小标题`,
+    summary.plans ? `上年 ${summary.plans} 项工作安排待写落实情况` : '',
+    summary.shortcomings ? `上年 ${summary.shortcomings} 项不足待写整改情况` : '',
+    summary.metrics ? `${summary.metrics} 项数据待填数值` : '',
+  ].filter(Boolean);
+  io.out(`已生成：${shown(target)}（${counts.join('，')}）`);
+  return { written: shown(target) };
+}
+
+export const runNewYear: CommandRun = async (inputs, values, io) => {
+  if (inputs.length !== 1) throw new UserError('请指定上一年度的一个数据文件或一个年度文件夹，例如：fazhi new-year data/示例区/2024/report.yaml', 2);
+  const input = inputs[0]!;
+  const output = typeof values.output === 'string' ? values.output : undefined;
+  const absolute = path.resolve(io.cwd, input);
+  if (!existsSync(absolute)) throw new UserError(`找不到“${input}”，请检查路径。`);
+  const isDir = statSync(absolute).isDirectory();
+  if (isDir && output) throw new UserError('转换文件夹时不能用 -o：各文件按原来的相对位置保存到新年度的文件夹。', 2);
+  const files = isDir ? yamlFilesUnder(input) : [input];
+  if (files.length === 0) throw new UserError(`“${input}”中没有 .yaml 数据文件。`);
+  const outcomes = files.map((f) => convert(f, output, values.force === true, io));
+  const written = outcomes.flatMap((o) => (typeof o === 'object' ? [o.written] : []));
+  if (written.length > 0) {
+    io.out(`下一步：逐一改写文件中的“【待填写】”，填写成文日期和数据，然后运行 fazhi validate ${written.join(' ')}，它会列出还没有填写的地方。`);
+  }
+  return written.length === files.length ? 0 : 1;
+};

@@ -1,0 +1,157 @@
+// Where the pages break, estimated from the grid alone: every line holds 28 characters and every
+// page 22 lines (GB/T 9704 §5.2.3), so the writer can place the 版记 at the bottom of an even page
+// without a layout engine. The estimate follows the rules Word and LibreOffice apply to the
+// paragraphs we write: closing punctuation may hang at the line end, an opening mark never ends
+// a line, Latin words and numbers do not break, widow/orphan control (two lines), headings kept
+// with the next paragraph, the 署名 block kept together.
+
+import type { Block } from '../compose/model.js';
+import { textWidth } from '../compose/title-lines.js';
+import type { LayoutProfile } from './profile.js';
+
+// May hang past the line end (Word's and LibreOffice's hanging punctuation).
+const HANGING = new Set([...'，。、；：？！']);
+// May not start a line: when one does not fit, the character before it moves down with it.
+const NO_LINE_START = new Set([...'）》”’」』】…—·']);
+const NO_LINE_END = new Set([...'（《“‘「『【']);
+
+/** Unbreakable pieces of a line: one wide character, or a run of Latin letters and digits. */
+function pieces(text: string): string[] {
+  return text.match(/[A-Za-z0-9.%+\-_/]+|[\s\S]/gu) ?? [];
+}
+
+/** Lines a text takes when the first line holds `first` characters and the others `rest`. */
+export function countLines(text: string, first: number, rest: number): number {
+  if (text === '') return 1;
+  let lines = 1;
+  let room = first;
+  let pending = 0; // width of an opening mark waiting for the next piece
+  let previous = 0; // width of the last piece placed, which a closing mark may pull down
+  for (const piece of pieces(text)) {
+    const w = textWidth(piece);
+    if (NO_LINE_END.has(piece)) {
+      pending += w;
+      continue;
+    }
+    const need = w + pending;
+    pending = 0;
+    if (need <= room + 1e-9 || (HANGING.has(piece) && room > -1e-9)) {
+      room -= need;
+      previous = need;
+      continue;
+    }
+    lines += 1;
+    room = rest - need - (NO_LINE_START.has(piece) ? previous : 0);
+    previous = need;
+  }
+  return lines;
+}
+
+interface Flow {
+  lines: number;
+  /** Keep on the same page as the start of the next flow (headings). */
+  keepWithNext: boolean;
+  /** May break across pages (body paragraphs, with widow/orphan control). */
+  splittable: boolean;
+  /** Starts a new page (an appended table). */
+  pageBreakBefore?: boolean;
+}
+
+export interface PageEstimate {
+  /** Page on which the last flow before the 版记 ends (1-based). */
+  lastPage: number;
+  /** Lines used on that page. */
+  linesOnLastPage: number;
+}
+
+function flowsOf(block: Block, profile: LayoutProfile): Flow[] {
+  const perLine = profile.grid.charsPerLine.value;
+  const indent = profile.body.firstLineIndentChars.value;
+  const body = (text: string, keepWithNext = false): Flow => ({
+    lines: countLines(text, perLine - indent, perLine),
+    keepWithNext,
+    splittable: true,
+  });
+  const fixed = (lines: number, keepWithNext = false): Flow => ({ lines, keepWithNext, splittable: false });
+  switch (block.kind) {
+    case 'doc-number':
+      return [fixed(2, true)];
+    case 'title':
+      return [fixed(block.lines.length + profile.title.blankLinesAfter.value, true)];
+    case 'addressee':
+      return [{ lines: countLines(block.text, perLine, perLine), keepWithNext: false, splittable: true }];
+    case 'heading':
+      return [body(block.number + block.text, true)];
+    case 'paragraph':
+      return [body(block.runs.map((r) => r.text).join(''))];
+    case 'attachments': {
+      const hang = profile.attachments.indentChars.value + 3;
+      return [fixed(1, true), ...block.items.map((item) => ({ ...body(item), lines: countLines(item, perLine - hang, perLine - hang) }))];
+    }
+    case 'signature':
+      return [fixed(profile.signature.blankLinesBefore.value + block.organs.length + (block.date ? 1 : 0))];
+    case 'table': {
+      // 附表 on a new page: label, blank, title, blank, then rows of 4号 text (about 0.75 of a body line each).
+      const rowLines = Math.ceil(((block.rows.length + 1) * (profile.fonts.colophon.size.value * 1.25 + 4)) / (profile.grid.linePitchTwips.value / 20));
+      return [{ lines: 4 + rowLines, keepWithNext: false, splittable: true, pageBreakBefore: true }];
+    }
+    case 'colophon':
+      return [];
+  }
+}
+
+/** Lines the 版记 takes at the bottom of the page (4号 text: more characters per line). */
+export function colophonLines(block: Extract<Block, { kind: 'colophon' }>, profile: LayoutProfile): number {
+  const textWidthPt = ((profile.page.widthMm.value - profile.page.marginLeftMm.value - profile.page.marginRightMm.value) / 25.4) * 72;
+  const perLine = Math.floor(textWidthPt / profile.fonts.colophon.size.value) - 2 * profile.colophon.sideIndentChars.value;
+  const copy = block.copyTo ? countLines(`抄送：${block.copyTo}。`, perLine, perLine - 3) : 0;
+  const printed = block.printedBy || block.printedDate ? 1 : 0;
+  return copy + printed;
+}
+
+export function estimatePages(blocks: readonly Block[], profile: LayoutProfile, trace?: (page: number, flow: number, lineInFlow: number) => void): PageEstimate {
+  const perPage = profile.grid.linesPerPage.value;
+  const flows = blocks.flatMap((b) => flowsOf(b, profile));
+  let page = 1;
+  let used = 0;
+  let current = 0;
+  let remaining = 0;
+  const newPage = (): void => {
+    page += 1;
+    used = 0;
+    trace?.(page, current, flows[current]!.lines - remaining);
+  };
+  for (let i = 0; i < flows.length; i++) {
+    current = i;
+    const flow = flows[i]!;
+    // A heading (or chain of them) needs room for itself and two lines of what follows.
+    let needed = flow.lines;
+    for (let j = i; flows[j]?.keepWithNext && flows[j + 1]; j++) needed += Math.min(flows[j + 1]!.lines, flows[j + 1]!.splittable ? 2 : flows[j + 1]!.lines);
+    remaining = flow.lines;
+    const mustStartTogether = flow.keepWithNext || !flow.splittable;
+    if (mustStartTogether && used > 0 && needed > perPage - used && needed <= perPage) newPage();
+    while (remaining > 0) {
+      const room = perPage - used;
+      if (remaining <= room) {
+        used += remaining;
+        remaining = 0;
+      } else if (!flow.splittable || room < 2) {
+        if (used === 0) {
+          // Taller than a page and unsplittable: it runs over regardless.
+          remaining -= room;
+          newPage();
+        } else newPage();
+      } else {
+        // Widow control: never leave a single line for the next page.
+        const take = remaining - room === 1 ? room - 1 : room;
+        if (take < 2) {
+          newPage();
+          continue;
+        }
+        remaining -= take;
+        newPage();
+      }
+    }
+  }
+  return { lastPage: page, linesOnLastPage: used };
+}

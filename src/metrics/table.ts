@@ -1,0 +1,31 @@
+// The appendix table (附表): this year's figures against last year's, one row per metric.
+
+import type { Block } from '../compose/model.js';
+import type { ReportData } from '../report-data.js';
+import { changePhrase, formatNumber } from './format.js';
+import type { MetricLookup } from './refs.js';
+
+/** 附件 / 附件2 when the table is one of the listed attachments, else 附表. */
+function label(data: ReportData, title: string): string {
+  const list = data.attachments ?? [];
+  const i = list.findIndex((a) => a.trim() === title.trim());
+  if (i < 0) return '附表';
+  return list.length > 1 ? `附件${i + 1}` : '附件';
+}
+
+export function metricsTableBlock(data: ReportData, lookup: MetricLookup): Extract<Block, { kind: 'table' }> | undefined {
+  const title = data.metrics_table;
+  if (title === undefined || !data.metrics?.length) return undefined;
+  const rows = data.metrics.map((m, i) => {
+    const before = lookup.previous?.get(m.id)?.value;
+    const change = lookup.previous ? changePhrase(m.value, before, m.unit).replace(/^同比/, '') : '—';
+    return [String(i + 1), m.label, m.unit, formatNumber(m.value), before === undefined ? '—' : formatNumber(before), change];
+  });
+  return {
+    kind: 'table',
+    label: label(data, title),
+    title: title.trim(),
+    columns: ['序号', '指标', '单位', `${data.year}年`, `${data.year - 1}年`, '同比'],
+    rows,
+  };
+}

@@ -1,0 +1,97 @@
+// Last year's report, for year-on-year figures and the reuse check. Found automatically as the
+// same unit's file for year − 1 (data/示例区/2025/report.yaml → data/示例区/2024/report.yaml,
+// departments/ and towns/ alike), or named with --previous.
+
+import { existsSync } from 'node:fs';
+import { check } from '../check/index.js';
+import { reportTexts } from '../check/walk-all.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { loadReportFile, type SourceFile } from '../load/index.js';
+import { findRefs, needsPrevious } from '../metrics/refs.js';
+import type { ReportData } from '../report-data.js';
+import { reuseWarnings } from '../reuse/index.js';
+
+export interface PreviousYear {
+  path: string;
+  source: SourceFile;
+  report: ReportData;
+}
+
+export { previousOption, withPreviousOption } from './context.js';
+
+/** The same path with its last folder named after the year changed to year − 1. */
+export function previousYearPath(file: string, year: number): string | undefined {
+  const m = new RegExp(`(^|[\\\\/])${year}(?=[\\\\/])(?!.*[\\\\/]${year}[\\\\/])`).exec(file);
+  if (!m) return undefined;
+  const at = m.index + m[1]!.length;
+  return file.slice(0, at) + String(year - 1) + file.slice(at + String(year).length);
+}
+
+export interface PreviousLookup {
+  previous?: PreviousYear;
+  diagnostics: Diagnostic[];
+}
+
+export function loadPrevious(file: string, report: ReportData, override?: string): PreviousLookup {
+  const target = override ?? previousYearPath(file, report.year);
+  if (target === undefined || (override === undefined && !existsSync(target))) return { diagnostics: [] };
+  const source = loadReportFile(target);
+  if (source.data === undefined) return { diagnostics: source.diagnostics };
+  const checked = check(source);
+  if (!checked.report) {
+    return {
+      diagnostics: [
+        {
+          severity: 'warning',
+          ruleId: 'previous/invalid',
+          message: `上年的数据文件“${target}”有错误（可用 fazhi validate 查看），本次没有用于同比和重复检查。`,
+          file,
+        },
+      ],
+    };
+  }
+  const diagnostics: Diagnostic[] = [];
+  if (checked.report.year !== report.year - 1) {
+    diagnostics.push({
+      severity: 'warning',
+      ruleId: 'previous/year',
+      message: `作为上年数据的“${target}”是 ${checked.report.year} 年的报告，不是 ${report.year - 1} 年的，同比数字可能不对，请核对。`,
+      file,
+    });
+  }
+  return { previous: { path: target, source, report: checked.report }, diagnostics };
+}
+
+/** Checks that need last year's report: reuse warnings, and comparisons with nothing to compare. */
+export function crossYearDiagnostics(source: SourceFile, report: ReportData, lookup: PreviousLookup, expectedPath: string | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [...lookup.diagnostics];
+  const previous = lookup.previous;
+  if (previous) out.push(...reuseWarnings(source, report, previous.source, previous.report));
+  if (!previous) {
+    const where = lookup.diagnostics.length > 0 ? '' : expectedPath ? `（应为 ${expectedPath}）` : '';
+    const none = lookup.diagnostics.length > 0 ? '没有可用的上年数据' : '没有找到上年的数据文件';
+    for (const { pointer, text } of reportTexts(report)) {
+      for (const ref of findRefs(text).filter(needsPrevious)) {
+        out.push({
+          severity: 'error',
+          ruleId: 'metric-refs/previous',
+          message: `“${ref.raw}”要与上年比较，但${none}${where}；请用 --previous 指定上年的数据文件，或直接写明。`,
+          file: source.path,
+          position: source.positions.valueAt(pointer),
+          pointer,
+        });
+      }
+    }
+    if (report.metrics_table !== undefined) {
+      out.push({
+        severity: 'warning',
+        ruleId: 'metrics-table/previous',
+        message: `${none}${where}，附表中“上年”和“同比”两栏将为空；可以用 --previous 指定。`,
+        file: source.path,
+        position: source.positions.valueAt('/metrics_table'),
+        pointer: '/metrics_table',
+      });
+    }
+  }
+  return out;
+}

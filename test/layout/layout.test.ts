@@ -1,0 +1,166 @@
+// GB/T 9704 layout, measured in a real office suite: every example report is rendered, converted
+// to PDF by LibreOffice and read back with poppler (pdftotext -bbox-layout). Run: npm run test:layout
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fazhi, ROOT } from '../helpers/cli.js';
+import { readPdfLines, type PdfLine, type PdfPage } from './pdf-lines.js';
+
+const OUT = path.join(ROOT, 'output', 'layout');
+const DATA = path.join(ROOT, 'data');
+const reports = readdirSync(DATA, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
+
+// The 版心 (GB/T 9704 §5.2.1) and its grid (§5.2.3), in millimetres.
+const TOP = 37;
+const LEFT = 28;
+const RIGHT = 210 - 26;
+const BOTTOM = 297 - 35;
+const PITCH = 225 / 22;
+const CHAR = 156 / 28;
+const CHAR_4HAO = (14 / 72) * 25.4;
+
+const width = (text: string): number => [...text].reduce((w, ch) => w + (/[\u0020-\u007e]/.test(ch) ? 0.5 : 1), 0);
+const isPageNumber = (l: PdfLine): boolean => /^—\d+—$/.test(l.text.replace(/\s/g, ''));
+/** Grid slot of a body line: 0 for the first line of the 版心 … 21 for the last. */
+const slot = (l: PdfLine): number => (l.bottom - (TOP + PITCH)) / PITCH;
+
+const rendered = new Map<string, PdfPage[]>();
+
+beforeAll(() => {
+  for (const tool of ['pdftotext', 'pdftoppm']) {
+    try {
+      execFileSync(tool, ['-v'], { stdio: 'ignore' });
+    } catch {
+      throw new Error(`${tool} (poppler-utils) is needed for the layout tests`);
+    }
+  }
+  rmSync(OUT, { recursive: true, force: true });
+  for (const report of reports) {
+    const dir = path.join(OUT, report.replace(/\.yaml$/, ''));
+    mkdirSync(dir, { recursive: true });
+    const r = fazhi(['render', path.join(DATA, report), '--pdf', '-o', path.join(dir, 'report.docx')]);
+    if (r.code !== 0) throw new Error(`render ${report} failed: ${r.stdout}${r.stderr}`);
+    const pdf = path.join(dir, 'report.pdf');
+    // A picture of every page, for a person to look at.
+    execFileSync('pdftoppm', ['-r', '60', '-png', pdf, path.join(dir, 'page')]);
+    rendered.set(report, readPdfLines(pdf));
+  }
+}, 600_000);
+
+describe.each(reports)('%s', (report) => {
+  const pages = (): PdfPage[] => rendered.get(report)!;
+  const bodyLines = (p: PdfPage): PdfLine[] => p.lines.filter((l) => !isPageNumber(l) && l.top < BOTTOM);
+
+  it('is A4', () => {
+    for (const p of pages()) {
+      expect(p.widthMm).toBeCloseTo(210, 0);
+      expect(p.heightMm).toBeCloseTo(297, 0);
+    }
+  });
+
+  it('starts the text at 28 mm from the left and the first line band at 37 mm from the top', () => {
+    for (const p of pages()) {
+      const lines = bodyLines(p);
+      if (lines.length === 0) continue;
+      expect(Math.min(...lines.map((l) => l.left))).toBeGreaterThan(LEFT - 1);
+      const first = lines[0]!;
+      if (first.top > TOP + PITCH) continue; // the 版记-only page starts lower
+      expect(first.bottom - PITCH).toBeGreaterThan(TOP - 1);
+      expect(first.bottom - PITCH).toBeLessThan(TOP + 1);
+    }
+    const flushLeft = pages().flatMap(bodyLines).filter((l) => l.left < LEFT + 1);
+    expect(flushLeft.length).toBeGreaterThan(10);
+    for (const l of flushLeft) expect(l.left).toBeCloseTo(LEFT, 0);
+  });
+
+  it('sets every line on a grid of 22 lines, and a full page has all 22', () => {
+    let fullPages = 0;
+    for (const p of pages()) {
+      const slots = bodyLines(p).map(slot);
+      for (const s of slots) {
+        expect(Math.abs(s - Math.round(s)), `page ${p.number}: line off the grid (slot ${s.toFixed(2)})`).toBeLessThan(0.15);
+        expect(Math.round(s)).toBeGreaterThanOrEqual(0);
+        expect(Math.round(s)).toBeLessThanOrEqual(21);
+      }
+      const occupied = new Set(slots.map(Math.round));
+      // A page of running text that reaches the last line has all 22 lines filled.
+      if (occupied.has(21) && p.number > 1 && p.number < pages().length - 1 && occupied.size >= 21) {
+        fullPages += 1;
+        expect(occupied.size, `page ${p.number}`).toBe(22);
+      }
+    }
+    if (pages().length > 3) expect(fullPages).toBeGreaterThan(0);
+  });
+
+  it('fits exactly 28 characters on every full body line', () => {
+    const lines = pages().flatMap(bodyLines);
+    let checked = 0;
+    lines.forEach((l, i) => {
+      if (!(l.left < LEFT + 1 && l.right > RIGHT - 1)) return;
+      checked += 1;
+      // A closing mark may hang past the edge (as Word and WPS allow); it is not counted.
+      const text = l.right > RIGHT + 0.5 ? l.text.replace(/[，。、；：？！]$/, '') : l.text;
+      // The line always fills the 版心 (justified).
+      expect(l.right - l.left).toBeGreaterThan(RIGHT - LEFT - 1);
+      expect(width(text), text).toBeLessThanOrEqual(28);
+      const next = lines[i + 1]?.text ?? '';
+      // 禁则: a mark that may not start a line takes the character before it to the next line.
+      const pulled = /^.?[）》”’」』】…—]/u.test(next) ? 1 : 0;
+      // Numbers do not break; the PDF's stand-in font sets digits wider than 仿宋_GB2312's half
+      // width, so a number may move down where Word would keep it: only pure lines are counted.
+      if (/^[^\u0020-\u007e]+$/.test(text) && !/^[\u0020-\u007e]/.test(next)) expect(width(text) + pulled, `${text}|${next.slice(0, 3)}`).toBe(28);
+    });
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  it('prints — N — 7 mm below the text block, right on odd pages and left on even pages', () => {
+    for (const p of pages()) {
+      const numbers = p.lines.filter(isPageNumber);
+      expect(numbers, `page ${p.number}`).toHaveLength(1);
+      const n = numbers[0]!;
+      expect(n.text.replace(/\D/g, '')).toBe(String(p.number));
+      expect(n.top - BOTTOM).toBeGreaterThan(6);
+      expect(n.top - BOTTOM).toBeLessThan(8);
+      if (p.number % 2 === 1) expect(RIGHT - n.right).toBeCloseTo(CHAR_4HAO, 0);
+      else expect(n.left - LEFT).toBeCloseTo(CHAR_4HAO, 0);
+    }
+  });
+
+  it('centres the title', () => {
+    const first = pages()[0]!;
+    const titleLines = first.lines.filter((l) => l.bottom - l.top > 9); // 2号 lines are taller
+    expect(titleLines.length).toBeGreaterThan(0);
+    for (const l of titleLines) expect((l.left + l.right) / 2).toBeCloseTo((LEFT + RIGHT) / 2, 0);
+  });
+
+  it('places 署名 and 成文日期 by the rule without seal', () => {
+    const all = pages().flatMap(bodyLines);
+    const dateIndex = all.findLastIndex((l) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(l.text));
+    expect(dateIndex).toBeGreaterThan(0);
+    const date = all[dateIndex]!;
+    const organs: PdfLine[] = [];
+    for (let i = dateIndex - 1; i >= 0 && all[i]!.left > (LEFT + RIGHT) / 2 - 20 && !/[。：]$/.test(all[i]!.text); i--) organs.unshift(all[i]!);
+    expect(organs.length).toBeGreaterThan(0);
+    const organLeft = Math.min(...organs.map((o) => o.left));
+    const organRight = Math.max(...organs.map((o) => o.right));
+    // The date's first character two characters right of the 署名's first character, and whichever
+    // ends further right stands 右空二字. Tolerance: the PDF's stand-in font sets digits about 0.6
+    // characters wide where 仿宋_GB2312 sets them at half width, so a date is up to a character wider.
+    expect(Math.abs((date.left - organLeft) / CHAR - 2)).toBeLessThan(1.2);
+    expect(Math.abs((RIGHT - Math.max(organRight, date.right)) / CHAR - 2)).toBeLessThan(1.2);
+    expect(Math.abs((RIGHT - organRight) / CHAR - 2) < 0.3 || Math.abs((RIGHT - date.right) / CHAR - 2) < 0.3).toBe(true);
+  });
+
+  it('puts the 版记 at the bottom of the last page, an even page', () => {
+    const last = pages().at(-1)!;
+    expect(last.number % 2).toBe(0);
+    const printed = last.lines.find((l) => l.text.endsWith('印发'));
+    expect(printed).toBeDefined();
+    expect(printed!.bottom).toBeGreaterThan(BOTTOM - 1.5);
+    expect(printed!.bottom).toBeLessThan(BOTTOM + 0.5);
+    expect(RIGHT - printed!.right).toBeCloseTo(CHAR_4HAO, 0);
+  });
+});
