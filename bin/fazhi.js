@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-// Entry point of the `fazhi` command; the CLI itself is compiled to dist/ by `npm install`.
+// Entry point of the `fazhi` command. The CLI is bundled into dist/bundle/ by `npm install`
+// (npm run build); the bundle loads one chunk per command.
+import { existsSync } from 'node:fs';
+
 // Output piped into a command that stops reading early (`fazhi validate … | more`) is no
 // error of the user's: end quietly instead of printing Node's EPIPE stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -8,12 +11,11 @@ for (const stream of [process.stdout, process.stderr]) {
     process.exit(process.exitCode ?? 0);
   });
 }
-import('../dist/cli/main.js')
-  .then((cli) => cli.main(process.argv.slice(2)))
-  .then((code) => {
-    process.exitCode = code;
-  })
-  .catch(() => {
-    console.error('fazhi 尚未构建：请先在项目文件夹中运行 npm install（或 npm run build）。');
-    process.exitCode = 2;
-  });
+
+const bundle = new URL('../dist/bundle/cli.mjs', import.meta.url);
+if (!existsSync(bundle)) {
+  console.error('fazhi 尚未构建：请先在项目文件夹中运行 npm install（或 npm run build）。');
+  process.exit(2);
+}
+const cli = await import(bundle.href);
+process.exitCode = await cli.main(process.argv.slice(2));

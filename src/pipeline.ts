@@ -1,14 +1,17 @@
 // The library entry: load → check → compose → write, usable without the CLI.
 
 import { check } from './check/index.js';
-import { compose, TemplateError, type ReportDocument } from './compose/index.js';
+import { crossUnitChecks } from './cross-unit.js';
+import type { ReportDocument } from './compose/index.js';
+import { TemplateError } from './compose/template-error.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import { GBT9704, type LayoutProfile } from './layout/profile.js';
 import { loadReportFile, loadReportText, type SourceFile } from './load/index.js';
 import { crossYearDiagnostics, loadPrevious, previousYearPath, type PreviousYear } from './previous/index.js';
 import { previousOption } from './previous/context.js';
 import type { ReportData } from './report-data.js';
-import { writeDocx } from './write/docx/index.js';
+import type { RollupResult } from './rollup/index.js';
+import { rollupTableBlock } from './rollup/table.js';
 
 export interface ValidateResult {
   source: SourceFile;
@@ -16,6 +19,8 @@ export interface ValidateResult {
   report?: ReportData;
   /** Last year's report, when found (same unit, year − 1) or given with --previous. */
   previous?: PreviousYear;
+  /** Figures rolled up from the sub-reports (district reports with `rollup` metrics). */
+  rollup?: RollupResult;
 }
 
 export interface ValidateOptions {
@@ -25,7 +30,12 @@ export interface ValidateOptions {
 
 export function validateSource(source: SourceFile): ValidateResult {
   const { diagnostics, report } = check(source);
-  return { source, diagnostics, ...(report ? { report } : {}) };
+  if (!report) return { source, diagnostics };
+  // Roster names and rolled-up figures: the other files of the district's year.
+  const cross = crossUnitChecks(source, report);
+  if (cross.diagnostics.length === 0 && !cross.rollup) return { source, diagnostics, report };
+  const all = sortDiagnostics([...diagnostics, ...cross.diagnostics]);
+  return { source, diagnostics: all, ...(cross.report ? { report: cross.report } : {}), ...(cross.rollup ? { rollup: cross.rollup } : {}) };
 }
 
 export function validateFile(path: string, options: ValidateOptions = {}): ValidateResult {
@@ -64,10 +74,14 @@ export interface RenderResult extends ValidateResult {
 export async function renderValidated(result: ValidateResult, options: RenderOptions = {}): Promise<RenderResult> {
   if (!result.report || hasErrors(result.diagnostics)) return result;
   const profile = options.profile ?? GBT9704;
+  // Loaded on first render only: validation needs neither Handlebars nor the docx library.
+  const [{ compose }, { writeDocx }] = await Promise.all([import('./compose/index.js'), import('./write/docx/index.js')]);
+  const rollupTable = result.rollup ? rollupTableBlock(result.report, result.rollup) : undefined;
   try {
     const document = compose(result.report, {
       titleLineWidth: profile.title.maxLineChars.value,
       ...(result.previous ? { previousMetrics: result.previous.report.metrics ?? [] } : {}),
+      ...(rollupTable ? { appendices: [rollupTable] } : {}),
       ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
     });
     return { ...result, document, docx: await writeDocx(document, profile) };

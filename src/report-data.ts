@@ -10,8 +10,20 @@ export interface Unit {
   party?: string;
 }
 
+/** One unit name, several separated by 、, or a list (牵头单位, 配合单位). */
+export type UnitNames = string | string[];
+
 /** An item rendered 一是……。 Either plain text or a lead phrase followed by text. */
-export type Item = string | { lead?: string; text: string };
+export type Item =
+  | string
+  | {
+      lead?: string;
+      text: string;
+      /** Responsibility breakdown of a plans item (not printed in the report; see `fazhi tasks`). */
+      lead_unit?: UnitNames;
+      support_units?: UnitNames;
+      deadline?: string;
+    };
 
 /** Text that is one paragraph or several (a list, or a string with blank lines between). */
 export type Paragraphs = string | string[];
@@ -37,12 +49,27 @@ export interface Part {
 export const PART_KEYS = ['measures', 'shortcomings', 'duties', 'plans', 'other'] as const;
 export type PartKey = (typeof PART_KEYS)[number];
 
+export const ROLLUP_METHODS = ['sum', 'avg', 'max', 'min', 'count'] as const;
+export type RollupMethod = (typeof ROLLUP_METHODS)[number];
+
 export interface Metric {
   id: string;
   label: string;
+  /**
+   * A rolled-up metric (`rollup`) has no value in the file: src/rollup fills it in from the
+   * sub-reports right after the check, so every report leaving the pipeline has one.
+   */
   value: number;
   unit: string;
   note?: string;
+  rollup?: RollupMethod;
+  rollup_from?: 'departments' | 'towns';
+}
+
+/** The per-unit appendix of rolled-up figures. */
+export interface RollupTable {
+  title: string;
+  metrics?: string[];
 }
 
 /** Set by `fazhi import` on a report read from a published past report. */
@@ -79,5 +106,6 @@ export interface ReportData {
   metrics?: Metric[];
   /** Title of the appendix table of figures against last year's (附表); absent: no table. */
   metrics_table?: string;
+  rollup_table?: RollupTable;
   imported?: Imported;
 }

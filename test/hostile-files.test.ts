@@ -86,9 +86,10 @@ describe('outputs are replaced only by complete files', () => {
     const complete = new Set<string>();
     for (const delay of [150, 300, 450, 600, 900, 1200]) {
       const child = spawn(process.execPath, [BIN, 'render', input, '-o', out], { stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.once('exit', resolve));
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await exited;
       const bytes = readFileSync(out);
       if (bytes.toString() === 'old output') continue;
       expect(docxProblems(bytes)).toEqual([]);

@@ -19,7 +19,13 @@ function exampleFiles(dir: string): string[] {
     e.isDirectory() ? exampleFiles(path.join(dir, e.name)) : e.name.endsWith('.yaml') ? [path.join(dir, e.name)] : [],
   );
 }
-const SEEDS: string[] = [MINIMAL, ...exampleFiles(path.join(ROOT, 'data', '示例区')).map((f) => readFileSync(f, 'utf8'))];
+const SEEDS: string[] = [
+  MINIMAL,
+  // Report files only (the folder also holds other kinds of data, such as a list of units).
+  ...exampleFiles(path.join(ROOT, 'data', '示例区'))
+    .map((f) => readFileSync(f, 'utf8'))
+    .filter((text) => /^level: /m.test(text)),
+];
 
 const HOSTILE_STRINGS = [
   '\u0000', '\u0007', '\u001b[31m', '\u007f', '\u0085', '\ud800', '\udfff', '\ufffe', '\uffff',

@@ -24,9 +24,11 @@ const squash = (s: string): string => s.replace(/\s+/g, '');
 function dataStrings(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
   else if (Array.isArray(value)) value.forEach((v) => dataStrings(v, out));
-  else if (value && typeof value === 'object') Object.values(value).forEach((v) => dataStrings(v, out));
+  // The responsibility breakdown of plans items is for `fazhi tasks`, not printed in the report.
+  else if (value && typeof value === 'object') Object.entries(value).forEach(([k, v]) => NOT_PRINTED.has(k) || dataStrings(v, out));
   return out;
 }
+const NOT_PRINTED = new Set(['lead_unit', 'support_units', 'deadline']);
 
 describe('示例区 2024 district report', () => {
   it('has the document parts in the conventional order', () => {

@@ -18,6 +18,13 @@ const ENUM_NAMES: Record<string, string> = {
   town: '乡镇/街道',
   inline: '连写在一段内',
   paragraphs: '每项单独成段',
+  sum: '合计',
+  avg: '平均',
+  max: '最大值',
+  min: '最小值',
+  count: '填报单位数',
+  departments: '政府部门',
+  towns: '乡镇街道',
 };
 
 export function kindOf(value: unknown): string {

@@ -1,7 +1,7 @@
 // Command table and help texts (Chinese). Kept apart from the commands so that `--help` loads
 // nothing else.
 
-export type CommandName = 'validate' | 'render' | 'init' | 'new-year' | 'import';
+export type CommandName = 'validate' | 'render' | 'watch' | 'batch' | 'tasks' | 'init' | 'new-year' | 'import';
 
 interface CommandSpec {
   summary: string;
@@ -62,6 +62,88 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   fazhi render data/示例区/2024/report.yaml
   fazhi render data/示例区/2024/report.yaml -o 报告.docx
   fazhi render data/示例区/2024/report.yaml --pdf --html`,
+  },
+  watch: {
+    summary: '边写边看：每次保存数据或模板后自动重新生成',
+    options: {
+      ...help,
+      output: { type: 'string', short: 'o' },
+      templates: { type: 'string' },
+      profile: { type: 'string' },
+      pdf: { type: 'boolean' },
+      html: { type: 'boolean' },
+    },
+    help: `用法：fazhi watch 文件 [-o 输出] [--pdf] [--html] [--profile 版式文件] [--templates 模板文件夹]
+
+先生成一次，然后监视数据文件和模板：每次保存后自动重新校验和生成，并显示问题或生成的文件和用时。
+保存的内容有错误时只显示提示，上一次生成的文件保持不变。按 Ctrl+C 停止。选项与 render 相同。
+
+示例：
+  fazhi watch data/示例区/2024/report.yaml
+  fazhi watch data/示例区/2024/report.yaml --html`,
+  },
+  batch: {
+    summary: '批量校验并生成一个文件夹中的全部报告，列出缺报单位，生成汇总表',
+    options: { ...help, output: { type: 'string', short: 'o' }, jobs: { type: 'string' } },
+    help: `用法：fazhi batch 文件夹 [-o 输出文件夹] [--jobs 并行数]
+
+校验并生成文件夹中的全部报告（区县报告、departments/ 下的部门报告和 towns/ 下的乡镇街道报告），
+多个报告同时处理（默认用上全部 CPU 核心）。某份报告有错误或输出文件正被 Word/WPS 打开时，
+记下问题后继续处理其余报告。
+
+单位名册 units.yaml（放在区县文件夹中，例如 data/示例区/units.yaml）列出应报送的部门和乡镇街道，
+名册中有、文件夹中没有报告的单位列为“缺报”。最后列出汇总表（单位、层级、状态、错误数、输出文件），
+状态为：已生成、有错误、缺报、未能写入；汇总表同时保存为 Word 文档（公文格式）和 CSV 表格
+（可用 Excel 或 WPS 打开，另有警告数、数据文件、联系人和问题说明各栏）。
+
+选项：
+  -o, --output 文件夹   输出到这个文件夹（报告按原来的相对位置存放，汇总表在文件夹中）。
+                        默认写到 output/ 下与 data/ 对应的位置，例如 output/示例区/2024/。
+  --jobs 并行数         同时处理的报告数，默认为 CPU 核心数；--jobs 1 逐个处理。
+
+退出码：0 全部生成；1 有报告有错误、缺报、未能写入，或单位名册有错误；2 命令用法有误。
+
+单位名册的写法（每个单位：name 全称、level 层级、contact 联系人，可选 short 简称、aliases 其他名称）：
+  district: 示例区
+  units:
+    - name: 示例区司法局
+      short: 区司法局
+      level: department        # department 政府部门；town 乡镇/街道
+      contact: 李某某 0000-81230001
+
+示例：
+  fazhi batch data/示例区/2024
+  fazhi batch data/示例区/2024 -o 汇总`,
+  },
+  tasks: {
+    summary: '把下一年度主要安排分解为责任分工表（牵头单位、配合单位、完成时限）',
+    options: { ...help, output: { type: 'string', short: 'o' }, 'per-unit': { type: 'boolean' } },
+    help: `用法：fazhi tasks 文件 [-o 输出] [--per-unit]
+
+把报告“下一年度主要安排”（plans）中的各项生成责任分工表（公文格式的 Word 文档），
+表格各栏：序号、工作任务、牵头单位、配合单位、完成时限。在数据文件中这样写：
+
+  plans:
+    items:
+      - lead: 着力提升制度建设质量
+        text: 严格规范性文件制定和备案审查……
+        lead_unit: 区司法局                          # 牵头单位
+        support_units: [区直各部门, 各镇（街道）]    # 配合单位（可选）
+        deadline: 2025年12月底前                     # 完成时限（可选）
+
+单位名称按单位名册 units.yaml 核对（全称、简称或其他名称均可），名册中没有的单位是错误，并提示最接近的名称；
+“各镇（街道）”“区直各部门”等统称指名册中全部乡镇街道或全部部门。
+
+选项：
+  -o, --output 输出   输出的 .docx 文件，或输出文件夹。默认写到 output/ 下与 data/ 对应的位置。
+  --per-unit          另为每个有任务的单位生成一份任务清单（放在“任务清单”文件夹中）。
+
+下一年用 fazhi new-year 转换部门、乡镇街道的报告时，分给该单位的任务会作为“【待填写】”列入其报告，
+待写完成情况。
+
+示例：
+  fazhi tasks data/示例区/2024/report.yaml
+  fazhi tasks data/示例区/2024/report.yaml --per-unit`,
   },
   init: {
     summary: '生成一份带中文说明的新报告数据模板',

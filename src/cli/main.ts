@@ -27,6 +27,12 @@ async function loadCommand(name: CommandName): Promise<CommandRun> {
       return (await import('./validate.js')).runValidate;
     case 'render':
       return (await import('./render.js')).runRender;
+    case 'watch':
+      return (await import('./watch.js')).runWatch;
+    case 'batch':
+      return (await import('./batch.js')).runBatch;
+    case 'tasks':
+      return (await import('./tasks.js')).runTasks;
     case 'init':
       return (await import('./init.js')).runInit;
     case 'new-year':
@@ -47,6 +53,8 @@ export async function main(argv: string[], io: CommandIO = defaultIO): Promise<n
     io.out(topic && isCommand(topic) ? COMMANDS[topic].help : MAIN_HELP);
     return 0;
   }
+  // A worker of `fazhi batch` (see src/batch/worker.ts): not a command for users, not in the help.
+  if (first === '__batch-worker') return (await import('../batch/worker.js')).runWorker();
   if (first === '--version' || first === '-v') {
     io.out('fazhi-report 0.1.0');
     return 0;

@@ -7,6 +7,7 @@ import { hasErrors, UserError } from '../diagnostic.js';
 import { loadReportFile } from '../load/index.js';
 import { nextYearPath, newYearText } from '../new-year/index.js';
 import { SCHEMA_FILE } from '../paths.js';
+import { assignedTasksFor } from '../tasks/carry.js';
 import { validateSource } from '../pipeline.js';
 import { writeFileAtomic } from '../write/output-file.js';
 import type { CommandIO, CommandRun } from './main.js';
@@ -48,11 +49,13 @@ function convert(file: string, output: string | undefined, force: boolean, io: C
   const declared = /^#\s*yaml-language-server:\s*\$schema=(\S+)/m.exec(result.source.text)?.[1];
   const schema = declared && !/^[a-z]+:\/\//i.test(declared) ? path.resolve(path.dirname(path.resolve(io.cwd, file)), declared) : SCHEMA_FILE;
   const schemaRef = path.relative(path.dirname(target), schema).split(path.sep).join('/');
-  const { text, summary } = newYearText(result.source.text, report, { sourceLabel: file.split(path.sep).join('/'), schemaRef });
+  const assignedTasks = assignedTasksFor(path.resolve(io.cwd, file), report);
+  const { text, summary } = newYearText(result.source.text, report, { sourceLabel: file.split(path.sep).join('/'), schemaRef, assignedTasks });
   writeFileAtomic(target, new TextEncoder().encode(text));
   const counts = [
     `沿用 ${summary.headings} 个小标题`,
     summary.plans ? `上年 ${summary.plans} 项工作安排待写落实情况` : '',
+    summary.tasks ? `责任分工中的 ${summary.tasks} 项任务待写完成情况` : '',
     summary.shortcomings ? `上年 ${summary.shortcomings} 项不足待写整改情况` : '',
     summary.metrics ? `${summary.metrics} 项数据待填数值` : '',
   ].filter(Boolean);

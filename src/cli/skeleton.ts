@@ -16,6 +16,12 @@ const RECIPIENTS: Record<Level, string> = {
   town: '  # - 中共某某区委\n  # - 某某区人民政府',
 };
 
+const DUTIES_NOTE: Record<Level, string> = {
+  district: '必填',
+  department: '必填；写局长、党组书记等主要负责人',
+  town: '乡镇街道可以不写这一部分，改在第一部分中单列一个小标题写明',
+};
+
 export function skeleton(options: { level: Level; unit: string; year: number; schemaRef: string }): string {
   const { level, unit, year, schemaRef } = options;
   const names = unitNames(level, unit);
@@ -63,7 +69,7 @@ shortcomings:
   intro: >-
     
 
-# 第三部分：党政主要负责人履行推进法治建设第一责任人职责情况（必填）
+# 第三部分：党政主要负责人履行推进法治建设第一责任人职责情况（${DUTIES_NOTE[level]}）
 duties:
   intro: >-
     

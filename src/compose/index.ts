@@ -8,7 +8,7 @@ import { metricLookup, substituteReport, type MetricLookup } from '../metrics/re
 import { metricsTableBlock } from '../metrics/table.js';
 import type { Group, Item, ItemsStyle, Metric, Part, PartKey, ReportData } from '../report-data.js';
 import { PART_KEYS } from '../report-data.js';
-import type { Block, ReportDocument } from './model.js';
+import type { Block, ReportDocument, TableBlock } from './model.js';
 import { headingNumber, itemNumber } from './numbering.js';
 import { cleanDocument, cleanLine, endSentence, normalizeParagraph, paragraphList } from './text.js';
 import { loadTemplate, renderDirectives, templateFile, TemplateError, type Directive } from './template.js';
@@ -24,6 +24,8 @@ export interface ComposeOptions {
   titleLineWidth: number;
   /** Last year's figures, for comparisons; undefined when there is no previous year's report. */
   previousMetrics?: Metric[];
+  /** More appendix tables, after the 附表 of figures (e.g. the figures of each sub-report). */
+  appendices?: TableBlock[];
 }
 
 /** Single-line text only: a value can never add a directive line to the template output. */
@@ -198,9 +200,10 @@ export function compose(source: ReportData, options: ComposeOptions): ReportDocu
   }
   // The 附表 is an attachment: on its own page before the 版记 (GB/T 9704 §7.3.7).
   const table = metricsTableBlock(data, lookup);
-  if (table) {
+  const tables = [...(table ? [table] : []), ...(options.appendices ?? [])];
+  if (tables.length) {
     const colophonAt = blocks.findIndex((b) => b.kind === 'colophon');
-    blocks.splice(colophonAt < 0 ? blocks.length : colophonAt, 0, table);
+    blocks.splice(colophonAt < 0 ? blocks.length : colophonAt, 0, ...tables);
   }
   return cleanDocument({ title, year: data.year, unitName: data.unit.name, blocks });
 }

@@ -19,7 +19,24 @@ export type Block =
   | { kind: 'signature'; organs: string[]; date?: string; seal: boolean }
   | { kind: 'colophon'; copyTo?: string; printedBy?: string; printedDate?: string }
   /** A table on its own page after the signature (附表/附件, GB/T 9704 §7.3.7): label, title, cells. */
-  | { kind: 'table'; label: string; title: string; columns: string[]; rows: string[][] };
+  | TableBlock;
+
+export interface TableBlock {
+  kind: 'table';
+  label: string;
+  title: string;
+  columns: string[];
+  rows: string[][];
+  /** Relative column widths (content decides which column is wide); default: equal shares. */
+  widths?: number[];
+  /** Columns of running text, set flush left; default: the second column (names, 指标). */
+  leftColumns?: number[];
+  /**
+   * `appendix` (default): a new page with label and title. `body`: the table is the document's
+   * content (汇总表, 任务分工表), placed under the document's own title block.
+   */
+  placement?: 'appendix' | 'body';
+}
 
 export interface ReportDocument {
   title: string;

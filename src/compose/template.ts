@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostic.js';
+import { TemplateError } from './template-error.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import type { Level } from '../report-data.js';
 import { METRIC_HELPERS, MetricHelperError } from '../metrics/context.js';
@@ -44,11 +45,7 @@ export interface LoadedTemplate {
   render: (context: object) => string;
 }
 
-export class TemplateError extends Error {
-  constructor(readonly diagnostic: Diagnostic) {
-    super(diagnostic.message);
-  }
-}
+export { TemplateError } from './template-error.js';
 
 const handlebars = Handlebars.create();
 handlebars.registerHelper('cn', (n: unknown) => (typeof n === 'number' ? chineseNumeral(n) : String(n ?? '')));
@@ -82,6 +79,17 @@ function templateError(file: string, message: string, line?: number, column?: nu
 }
 
 const cache = new Map<string, LoadedTemplate>();
+
+/** Forget compiled templates, so that `watch` picks up a template saved since. */
+export function clearTemplateCache(): void {
+  cache.clear();
+}
+
+/** Folders that hold templates: the root (a user's single report.hbs) and one per level. */
+export function templateFolders(userDir?: string): string[] {
+  const root = userDir ?? TEMPLATES_DIR;
+  return [root, ...(['district', 'department', 'town'] as const).map((level) => path.join(root, level))].filter((d) => existsSync(d));
+}
 
 export function loadTemplate(file: string): LoadedTemplate {
   const cached = cache.get(file);

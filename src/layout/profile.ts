@@ -87,6 +87,16 @@ export interface LayoutProfile {
     outerRuleEighths: LayoutValue<number>;
     innerRuleEighths: LayoutValue<number>;
   };
+  /** Tables (附表, 汇总表, 任务分工表): the standard sets no values, only where tables go (§7.3.7, §8). */
+  table: {
+    cellFont: FontSpec;
+    /** Cell line height as a multiple of the cell font size. */
+    cellLineRatio: LayoutValue<number>;
+    /** Space above and below the text in a cell, in twips. */
+    cellPaddingTwips: LayoutValue<number>;
+    /** Rule width in eighths of a point (w:sz). */
+    ruleEighths: LayoutValue<number>;
+  };
   pageNumber: {
     /** Text around the number: "— N —". */
     prefix: LayoutValue<string>;
@@ -161,6 +171,16 @@ export const GBT9704: LayoutProfile = {
     sideIndentChars: v(1, '规定', '§7.4.2 抄送机关左右各空一字；印发机关左空一字，印发日期右空一字'),
     outerRuleEighths: v(8, '规定', '§7.4.1 首条分隔线和末条分隔线粗 0.35 mm（≈ 1 pt）'),
     innerRuleEighths: v(6, '规定', '§7.4.1 中间的分隔线粗 0.25 mm（≈ 0.75 pt）'),
+  },
+  table: {
+    cellFont: {
+      family: v('仿宋_GB2312', '实务', '表格内文字用仿宋体（国标未规定）'),
+      size: v(14, '实务', '表格内文字常用 4 号，六栏以内可排在 156 mm 版心内（国标未规定）'),
+      fallback: v('仿宋', '实务', 'GB2312 字体缺少的字（如人名用字）用同一字体的 GBK 版本显示'),
+    },
+    cellLineRatio: v(1.25, '实务', '单元格内固定行距为字号的 1.25 倍'),
+    cellPaddingTwips: v(40, '实务', '单元格文字上下各留 2 磅'),
+    ruleEighths: v(4, '实务', '表格线 0.5 磅（国标未规定）'),
   },
   pageNumber: {
     prefix: v('— ', '规定', '§7.5 数码左右各放一条一字线'),

@@ -25,18 +25,24 @@ function binaryFile(file: string): Diagnostic {
 }
 
 /**
- * UTF-16 without a BOM (some editors' "Unicode" export): YAML keys are ASCII, so every other
- * byte is NUL, always on the same side. Binary files have NULs on both sides.
+ * UTF-16 without a BOM (some editors' "Unicode" export): YAML keys, spaces and line breaks are
+ * ASCII, so many units have a NUL byte, nearly always on the same side. Binary files have NULs
+ * on both sides.
  */
 function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
   const sample = bytes.subarray(0, Math.min(bytes.length, 4096));
   let evenZeros = 0;
   let oddZeros = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 === 0 ? evenZeros++ : oddZeros++;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) evenZeros++;
+    else oddZeros++;
+  }
   const pairs = sample.length / 2;
-  if (evenZeros === 0 && oddZeros >= pairs / 4) return 'utf-16le';
-  if (oddZeros === 0 && evenZeros >= pairs / 4) return 'utf-16be';
+  // A few zeros on the other side are CJK characters such as 开 (U+5F00).
+  if (oddZeros >= pairs / 8 && evenZeros <= oddZeros / 16) return 'utf-16le';
+  if (evenZeros >= pairs / 8 && oddZeros <= evenZeros / 16) return 'utf-16be';
   return undefined;
 }
 

@@ -6,7 +6,7 @@ import { changePhrase, formatNumber } from './format.js';
 import type { MetricLookup } from './refs.js';
 
 /** 附件 / 附件2 when the table is one of the listed attachments, else 附表. */
-function label(data: ReportData, title: string): string {
+export function appendixLabel(data: ReportData, title: string): string {
   const list = data.attachments ?? [];
   const i = list.findIndex((a) => a.trim() === title.trim());
   if (i < 0) return '附表';
@@ -23,7 +23,7 @@ export function metricsTableBlock(data: ReportData, lookup: MetricLookup): Extra
   });
   return {
     kind: 'table',
-    label: label(data, title),
+    label: appendixLabel(data, title),
     title: title.trim(),
     columns: ['序号', '指标', '单位', `${data.year}年`, `${data.year - 1}年`, '同比'],
     rows,

@@ -15,6 +15,8 @@ import { commentAbove, pairOf, parseForEditing, setIn, textScalar, toNode, yamlT
 export interface NewYearSummary {
   headings: number;
   plans: number;
+  /** Tasks of the district's breakdown carried in (see AssignedTask). */
+  tasks: number;
   shortcomings: number;
   metrics: number;
 }
@@ -60,9 +62,9 @@ function groupText(g: Group): string {
  */
 export function matchPromises(promises: readonly string[], groups: readonly Group[]): number[] {
   const grams = groups.map((g) => new Set(fingerprint(groupText(g)).grams.keys()));
-  const df = new Map<string, number>();
+  const df = new Map<number, number>();
   for (const set of grams) for (const g of set) df.set(g, (df.get(g) ?? 0) + 1);
-  const weight = (g: string): number => Math.log((groups.length + 1) / ((df.get(g) ?? 0) + 0.5));
+  const weight = (g: number): number => Math.log((groups.length + 1) / ((df.get(g) ?? 0) + 0.5));
   return promises.map((p) => {
     const own = [...new Set(fingerprint(p).grams.keys())].filter((g) => df.has(g));
     const total = own.reduce((s, g) => s + weight(g), 0);
@@ -109,21 +111,26 @@ function carriedHeading(part: Part | undefined, from: number, to: number): { hea
   return part?.heading ? { heading: advanceYear(normalizeParagraph(part.heading), from, to) } : {};
 }
 
-function measuresPart(last: ReportData, ctx: Context): { part: Part; promises: number } {
-  const promises = promisesOf(last.plans).map((p) => `${PLACEHOLDER}${last.year}年报告提出的安排：${p}——请填写落实情况`);
+function measuresPart(last: ReportData, ctx: Context, assigned: readonly AssignedTask[] = []): { part: Part; promises: number } {
+  // The unit's own promises, then the tasks the district's breakdown gave it: both to report on.
+  const raw = [...promisesOf(last.plans), ...assigned.map((t) => t.text)];
+  const promises = [
+    ...promisesOf(last.plans).map((p) => `${PLACEHOLDER}${last.year}年报告提出的安排：${p}——请填写落实情况`),
+    ...assigned.map((t) => `${PLACEHOLDER}${t.source}分配给本单位的任务（${t.role}）：${t.text}——请填写完成情况`),
+  ];
   const groups = last.measures?.groups ?? [];
   const heading = carriedHeading(last.measures, ctx.year, ctx.next);
   if (groups.length === 0) {
     const intro = `${PLACEHOLDER}${ctx.next}年推进法治政府建设的主要举措和成效`;
-    return { part: { ...heading, intro, ...(promises.length ? { items: promises } : {}) }, promises: promises.length };
+    return { part: { ...heading, intro, ...(promises.length ? { items: promises } : {}) }, promises: promises.length - assigned.length };
   }
-  const match = matchPromises(promisesOf(last.plans), groups);
+  const match = matchPromises(raw, groups);
   const carried = carryGroups(groups, ctx, (i) => promises.filter((_, j) => match[j] === i))!;
   const unmatched = promises.filter((_, j) => match[j] === -1);
   if (unmatched.length) {
     carried.push({ heading: `${PLACEHOLDER}（请改写本标题，或把下列各项移到相应的标题下）`, items_style: 'paragraphs', items: unmatched });
   }
-  return { part: { ...heading, groups: carried }, promises: promises.length };
+  return { part: { ...heading, groups: carried }, promises: promises.length - assigned.length };
 }
 
 function carriedPart(last: Part | undefined, ctx: Context, what: string, headingYears: [number, number] = [ctx.year, ctx.next]): Part {
@@ -175,11 +182,21 @@ function emptyWithComment(map: YAMLMap, key: string, comment: string, after: rea
   setIn(map, key, value, after);
 }
 
+/** A task of the district's responsibility breakdown (fazhi tasks) given to this unit. */
+export interface AssignedTask {
+  text: string;
+  role: '牵头' | '配合';
+  /** Where it comes from, e.g. 示例区2025年法治政府建设重点任务分工. */
+  source: string;
+}
+
 export interface NewYearOptions {
   /** The source file as the user named it, for the header comment. */
   sourceLabel: string;
   /** $schema path relative to the new file. */
   schemaRef: string;
+  /** Tasks the district assigned to this unit for the new year, each to be reported on. */
+  assignedTasks?: readonly AssignedTask[];
 }
 
 export function newYearText(sourceText: string, last: ReportData, options: NewYearOptions): NewYearResult {
@@ -216,7 +233,7 @@ export function newYearText(sourceText: string, last: ReportData, options: NewYe
   if (last.metrics_table) setIn(root, 'metrics_table', new Scalar(advanceYear(last.metrics_table, year, next)));
   if (pairOf(root, 'imported')) root.items = root.items.filter((p) => !(isScalar(p.key) && p.key.value === 'imported'));
 
-  const measures = measuresPart(last, ctx);
+  const measures = measuresPart(last, ctx, options.assignedTasks);
   const checklist = rectification(last);
   const parts: [PartKey, Part | undefined, string][] = [
     [
@@ -225,7 +242,12 @@ export function newYearText(sourceText: string, last: ReportData, options: NewYe
       `第一部分：主要举措和成效。小标题沿用 ${year} 年的报告；${year} 年报告提出的每一项安排都列在最接近的小标题下，\n请写明落实情况，再删除“${PLACEHOLDER}”。不需要的标题可以删除，也可以增加新的标题。`,
     ],
     ['shortcomings', carriedPart(last.shortcomings, ctx, `${next}年推进法治政府建设存在的不足和原因`), `第二部分：${next} 年推进法治政府建设存在的不足和原因`],
-    ['duties', carriedPart(last.duties, ctx, `${next}年党政主要负责人履行推进法治建设第一责任人职责的情况`), '第三部分：党政主要负责人履行推进法治建设第一责任人职责情况'],
+    [
+      'duties',
+      // A township written in three parts keeps that form (the first responsible person is in measures).
+      last.level === 'town' && !last.duties ? undefined : carriedPart(last.duties, ctx, `${next}年党政主要负责人履行推进法治建设第一责任人职责的情况`),
+      '第三部分：党政主要负责人履行推进法治建设第一责任人职责情况',
+    ],
     ['plans', carriedPart(last.plans, ctx, `${next + 1}年推进法治政府建设的主要安排`, [next, next + 1]), `第四部分：${next + 1} 年推进法治政府建设的主要安排，只写 ${next + 1} 年的打算`],
     ['other', otherPart(last, ctx), `第五部分：其他需要报告的情况（可选）${checklist.length ? `；${year} 年报告所列的每一项不足都要写明整改情况` : ''}`],
   ];
@@ -260,7 +282,7 @@ export function newYearText(sourceText: string, last: ReportData, options: NewYe
 
   return {
     text: yamlText(doc),
-    summary: { headings: ctx.headings, plans: measures.promises, shortcomings: checklist.length, metrics: metricCount },
+    summary: { headings: ctx.headings, plans: measures.promises, tasks: options.assignedTasks?.length ?? 0, shortcomings: checklist.length, metrics: metricCount },
   };
 }
 

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { loadReportFile, type SourceFile } from '../load/index.js';
 import { findRefs, needsPrevious } from '../metrics/refs.js';
 import type { ReportData } from '../report-data.js';
+import { resolveRollups } from '../rollup/index.js';
 import { reuseWarnings } from '../reuse/index.js';
 
 export interface PreviousYear {
@@ -59,7 +60,9 @@ export function loadPrevious(file: string, report: ReportData, override?: string
       file,
     });
   }
-  return { previous: { path: target, source, report: checked.report }, diagnostics };
+  // Last year's rolled-up figures, computed from last year's sub-reports, for comparisons.
+  const resolved = resolveRollups(source, checked.report).report;
+  return { previous: { path: target, source, report: resolved }, diagnostics };
 }
 
 /** Checks that need last year's report: reuse warnings, and comparisons with nothing to compare. */

@@ -9,11 +9,11 @@ export function comparable(text: string): string {
   return text.replace(IGNORED, '').replace(/\d+(?:\.\d+)?/g, '#');
 }
 
-function bigrams(text: string): Map<string, number> {
-  const out = new Map<string, number>();
-  const chars = [...text];
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const g = chars[i]! + chars[i + 1]!;
+/** Bigram counts keyed by the two UTF-16 code units as one number (no string per bigram). */
+function bigrams(text: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    const g = text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1);
     out.set(g, (out.get(g) ?? 0) + 1);
   }
   return out;
@@ -24,7 +24,7 @@ export interface Fingerprint {
   plain: string;
   /** As `plain`, numbers masked. */
   text: string;
-  grams: Map<string, number>;
+  grams: Map<number, number>;
   size: number;
 }
 

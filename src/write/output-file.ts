@@ -4,6 +4,7 @@
 
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { UserError } from '../diagnostic.js';
 
 /** The nearest existing ancestor of `dir` that is a file, which makes the folder impossible. */
@@ -46,8 +47,9 @@ let tempCounter = 0;
 
 export function writeFileAtomic(file: string, bytes: Uint8Array): void {
   const dir = path.dirname(file);
-  // Short and unique, whatever the length of the target's name.
-  const temp = path.join(dir, `.fazhi-${process.pid}-${++tempCounter}.tmp`);
+  // Short and unique, whatever the length of the target's name; worker threads of a batch share
+  // the process id, so the thread id keeps their temporary files apart.
+  const temp = path.join(dir, `.fazhi-${process.pid}-${threadId}-${++tempCounter}.tmp`);
   let fd: number | undefined;
   try {
     mkdirSync(dir, { recursive: true });

@@ -30,9 +30,6 @@ export function diagnosticLines(lines: readonly string[]): string[] {
 /** What a stack trace or an untranslated Node error looks like in output. */
 export const STACK_TRACE = /\n\s+at |node:internal|\b(TypeError|RangeError|SyntaxError|ReferenceError|Error):|Unhandled|EPIPE/;
 
-/** A positioned Chinese diagnostic: `file:line:column 错误 <Chinese sentence>`. */
-export const POSITIONED_ERROR = /^.+:\d+:\d+ 错误 .*[\u4e00-\u9fff]/;
-
 export function fixtureText(name: string): string {
   return readFileSync(path.join(ROOT, HOSTILE, name), 'utf8');
 }

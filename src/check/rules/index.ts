@@ -2,24 +2,36 @@
 import type { Rule } from '../rule.js';
 import { dateAfterYear } from './date-after-year.js';
 import { datePresent } from './date-present.js';
+import { deadlineYear } from './deadline-year.js';
 import { docNumberFormat } from './doc-number-format.js';
+import { firstResponsible } from './first-responsible.js';
 import { headingDepth } from './heading-depth.js';
+import { levelRecipients } from './level-recipients.js';
 import { metricRefs } from './metric-refs.js';
 import { numberedText } from './numbered-text.js';
 import { partNotEmpty } from './part-not-empty.js';
 import { percentRange } from './percent-range.js';
+import { planAssignments } from './plan-assignments.js';
 import { plansYear } from './plans-year.js';
+import { rollupDeclarations } from './rollup-declarations.js';
+import { titlePattern } from './title-pattern.js';
 import { uniqueMetricIds } from './unique-metric-ids.js';
 
 export const RULES: readonly Rule[] = [
   partNotEmpty,
+  firstResponsible,
+  levelRecipients,
+  titlePattern,
   headingDepth,
   plansYear,
+  planAssignments,
+  deadlineYear,
   dateAfterYear,
   datePresent,
   docNumberFormat,
   percentRange,
   uniqueMetricIds,
+  rollupDeclarations,
   metricRefs,
   numberedText,
 ];

@@ -1,0 +1,90 @@
+// One report of a batch: validate, render, write the .docx. Runs in a worker (thread or process)
+// or in the main thread alike; takes and returns plain data only, so it crosses either boundary.
+
+import path from 'node:path';
+import { formatDiagnostic, UserError } from '../diagnostic.js';
+import { renderFile } from '../pipeline.js';
+import type { Level } from '../report-data.js';
+import { defaultOutputPath, safeFileName, writeFileAtomic } from '../write/output-file.js';
+
+export interface Job {
+  id: number;
+  /** The data file, as shown to the user (relative to cwd when inside it). */
+  file: string;
+  cwd: string;
+  /** `-o`: outputs go to this folder, at the file's place relative to the batch folder. */
+  outputDir?: string;
+  /** The file's folder relative to the batch folder, for `outputDir`. */
+  relativeDir: string;
+}
+
+export type JobStatus = 'ok' | 'errors' | 'write-failed';
+
+export interface JobResult {
+  id: number;
+  file: string;
+  /** From the report, or from what could be read of a report with errors. */
+  unitName?: string;
+  unitShort?: string;
+  level?: Level;
+  year?: number;
+  status: JobStatus;
+  errors: number;
+  warnings: number;
+  /** Errors as `file:line:column 错误 …` lines. */
+  errorLines: string[];
+  /** The .docx written (absolute). */
+  output?: string;
+  /** Why the .docx could not be written (e.g. open in Word). */
+  writeError?: string;
+  /** What went wrong inside the tool, when it did (a bug, not the data). */
+  internalError?: string;
+}
+
+function rawField(data: unknown, ...keys: string[]): unknown {
+  let v: unknown = data;
+  for (const k of keys) v = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
+const LEVELS: readonly Level[] = ['district', 'department', 'town'];
+
+export async function runJob(job: Job): Promise<JobResult> {
+  const file = path.resolve(job.cwd, job.file);
+  const base = { id: job.id, file: job.file };
+  try {
+    const result = await renderFile(file);
+    const data = result.report ?? result.source.data;
+    const name = rawField(data, 'unit', 'name');
+    const short = rawField(data, 'unit', 'short');
+    const level = rawField(data, 'level');
+    const year = rawField(data, 'year');
+    const errorsOnly = result.diagnostics.filter((d) => d.severity === 'error');
+    const info = {
+      ...base,
+      ...(typeof name === 'string' ? { unitName: name.trim() } : {}),
+      ...(typeof short === 'string' ? { unitShort: short.trim() } : {}),
+      ...(typeof level === 'string' && (LEVELS as readonly string[]).includes(level) ? { level: level as Level } : {}),
+      ...(typeof year === 'number' ? { year } : {}),
+      errors: errorsOnly.length,
+      warnings: result.diagnostics.length - errorsOnly.length,
+      // Positions in the user's terms: the path as the batch lists it.
+      errorLines: errorsOnly.map((d) => formatDiagnostic({ ...d, file: d.file === file ? job.file : d.file })),
+    };
+    if (!result.docx || !result.document || errorsOnly.length > 0) return { ...info, status: 'errors', errors: Math.max(1, info.errors) };
+    const target = job.outputDir
+      ? path.join(job.outputDir, job.relativeDir, `${safeFileName(result.document.title)}.docx`)
+      : defaultOutputPath(file, result.document.title, '.docx', job.cwd);
+    try {
+      writeFileAtomic(target, result.docx);
+    } catch (err) {
+      if (err instanceof UserError) return { ...info, status: 'write-failed', output: target, writeError: err.message };
+      throw err;
+    }
+    return { ...info, status: 'ok', output: target };
+  } catch (err) {
+    // One report's failure must not end the batch: it is listed like a report with errors.
+    const message = err instanceof Error ? err.message : String(err);
+    return { ...base, status: 'errors', errors: 1, warnings: 0, errorLines: [`${job.file} 错误 fazhi 内部错误：${message}（请报告给维护者）`], internalError: message };
+  }
+}

@@ -1,0 +1,32 @@
+// The worker side of a batch: jobs in, results out, over a worker thread's port or a child
+// process's IPC channel. Started as `fazhi __batch-worker` so that a worker runs the very entry
+// the user ran (the bundle, or dist/ in development).
+
+import { isMainThread, parentPort } from 'node:worker_threads';
+import { runJob, type Job } from './job.js';
+
+export const WORKER_COMMAND = '__batch-worker';
+
+export async function runWorker(): Promise<number> {
+  // Jobs one at a time: a worker is one core's worth of work.
+  if (!isMainThread && parentPort) {
+    const port = parentPort;
+    let chain = Promise.resolve();
+    port.on('message', (job: Job) => {
+      chain = chain.then(async () => port.postMessage(await runJob(job)));
+    });
+    port.postMessage({ ready: true });
+    return new Promise<number>((resolve) => port.once('close', () => resolve(0)));
+  }
+  if (process.send) {
+    let chain = Promise.resolve();
+    process.on('message', (job: Job) => {
+      chain = chain.then(async () => {
+        process.send!(await runJob(job));
+      });
+    });
+    process.send({ ready: true });
+    return new Promise<number>((resolve) => process.once('disconnect', () => resolve(0)));
+  }
+  throw new Error('batch worker started without a parent');
+}

@@ -1,0 +1,91 @@
+// Rendering one data file to its outputs (.docx, and .html/.pdf when asked), shared by
+// `render` (each file once) and `watch` (the same file on every save).
+
+import path from 'node:path';
+import { UserError, hasErrors, type Diagnostic } from '../diagnostic.js';
+import { loadProfile } from '../layout/load-profile.js';
+import { GBT9704, type LayoutProfile } from '../layout/profile.js';
+import { renderFile } from '../pipeline.js';
+import { describeOutcome } from '../rollup/index.js';
+import { writeHtml } from '../write/html/index.js';
+import { defaultOutputPath, safeFileName, writeFileAtomic } from '../write/output-file.js';
+import type { CommandIO } from './main.js';
+import { printDiagnostics } from './report-diagnostics.js';
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+export interface RenderSession {
+  profile: LayoutProfile;
+  templatesDir?: string;
+  /** `-o`: a .docx file (single input) or a folder. */
+  output?: string;
+  html: boolean;
+  pdf?: typeof import('../write/pdf/index.js');
+  fontsReported: boolean;
+}
+
+export async function openSession(values: Values, io: CommandIO): Promise<RenderSession> {
+  return {
+    profile: typeof values.profile === 'string' ? loadProfile(path.resolve(io.cwd, values.profile)) : GBT9704,
+    ...(typeof values.templates === 'string' ? { templatesDir: path.resolve(io.cwd, values.templates) } : {}),
+    ...(typeof values.output === 'string' ? { output: values.output } : {}),
+    html: values.html === true,
+    // Loaded only when asked for: LibreOffice support is not part of every run's start-up.
+    ...(values.pdf ? { pdf: await import('../write/pdf/index.js') } : {}),
+    fontsReported: false,
+  };
+}
+
+function outputPath(input: string, title: string, session: RenderSession, single: boolean, cwd: string): string {
+  const option = session.output;
+  if (!option) return defaultOutputPath(input, title, '.docx', cwd);
+  if (single && option.toLowerCase().endsWith('.docx')) return path.resolve(cwd, option);
+  return path.resolve(cwd, option, `${safeFileName(title)}.docx`);
+}
+
+export interface RenderOutcome {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  /** Files written, for the user. */
+  written: string[];
+}
+
+/** Validates and renders `file`; on errors writes nothing, so the last good output stays. */
+export async function renderOne(file: string, session: RenderSession, io: CommandIO, single: boolean): Promise<RenderOutcome> {
+  const result = await renderFile(file, { profile: session.profile, ...(session.templatesDir ? { templatesDir: session.templatesDir } : {}) });
+  printDiagnostics(result.diagnostics, io);
+  // Rolled-up figures: the value, which sub-reports contributed and which lacked the figure.
+  for (const o of result.rollup?.outcomes ?? []) io.out(describeOutcome(o));
+  if (!result.docx || !result.document || hasErrors(result.diagnostics)) {
+    io.err(`未生成：${file} 有错误，请按上面的提示修改后重试。`);
+    return { ok: false, diagnostics: result.diagnostics, written: [] };
+  }
+  const target = outputPath(file, result.document.title, session, single, io.cwd);
+  const shown = (f: string) => path.relative(io.cwd, f) || f;
+  const written: string[] = [];
+  try {
+    writeFileAtomic(target, result.docx);
+    written.push(shown(target));
+    if (session.html) {
+      const htmlFile = target.replace(/\.docx$/i, '.html');
+      writeFileAtomic(htmlFile, new TextEncoder().encode(writeHtml(result.document, session.profile)));
+      written.push(shown(htmlFile));
+    }
+    if (session.pdf) {
+      const { pdfFile, fonts } = await session.pdf.convertToPdf(target, target.replace(/\.docx$/i, '.pdf'));
+      written.push(shown(pdfFile));
+      if (!session.fontsReported) {
+        if (fonts.substituted.length) io.out(`PDF 中的字体替换（Word 文档不受影响）：${fonts.substituted.join('；')}`);
+        if (fonts.missing.length) io.err(`以下公文字体及其替代字体都没有安装，PDF 中将使用系统默认字体：${fonts.missing.join('；')}`);
+        session.fontsReported = true;
+      }
+    }
+  } catch (err) {
+    if (!(err instanceof UserError)) throw err;
+    for (const f of written) io.out(`已生成：${f}`);
+    io.err(err.message);
+    return { ok: false, diagnostics: result.diagnostics, written };
+  }
+  for (const f of written) io.out(`已生成：${f}`);
+  return { ok: true, diagnostics: result.diagnostics, written };
+}

@@ -1,0 +1,173 @@
+// Roll-up: a district metric declared `rollup: sum` (avg, max, min, count) takes its value from
+// the same metric id in the year's sub-reports (departments/, towns/). Only sub-reports without
+// errors contribute; which units contributed, which lacked the figure, which were left out and
+// why, all come back with the figures so that `render` can say so and the appendix can list them.
+
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostic.js';
+import type { SourceFile } from '../load/index.js';
+import { reportTexts } from '../check/walk-all.js';
+import { formatValue } from '../metrics/format.js';
+import { findRefs } from '../metrics/refs.js';
+import type { Metric, ReportData, RollupMethod } from '../report-data.js';
+import { findRosterFile, loadRoster, unitOfReport, type Roster } from '../roster/index.js';
+import { aggregate, METHOD_NAMES } from './aggregate.js';
+import { loadSubReports, type SubReport } from './sub-reports.js';
+
+export interface Contribution {
+  unit: string;
+  value: number;
+}
+
+export interface RollupOutcome {
+  id: string;
+  label: string;
+  unit: string;
+  method: RollupMethod;
+  /** Undefined when no sub-report had the figure. */
+  value?: number;
+  contributed: Contribution[];
+  /** Units whose (valid) report does not have this figure. */
+  lacking: string[];
+  /** Units whose figure was left out, with the reason (a different unit of measure). */
+  excluded: { unit: string; reason: string }[];
+  /** Why there is no value. */
+  note?: string;
+}
+
+/** A unit as the appendix lists it: its figures by metric id, or why it has none. */
+export interface UnitFigures {
+  name: string;
+  /** Name for narrow table columns (简称). */
+  short: string;
+  level: 'department' | 'town';
+  figures: Record<string, number>;
+  status: 'ok' | 'errors' | 'missing';
+}
+
+export interface RollupResult {
+  outcomes: RollupOutcome[];
+  units: UnitFigures[];
+  diagnostics: Diagnostic[];
+}
+
+const isRollup = (m: Metric): boolean => m.rollup !== undefined;
+
+export function hasRollups(report: ReportData): boolean {
+  return (report.metrics ?? []).some(isRollup);
+}
+
+/** Roster order when there is a roster, else departments then townships by file name. */
+function ordered(subs: SubReport[], roster: Roster | undefined): { sub?: SubReport; name: string; short: string; level: 'department' | 'town' }[] {
+  const rest = [...subs];
+  const out: { sub?: SubReport; name: string; short: string; level: 'department' | 'town' }[] = [];
+  for (const unit of roster?.units ?? []) {
+    const i = rest.findIndex((s) => unitOfReport(roster!, { name: s.unitName, short: s.unitShort ?? '' }) === unit);
+    const sub = i >= 0 ? rest.splice(i, 1)[0] : undefined;
+    out.push({ ...(sub ? { sub } : {}), name: unit.name, short: unit.short ?? sub?.unitShort ?? unit.name, level: unit.level });
+  }
+  for (const sub of rest) out.push({ sub, name: sub.unitName, short: sub.unitShort ?? sub.unitName, level: sub.report?.level === 'town' || sub.folderLevel === 'town' ? 'town' : 'department' });
+  return out;
+}
+
+export function resolveRollups(source: SourceFile, report: ReportData): { report: ReportData; rollup?: RollupResult } {
+  const metrics = report.metrics ?? [];
+  if (!metrics.some(isRollup)) return { report };
+  const yearDir = path.dirname(source.path);
+  const diagnostics: Diagnostic[] = [];
+  const at = (pointer: string, severity: Diagnostic['severity'], message: string, ruleId = 'rollup'): void => {
+    diagnostics.push({ severity, ruleId, message, file: source.path, position: source.positions.valueAt(pointer), pointer });
+  };
+  const firstRollup = `/metrics/${metrics.findIndex(isRollup)}`;
+
+  const subs = loadSubReports(yearDir);
+  const rosterFile = findRosterFile(yearDir);
+  const rosterResult = rosterFile ? loadRoster(rosterFile) : undefined;
+  const roster = rosterResult?.roster;
+  if (rosterResult && !roster) {
+    at(firstRollup, 'warning', `单位名册“${rosterFile}”有错误（可用 fazhi batch 查看），本次无法核对哪些单位没有报告。`, 'rollup/roster');
+  }
+  const units = ordered(subs, roster);
+
+  // Left out whole: reports with errors, and reports of another year.
+  const usable = new Map<SubReport, ReportData>();
+  const leftOut: string[] = [];
+  for (const sub of subs) {
+    if (!sub.report) leftOut.push(`${sub.unitName}（有 ${sub.errors} 个错误）`);
+    else if (sub.report.year !== report.year) leftOut.push(`${sub.unitName}（是 ${sub.report.year} 年的报告）`);
+    else usable.set(sub, sub.report);
+  }
+  if (leftOut.length) {
+    at(firstRollup, 'warning', `以下下级报告没有计入汇总数据：${leftOut.join('、')}。请先用 fazhi validate 检查并修改这些报告。`, 'rollup/left-out');
+  }
+  const missing = units.filter((u) => !u.sub).map((u) => u.name);
+  // Before any unit has reported, nothing is missing yet: the figures are simply not available.
+  if (missing.length && subs.length > 0) {
+    at(firstRollup, 'warning', `单位名册中有 ${missing.length} 个单位没有报告，汇总数据不包含：${missing.join('、')}。`, 'rollup/missing');
+  }
+
+  // A figure that cannot be rolled up yet (early in the year, before the units report) is left
+  // out of the document with a warning; it is an error only where the text needs its value.
+  const referenced = new Set(reportTexts(report).flatMap(({ text }) => findRefs(text).map((r) => r.id)));
+  const unresolved = (m: Metric, outcome: RollupOutcome, pointer: string, why: string, quiet: boolean): void => {
+    outcome.note = why;
+    const needed = referenced.has(m.id);
+    if (needed || !quiet) {
+      at(pointer, needed ? 'error' : 'warning', `无法汇总“${m.label}”：${why}；${needed ? '正文引用了这一项，无法生成。' : '生成的文档中没有这一项。'}`, 'rollup/unresolved');
+    }
+  };
+  const outcomes: RollupOutcome[] = [];
+  const resolved = metrics.flatMap((m, i): Metric[] => {
+    if (!m.rollup) return [m];
+    const pointer = `/metrics/${i}`;
+    const outcome: RollupOutcome = { id: m.id, label: m.label, unit: m.unit, method: m.rollup, contributed: [], lacking: [], excluded: [] };
+    outcomes.push(outcome);
+    if (subs.length === 0) {
+      const where = ['departments', 'towns'].map((f) => path.join(yearDir, f) + path.sep).join('、');
+      unresolved(m, outcome, `${pointer}/rollup`, `还没有下级报告（应在 ${where} 下）`, true);
+      return [];
+    }
+    for (const u of units) {
+      const sub = u.sub;
+      const data = sub ? usable.get(sub) : undefined;
+      if (!sub || !data) continue;
+      if (m.rollup_from && m.rollup_from !== `${sub.folderLevel}s`) continue;
+      const figure = data.metrics?.find((x) => x.id === m.id);
+      if (!figure) outcome.lacking.push(sub.unitName);
+      else if (figure.unit !== m.unit) outcome.excluded.push({ unit: sub.unitName, reason: `单位是“${figure.unit}”，不是“${m.unit}”` });
+      else outcome.contributed.push({ unit: sub.unitName, value: figure.value });
+    }
+    if (outcome.excluded.length) {
+      at(
+        `${pointer}/unit`,
+        'warning',
+        `汇总“${m.label}”时未计入计量单位不同的数据：${outcome.excluded.map((e) => `${e.unit}（${e.reason}）`).join('、')}。`,
+        'rollup/unit',
+      );
+    }
+    if (outcome.contributed.length === 0) {
+      unresolved(m, outcome, `${pointer}/rollup`, `下级报告中没有标识为“${m.id}”的数据项（请检查标识是否与部门、乡镇街道报告中的一致）`, false);
+      return [];
+    }
+    outcome.value = aggregate(m.rollup, outcome.contributed.map((c) => c.value));
+    return [{ ...m, value: outcome.value }];
+  });
+
+  const table: UnitFigures[] = units.map((u) => {
+    const data = u.sub ? usable.get(u.sub) : undefined;
+    const figures: Record<string, number> = {};
+    for (const m of data?.metrics ?? []) figures[m.id] = m.value;
+    return { name: u.name, short: u.short, level: u.level, figures, status: !u.sub ? 'missing' : data ? 'ok' : 'errors' };
+  });
+  return { report: { ...report, metrics: resolved }, rollup: { outcomes, units: table, diagnostics } };
+}
+
+/** One line per rolled-up figure, for the command line: the value, who contributed, who lacked it. */
+export function describeOutcome(o: RollupOutcome): string {
+  const head = `汇总数据“${o.label}”（${o.id}，${METHOD_NAMES[o.method]}）`;
+  if (o.value === undefined) return `${head}：无法汇总，${o.note ?? '没有可用的数据'}。`;
+  const value = formatValue(o.value, o.unit);
+  const from = o.contributed.map((c) => `${c.unit} ${formatValue(c.value, o.unit)}`).join('、');
+  const lacking = o.lacking.length ? `；没有这一项的单位：${o.lacking.join('、')}` : '';
+  return `${head} = ${value}：来自 ${o.contributed.length} 个单位（${from}）${lacking}。`;
+}

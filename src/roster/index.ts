@@ -1,0 +1,135 @@
+// The roster (单位名册, units.yaml in the district folder): which departments and townships must
+// report. Read with the project's loader (positions, encodings, limits), checked against
+// schema/units.schema.json with the same Chinese messages as reports, then content checks
+// (duplicate names).
+
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { FieldNamer } from '../check/schema-messages.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
+import { loadReportFile, type JsonSchema, type SourceFile } from '../load/index.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import { miniValidate } from './mini-schema.js';
+import type { Roster, RosterUnit } from './types.js';
+
+export { namesOf, type Roster, type RosterLevel, type RosterUnit } from './types.js';
+
+export const ROSTER_FILE_NAME = 'units.yaml';
+export const ROSTER_SCHEMA_FILE = path.join(PACKAGE_ROOT, 'schema', 'units.schema.json');
+
+export interface RosterResult {
+  roster?: Roster;
+  diagnostics: Diagnostic[];
+  source: SourceFile;
+}
+
+let compiled: { schema: JsonSchema; namer: FieldNamer } | undefined;
+
+function rosterSchema(): { schema: JsonSchema; namer: FieldNamer } {
+  if (!compiled) {
+    const schema = JSON.parse(readFileSync(ROSTER_SCHEMA_FILE, 'utf8')) as JsonSchema;
+    compiled = { schema, namer: new FieldNamer(schema) };
+  }
+  return compiled;
+}
+
+function schemaDiagnostics(source: SourceFile): Diagnostic[] {
+  const { schema, namer } = rosterSchema();
+  const seen = new Set<string>();
+  return miniValidate(schema, source.data).flatMap((error) => {
+    const { pointer, atKey, message: described } = namer.describe(error);
+    let message = described;
+    let position = atKey ? source.positions.keyAt(pointer) : source.positions.valueAt(pointer);
+    if (error.keyword === 'required') {
+      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      const emptyKey = source.positions.emptyKeys.get(`${pointer}/${missing}`);
+      if (emptyKey) {
+        const title = namer.propertyTitle(pointer, missing);
+        message = `“${missing}”${title ? `（${title}）` : ''}没有填写内容。`;
+        position = emptyKey;
+      }
+    }
+    const key = `${position.line}:${position.column}:${message}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ severity: 'error' as const, ruleId: `roster/${error.keyword}`, message: `单位名册：${message}`, file: source.path, position, pointer }];
+  });
+}
+
+function duplicateNames(source: SourceFile, units: RosterUnit[]): Diagnostic[] {
+  const owner = new Map<string, number>();
+  const out: Diagnostic[] = [];
+  units.forEach((unit, i) => {
+    const fields: [string, string][] = [['name', unit.name], ...(unit.short ? [['short', unit.short] as [string, string]] : [])];
+    unit.aliases?.forEach((a, j) => fields.push([`aliases/${j}`, a]));
+    for (const [field, name] of fields) {
+      const first = owner.get(name);
+      if (first !== undefined && first !== i) {
+        const pointer = `${unit.pointer}/${field}`;
+        out.push({
+          severity: 'error',
+          ruleId: 'roster/duplicate',
+          message: `单位名册：“${name}”与第 ${first + 1} 个单位（${units[first]!.name}）的名称重复；每个名称只能指一个单位。`,
+          file: source.path,
+          position: source.positions.valueAt(pointer),
+          pointer,
+        });
+      } else owner.set(name, i);
+    }
+  });
+  return out;
+}
+
+const cache = new Map<string, { stamp: string; result: RosterResult }>();
+
+export function loadRoster(file: string): RosterResult {
+  const resolved = path.resolve(file);
+  let stamp = '';
+  try {
+    const s = statSync(resolved);
+    stamp = `${s.mtimeMs}:${s.size}`;
+  } catch {
+    // Not there: the loader says so in Chinese.
+  }
+  const hit = cache.get(resolved);
+  if (hit && stamp && hit.stamp === stamp && hit.result.source.path === file) return hit.result;
+  const result = readRoster(file);
+  if (stamp) cache.set(resolved, { stamp, result });
+  return result;
+}
+
+function readRoster(file: string): RosterResult {
+  const source = loadReportFile(file);
+  const loadProblems = source.diagnostics.map((d) =>
+    d.ruleId === 'load/empty' ? { ...d, message: '单位名册是空的：请写上 district（区县名称）和 units（单位列表）。' } : d,
+  );
+  if (source.data === undefined || loadProblems.some((d) => d.severity === 'error')) {
+    return { diagnostics: sortDiagnostics(loadProblems), source };
+  }
+  const schemaProblems = schemaDiagnostics(source);
+  if (schemaProblems.length) return { diagnostics: sortDiagnostics([...loadProblems, ...schemaProblems]), source };
+  const data = source.data as { district: string; units: Omit<RosterUnit, 'pointer'>[] };
+  const units = data.units.map((u, i) => ({ ...u, name: u.name.trim(), pointer: `/units/${i}` }));
+  const duplicates = duplicateNames(source, units);
+  const diagnostics = sortDiagnostics([...loadProblems, ...duplicates]);
+  if (duplicates.length) return { diagnostics, source };
+  return { roster: { path: file, district: data.district.trim(), units }, diagnostics, source };
+}
+
+/**
+ * units.yaml in the folder of `start` or one of the two above it: a year folder
+ * (data/示例区/2024), its departments/ or towns/, or the district folder itself.
+ */
+export function findRosterFile(start: string): string | undefined {
+  let dir = start;
+  for (let i = 0; i < 3; i++) {
+    const candidate = path.join(dir, ROSTER_FILE_NAME);
+    if (existsSync(candidate)) return candidate;
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return undefined;
+}
+
+export { matchUnitName, unitOfReport, type UnitMatch } from './match.js';

@@ -1,0 +1,55 @@
+// A small JSON Schema (draft-07) validator for the roster's schema, producing ajv-shaped errors so
+// that FieldNamer words them exactly like the report's. The roster is read by batch, tasks and
+// every district check; compiling it with ajv would cost more than all the rest of a run. It
+// knows only the keywords the roster's schema uses and refuses any other, so the schema cannot
+// grow a rule this validator would silently skip.
+
+import type { ErrorObject } from 'ajv';
+import type { JsonSchema } from '../load/index.js';
+
+const KNOWN = new Set(['$schema', '$id', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties', 'items', 'minItems', 'minLength', 'enum', '$ref', 'definitions']);
+
+function kind(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+export function miniValidate(root: JsonSchema, data: unknown): ErrorObject[] {
+  const errors: ErrorObject[] = [];
+  const err = (keyword: string, instancePath: string, params: Record<string, unknown>, value: unknown): void => {
+    errors.push({ keyword, instancePath, schemaPath: '', params, data: value } as ErrorObject);
+  };
+  const visit = (schema: JsonSchema, value: unknown, at: string): void => {
+    for (const k of Object.keys(schema)) if (!KNOWN.has(k)) throw new Error(`roster schema keyword not supported: ${k}`);
+    if (schema.$ref) {
+      visit(root.definitions![schema.$ref.replace('#/definitions/', '')]!, value, at);
+      return;
+    }
+    const type = schema.type as string | undefined;
+    if (type && kind(value) !== type) {
+      err('type', at, { type }, value);
+      return;
+    }
+    if (typeof value === 'string') {
+      if (typeof schema.minLength === 'number' && [...value].length < schema.minLength) err('minLength', at, { limit: schema.minLength }, value);
+      if (Array.isArray(schema.enum) && !schema.enum.includes(value)) err('enum', at, { allowedValues: schema.enum }, value);
+    }
+    if (Array.isArray(value)) {
+      if (typeof schema.minItems === 'number' && value.length < schema.minItems) err('minItems', at, { limit: schema.minItems }, value);
+      if (schema.items) value.forEach((v, i) => visit(schema.items!, v, `${at}/${i}`));
+    }
+    if (kind(value) === 'object') {
+      const obj = value as Record<string, unknown>;
+      for (const key of (schema.required as string[] | undefined) ?? []) if (!Object.hasOwn(obj, key)) err('required', at, { missingProperty: key }, value);
+      const props = schema.properties ?? {};
+      for (const [key, v] of Object.entries(obj)) {
+        const token = key.replace(/~/g, '~0').replace(/\//g, '~1');
+        if (Object.hasOwn(props, key)) visit(props[key]!, v, `${at}/${token}`);
+        else if (schema.additionalProperties === false) err('additionalProperties', at, { additionalProperty: key }, value);
+      }
+    }
+  };
+  visit(root, data, '');
+  return errors;
+}

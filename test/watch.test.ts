@@ -1,0 +1,68 @@
+// `fazhi watch`: renders, re-renders on save, keeps the last good output when a save breaks the YAML.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, scratchDir } from './helpers/cli.js';
+import { readDocx } from './helpers/docx.js';
+import { MINIMAL } from './helpers/minimal.js';
+
+let child: ChildProcessWithoutNullStreams | undefined;
+afterEach(() => child?.kill('SIGTERM'));
+
+function start(args: string[], cwd: string): { output: () => string; waitFor: (text: string, count?: number) => Promise<void> } {
+  child = spawn(process.execPath, [BIN, ...args], { cwd });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const waitFor = (text: string, count = 1) =>
+    new Promise<void>((resolve, reject) => {
+      const deadline = Date.now() + 15_000;
+      const poll = () => {
+        if (output.split(text).length - 1 >= count) resolve();
+        else if (Date.now() > deadline) reject(new Error(`timed out waiting for “${text}”:\n${output}`));
+        else setTimeout(poll, 25);
+      };
+      poll();
+    });
+  return { output: () => output, waitFor };
+}
+
+describe('fazhi watch', () => {
+  it('re-renders on save and keeps the last good output when the YAML breaks', async () => {
+    const dir = scratchDir();
+    const data = path.join(dir, '报告.yaml');
+    const out = path.join(dir, '报告.docx');
+    writeFileSync(data, MINIMAL);
+    const w = start(['watch', data, '-o', out], dir);
+    await w.waitFor('已更新');
+    const first = await readDocx(readFileSync(out));
+    expect(first.paragraphs.map((p) => p.text)).toContain('基层执法力量仍然不足。');
+
+    writeFileSync(data, MINIMAL.replace('基层执法力量仍然不足。', '基层执法力量已经补齐。'));
+    await w.waitFor('已更新', 2);
+    const second = await readDocx(readFileSync(out));
+    expect(second.paragraphs.map((p) => p.text)).toContain('基层执法力量已经补齐。');
+
+    const good = readFileSync(out);
+    writeFileSync(data, MINIMAL.replace('year: 2024', 'year：2024'));
+    await w.waitFor('保留上一次生成的文件');
+    expect(w.output()).toContain(`${data}:2:1 错误 键和值之间用了中文冒号“：”`);
+    expect(readFileSync(out)).toEqual(good);
+  }, 30_000);
+
+  it('re-renders when a template is saved', async () => {
+    const dir = scratchDir();
+    const data = path.join(dir, 'r.yaml');
+    const out = path.join(dir, 'r.docx');
+    const template = path.join(dir, 'report.hbs');
+    writeFileSync(data, MINIMAL);
+    writeFileSync(template, '@title 第一版标题\n@part measures 举措\n@part shortcomings 不足\n@part duties 职责\n@part plans 安排\n@signature\n');
+    const w = start(['watch', data, '-o', out, '--templates', dir], dir);
+    await w.waitFor('已更新');
+    writeFileSync(template, readFileSync(template, 'utf8').replace('第一版标题', '第二版标题'));
+    await w.waitFor('已更新', 2);
+    const docx = await readDocx(readFileSync(out));
+    expect(docx.paragraphs[0]!.text).toBe('第二版标题');
+  }, 30_000);
+});
