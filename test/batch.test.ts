@@ -2,9 +2,11 @@
 // files and locked outputs; the summary (unit, level, status, errors, output) on screen, as CSV
 // and as a Word document; units of the roster without a report listed as 缺报.
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { JOBS_PER_WORKER, workerCount } from '../src/batch/pool.js';
 import { displayWidth, progressLine } from '../src/batch/progress.js';
 import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
 import { readDocx } from './helpers/docx.js';
@@ -153,6 +155,11 @@ describe('fazhi batch with broken, missing and locked reports', () => {
     expect(r.stdout).toContain(`测试区/units.yaml:${at('levle:')}:5 错误 单位名册：未知的键“levle”，是否应为“level”？`);
     expect(r.stdout).toContain(`测试区/units.yaml:${at('village')}:12 错误 单位名册：“level”（层级）的值“village”无效，只能是：department（政府部门）、town（乡镇/街道）。`);
     expect(r.stderr).toContain('单位名册 测试区/units.yaml 有错误，本次无法列出缺报的单位');
+    // validate knows a roster when it sees one.
+    const v = fazhi(['validate', '测试区/units.yaml'], dir);
+    expect(v.code).toBe(1);
+    expect(v.stdout).toContain(`测试区/units.yaml:${at('levle:')}:5 错误 单位名册：未知的键“levle”，是否应为“level”？`);
+    expect(fazhi(['validate', path.join(ROOT, 'data', '示例区', 'units.yaml')]).stdout).toContain('没有发现问题');
 
     writeFileSync(file, readFileSync(path.join(FIXTURE, 'units.yaml'), 'utf8').replace('  - name: 测试区教育局', '  - name: 测试区司法局'));
     const dup = fazhi(['batch', '测试区/2024', '-o', '输出'], dir);
@@ -163,12 +170,27 @@ describe('fazhi batch with broken, missing and locked reports', () => {
   it('says how to call it, with exit code 2', () => {
     expect(fazhi(['batch']).code).toBe(2);
     expect(fazhi(['batch', 'data/示例区/2024', '--jobs', '0']).code).toBe(2);
+    const district = fazhi(['batch', 'data/示例区']);
+    expect(district.code).toBe(2);
+    expect(district.stderr).toContain('“data/示例区”中有多个年度的文件夹（2023、2024），请指定其中一个，例如：fazhi batch data/示例区/2024');
     const missing = fazhi(['batch', '没有这个文件夹']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('找不到文件夹“没有这个文件夹”');
     const help = fazhi(['--help']);
     expect(help.stdout).toMatch(/^ {2}batch +批量校验并生成/m);
     expect(help.stdout).toMatch(/^ {2}tasks +把下一年度主要安排分解为责任分工表/m);
+  });
+});
+
+describe('how many workers', () => {
+  it('starts one per core only when each has enough reports to pay for its start', () => {
+    const cores = os.availableParallelism();
+    expect(workerCount(9)).toBe(1);
+    expect(workerCount(JOBS_PER_WORKER * 2 - 1)).toBe(1);
+    expect(workerCount(200)).toBe(Math.min(cores, Math.floor(200 / JOBS_PER_WORKER)));
+    expect(workerCount(9, undefined, true)).toBe(Math.min(9, cores));
+    expect(workerCount(200, 1)).toBe(1);
+    expect(workerCount(3, 8)).toBe(3);
   });
 });
 
@@ -180,6 +202,7 @@ describe('progress on a terminal', () => {
       expect(displayWidth(line)).toBeLessThan(columns);
       expect(line).toContain('3/200');
     }
-    expect(progressLine(200, 200, '完成', 80)).toMatch(/^\[█+\] 200\/200 完成$/);
+    expect(progressLine(200, 200, '完成', 80)).toMatch(/^\[#+\] 200\/200 完成$/);
+    expect(progressLine(0, 200, '开始', 80)).toMatch(/^\[-+\] 0\/200 开始$/);
   });
 });

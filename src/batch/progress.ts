@@ -1,6 +1,7 @@
 // Progress of a batch: on a terminal, one line redrawn in place (a bar, the count, the last
 // file); elsewhere (a log, a pipe), one plain line per finished report. Widths count CJK
-// characters as two columns, so the line never wraps.
+// characters as two columns, so the line never wraps; the bar itself is ASCII, because block
+// characters (█) and … are drawn two columns wide by consoles in Chinese locales.
 
 export interface ProgressSink {
   /** Raw text, no newline added (terminal). */
@@ -19,17 +20,17 @@ function fit(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   let out = '';
   for (const ch of text) {
-    if (displayWidth(`${out}${ch}…`) > width) break;
+    if (displayWidth(`${out}${ch}...`) > width) break;
     out += ch;
   }
-  return `${out}…`;
+  return `${out}...`;
 }
 
 /** The terminal line for `done` of `total`, last finished `label`, at most `columns` wide. */
 export function progressLine(done: number, total: number, label: string, columns = 80): string {
   const barWidth = Math.max(10, Math.min(30, columns - 40));
   const filled = total === 0 ? barWidth : Math.round((done / total) * barWidth);
-  const head = `[${'█'.repeat(filled)}${'░'.repeat(barWidth - filled)}] ${done}/${total} `;
+  const head = `[${'#'.repeat(filled)}${'-'.repeat(barWidth - filled)}] ${done}/${total} `;
   return head + fit(label, Math.max(0, columns - 1 - displayWidth(head)));
 }
 
@@ -39,7 +40,7 @@ export class TerminalProgress {
     private readonly sink: ProgressSink,
     private readonly total: number,
   ) {
-    this.sink.write(`\r${progressLine(0, total, '开始处理…', sink.columns)}`);
+    this.sink.write(`\r${progressLine(0, total, '开始处理', sink.columns)}`);
   }
 
   step(label: string): void {

@@ -4,8 +4,9 @@
 
 import { isMainThread, parentPort } from 'node:worker_threads';
 import { runJob, type Job } from './job.js';
+import type { ReadyMessage } from './protocol.js';
 
-export const WORKER_COMMAND = '__batch-worker';
+const READY: ReadyMessage = { ready: true };
 
 export async function runWorker(): Promise<number> {
   // Jobs one at a time: a worker is one core's worth of work.
@@ -15,7 +16,7 @@ export async function runWorker(): Promise<number> {
     port.on('message', (job: Job) => {
       chain = chain.then(async () => port.postMessage(await runJob(job)));
     });
-    port.postMessage({ ready: true });
+    port.postMessage(READY);
     return new Promise<number>((resolve) => port.once('close', () => resolve(0)));
   }
   if (process.send) {
@@ -25,7 +26,7 @@ export async function runWorker(): Promise<number> {
         process.send!(await runJob(job));
       });
     });
-    process.send({ ready: true });
+    process.send(READY);
     return new Promise<number>((resolve) => process.once('disconnect', () => resolve(0)));
   }
   throw new Error('batch worker started without a parent');

@@ -3,7 +3,7 @@
 // as a Word document (汇总表) and as CSV. Exit 1 when any report has errors, is missing, or
 // could not be written.
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { formatDiagnostic, UserError } from '../diagnostic.js';
 import { reportFilesUnder, yearOfFolder } from '../batch/discover.js';
@@ -62,6 +62,13 @@ export const runBatch: CommandRun = async (inputs, values, io) => {
   const shown = (f: string): string => path.relative(io.cwd, f) || f;
   const outputDir = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : undefined;
 
+  // A district folder holds one folder per year: a batch is one year's reports.
+  if (yearOfFolder(dir) === undefined && !existsSync(path.join(dir, 'report.yaml'))) {
+    const years = readdirSync(dir).filter((n) => yearOfFolder(path.join(dir, n)) !== undefined && statSync(path.join(dir, n)).isDirectory());
+    if (years.length > 0) {
+      throw new UserError(`“${inputs[0]}”中有多个年度的文件夹（${years.join('、')}），请指定其中一个，例如：fazhi batch ${path.join(inputs[0]!, years.sort().at(-1)!)}`, 2);
+    }
+  }
   const { roster, broken } = readRoster(dir, io);
   const files = reportFilesUnder(dir);
   if (files.length === 0 && !roster) throw new UserError(`“${inputs[0]}”中没有报告数据文件（.yaml）。`);
@@ -75,7 +82,7 @@ export const runBatch: CommandRun = async (inputs, values, io) => {
   }));
   const started = performance.now();
   const tty = process.stderr.isTTY === true;
-  const progress = tty && jobs.length > 0 ? new TerminalProgress({ write: (t) => process.stderr.write(t), columns: process.stderr.columns ?? 80 }, jobs.length) : undefined;
+  const progress = tty && jobs.length > 0 ? new TerminalProgress({ write: (t) => process.stderr.write(t), columns: process.stderr.columns || 80 }, jobs.length) : undefined;
   let done = 0;
   const results = await runJobs(jobs, {
     ...(jobsOption !== undefined ? { workers: jobsOption } : {}),

@@ -88,7 +88,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     help: `用法：fazhi batch 文件夹 [-o 输出文件夹] [--jobs 并行数]
 
 校验并生成文件夹中的全部报告（区县报告、departments/ 下的部门报告和 towns/ 下的乡镇街道报告），
-多个报告同时处理（默认用上全部 CPU 核心）。某份报告有错误或输出文件正被 Word/WPS 打开时，
+报告较多时用上全部 CPU 核心同时处理。某份报告有错误或输出文件正被 Word/WPS 打开时，
 记下问题后继续处理其余报告。
 
 单位名册 units.yaml（放在区县文件夹中，例如 data/示例区/units.yaml）列出应报送的部门和乡镇街道，
@@ -99,11 +99,12 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 选项：
   -o, --output 文件夹   输出到这个文件夹（报告按原来的相对位置存放，汇总表在文件夹中）。
                         默认写到 output/ 下与 data/ 对应的位置，例如 output/示例区/2024/。
-  --jobs 并行数         同时处理的报告数，默认为 CPU 核心数；--jobs 1 逐个处理。
+  --jobs 并行数         同时处理的报告数。默认每个 CPU 核心一个，报告较少（每核不到 20 份）时
+                        逐个处理更快，自动逐个处理；--jobs 1 总是逐个处理。
 
 退出码：0 全部生成；1 有报告有错误、缺报、未能写入，或单位名册有错误；2 命令用法有误。
 
-单位名册的写法（每个单位：name 全称、level 层级、contact 联系人，可选 short 简称、aliases 其他名称）：
+单位名册的写法（每个单位：name 全称、level 层级，建议写 contact 联系人，可选 short 简称、aliases 其他名称）：
   district: 示例区
   units:
     - name: 示例区司法局
@@ -239,4 +240,5 @@ ${Object.entries(COMMANDS)
 
 快速开始：
   fazhi render data/示例区/2024/report.yaml     生成示例报告到 output/
-  fazhi init --level district --unit 某某区 --year 2025   开始一份新报告`;
+  fazhi init --level district --unit 某某区 --year 2025   开始一份新报告
+  fazhi batch data/示例区/2024                   生成全区各单位的报告和报送情况汇总表`;

@@ -3,6 +3,7 @@
 // Only this file decides the process exit code.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { WORKER_COMMAND } from '../batch/protocol.js';
 import { UserError } from '../diagnostic.js';
 import { COMMANDS, MAIN_HELP, type CommandName } from './help.js';
 
@@ -53,8 +54,8 @@ export async function main(argv: string[], io: CommandIO = defaultIO): Promise<n
     io.out(topic && isCommand(topic) ? COMMANDS[topic].help : MAIN_HELP);
     return 0;
   }
-  // A worker of `fazhi batch` (see src/batch/worker.ts): not a command for users, not in the help.
-  if (first === '__batch-worker') return (await import('../batch/worker.js')).runWorker();
+  // A worker of `fazhi batch` (see src/batch/pool.ts): not a command for users, not in the help.
+  if (first === WORKER_COMMAND) return (await import('../batch/worker.js')).runWorker();
   if (first === '--version' || first === '-v') {
     io.out('fazhi-report 0.1.0');
     return 0;

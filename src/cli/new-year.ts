@@ -7,6 +7,7 @@ import { hasErrors, UserError } from '../diagnostic.js';
 import { loadReportFile } from '../load/index.js';
 import { nextYearPath, newYearText } from '../new-year/index.js';
 import { SCHEMA_FILE } from '../paths.js';
+import { ROSTER_FILE_NAME } from '../roster/index.js';
 import { assignedTasksFor } from '../tasks/carry.js';
 import { validateSource } from '../pipeline.js';
 import { writeFileAtomic } from '../write/output-file.js';
@@ -16,6 +17,8 @@ import { printDiagnostics } from './report-diagnostics.js';
 function yamlFilesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.ya?ml$/i.test(f))
+    // The roster (units.yaml) is not a report; it carries over from year to year as it is.
+    .filter((f) => path.basename(f).toLowerCase() !== ROSTER_FILE_NAME)
     .map((f) => path.join(dir, f))
     .filter((f) => statSync(f).isFile())
     .sort();

@@ -53,10 +53,6 @@ export interface RollupResult {
 
 const isRollup = (m: Metric): boolean => m.rollup !== undefined;
 
-export function hasRollups(report: ReportData): boolean {
-  return (report.metrics ?? []).some(isRollup);
-}
-
 /** Roster order when there is a roster, else departments then townships by file name. */
 function ordered(subs: SubReport[], roster: Roster | undefined): { sub?: SubReport; name: string; short: string; level: 'department' | 'town' }[] {
   const rest = [...subs];
@@ -85,7 +81,7 @@ export function resolveRollups(source: SourceFile, report: ReportData): { report
   const rosterResult = rosterFile ? loadRoster(rosterFile) : undefined;
   const roster = rosterResult?.roster;
   if (rosterResult && !roster) {
-    at(firstRollup, 'warning', `单位名册“${rosterFile}”有错误（可用 fazhi batch 查看），本次无法核对哪些单位没有报告。`, 'rollup/roster');
+    at(firstRollup, 'warning', `单位名册“${rosterFile}”有错误（可用 fazhi validate 查看），本次无法核对哪些单位没有报告。`, 'rollup/roster');
   }
   const units = ordered(subs, roster);
 

@@ -10,7 +10,7 @@ import { readPdfLines, type PdfLine, type PdfPage } from './pdf-lines.js';
 const OUT = path.join(ROOT, 'output', 'layout');
 const DATA = path.join(ROOT, 'data');
 const reports = readdirSync(DATA, { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.yaml'))
+  .filter((f) => f.endsWith('.yaml') && path.basename(f) !== 'units.yaml') // the roster is not a report
   .sort();
 
 // The 版心 (GB/T 9704 §5.2.1) and its grid (§5.2.3), in millimetres.
@@ -92,7 +92,8 @@ describe.each(reports)('%s', (report) => {
         expect(occupied.size, `page ${p.number}`).toBe(22);
       }
     }
-    if (pages().length > 3) expect(fullPages).toBeGreaterThan(0);
+    // Short reports may have no page that runs full (headings kept with their text end pages early).
+    if (pages().length > 5) expect(fullPages).toBeGreaterThan(0);
   });
 
   it('fits exactly 28 characters on every full body line', () => {

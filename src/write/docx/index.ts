@@ -68,6 +68,10 @@ function colophonOnEvenPage(blocks: readonly Block[], block: Extract<Block, { ki
   return [...pageBreaks, colophon(block, profile), new Paragraph({ children: [] })];
 }
 
+interface PackageCompiler {
+  compile(file: Document, prettify: undefined, overrides: []): Map<string, string | Uint8Array>;
+}
+
 export async function writeDocx(doc: ReportDocument, profile: LayoutProfile): Promise<Uint8Array> {
   const p = profile.page;
   const children = doc.blocks.flatMap((b) => (b.kind === 'colophon' ? colophonOnEvenPage(doc.blocks, b, profile) : blockElements(b, profile)));
@@ -103,5 +107,11 @@ export async function writeDocx(doc: ReportDocument, profile: LayoutProfile): Pr
       },
     ],
   });
-  return (await import('./stable-docx.js')).stableDocx(new Uint8Array(await Packer.toBuffer(document)));
+  const { stableDocx, stableZip } = await import('./stable-docx.js');
+  // The library's compiler gives the parts before zipping, so the stable package is zipped once
+  // (Packer.toBuffer zips, and stableDocx would unzip and zip again). It is not part of the typed
+  // API: if a docx release drops it, the finished buffer is cleaned instead.
+  const compiler = (Packer as unknown as { compiler?: PackageCompiler }).compiler;
+  if (compiler && typeof compiler.compile === 'function') return stableZip(compiler.compile(document, undefined, []));
+  return stableDocx(new Uint8Array(await Packer.toBuffer(document)));
 }

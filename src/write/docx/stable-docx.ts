@@ -40,18 +40,23 @@ function renameRandomIds(parts: Map<string, string>): void {
   for (const [name, xml] of parts) parts.set(name, xml.replace(pattern, (_, id: string) => `"${renamed.get(id)!}"`));
 }
 
-export function stableDocx(bytes: Uint8Array): Uint8Array {
-  const entries = unzipSync(bytes);
+/** The package's parts (path → XML text or bytes) zipped once, without time stamps or random ids. */
+export function stableZip(parts: ReadonlyMap<string, string | Uint8Array>): Uint8Array {
   const xml = new Map<string, string>();
-  for (const [name, data] of Object.entries(entries)) if (isXml(name)) xml.set(name, decoder.decode(data));
+  for (const [name, data] of parts) if (isXml(name)) xml.set(name, typeof data === 'string' ? data : decoder.decode(data));
   const core = xml.get('docProps/core.xml');
   if (core !== undefined) xml.set('docProps/core.xml', core.replace(TIMESTAMPS, ''));
   renameRandomIds(xml);
   const out: Zippable = {};
   // Same entries in the same order, each with the fixed time and the library's compression level.
-  for (const [name, data] of Object.entries(entries)) {
+  for (const [name, data] of parts) {
     const text = xml.get(name);
-    out[name] = [text === undefined ? data : encoder.encode(text), { mtime: ENTRY_TIME, level: 6 }];
+    out[name] = [text !== undefined ? encoder.encode(text) : typeof data === 'string' ? encoder.encode(data) : data, { mtime: ENTRY_TIME, level: 6 }];
   }
   return zipSync(out);
+}
+
+/** The same for a finished .docx: unzipped, cleaned and zipped again. */
+export function stableDocx(bytes: Uint8Array): Uint8Array {
+  return stableZip(new Map(Object.entries(unzipSync(bytes))));
 }
