@@ -10,7 +10,7 @@ import type { CommandRun } from './main.js';
 import { openSession, renderOne } from './render-session.js';
 
 /** Editors save in bursts (write, rename, touch): one render per burst. */
-const SETTLE_MS = 40;
+const SETTLE_MS = 15;
 
 export const runWatch: CommandRun = async (files, values, io) => {
   if (files.length !== 1) throw new UserError('请指定一个要监视的数据文件，例如：fazhi watch data/示例区/2024/report.yaml', 2);
