@@ -1,6 +1,8 @@
 // ajv errors → one Chinese sentence each, naming the field by its key and schema title.
 
 import type { ErrorObject } from 'ajv';
+import type { Position } from '../diagnostic.js';
+import type { SourceFile } from '../load/index.js';
 import { SchemaNavigator, type JsonSchema } from '../load/schema-types.js';
 
 const TYPE_NAMES: Record<string, string> = {
@@ -160,4 +162,26 @@ export class FieldNamer {
         return { pointer, atKey: false, message: `${label}不符合要求（${error.keyword}）。` };
     }
   }
+}
+
+/**
+ * Where a schema error is shown: at the key or the value; a required key written with an empty
+ * value (`date:`) is "not filled in" at that key rather than "missing" at its parent.
+ */
+export function placeSchemaError(
+  error: ErrorObject,
+  described: { pointer: string; atKey: boolean; message: string },
+  source: SourceFile,
+  namer: FieldNamer,
+): { position: Position; message: string } {
+  const { pointer, atKey, message } = described;
+  if (error.keyword === 'required') {
+    const missing = String((error.params as { missingProperty: string }).missingProperty);
+    const emptyKey = source.positions.emptyKeys.get(`${pointer}/${missing}`);
+    if (emptyKey) {
+      const title = namer.propertyTitle(pointer, missing);
+      return { position: emptyKey, message: `“${missing}”${title ? `（${title}）` : ''}没有填写内容。` };
+    }
+  }
+  return { position: atKey ? source.positions.keyAt(pointer) : source.positions.valueAt(pointer), message };
 }

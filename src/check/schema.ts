@@ -7,7 +7,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diagnostic.js';
 import { reportSchema, type SourceFile } from '../load/index.js';
 import { AJV_OPTIONS } from './ajv-options.js';
-import { closestKey, FieldNamer, kindOf } from './schema-messages.js';
+import { closestKey, FieldNamer, kindOf, placeSchemaError } from './schema-messages.js';
 
 // The build precompiles the schema (ajv standalone, scripts/build.mjs) next to this module, which
 // spares every run ajv's own loading and compiling (about 150 ms of a cold start). The path is a
@@ -81,16 +81,9 @@ export function checkSchema(source: SourceFile): Diagnostic[] {
         .map((t) => TYPE_NAMES[t] ?? t);
       message = `${namer.label(pointer)}应为${names.join('或')}，现在是${kindOf(error.data)}。`;
     }
-    let position = atKey ? source.positions.keyAt(pointer) : source.positions.valueAt(pointer);
-    if (error.keyword === 'required') {
-      const missing = String((error.params as { missingProperty: string }).missingProperty);
-      const emptyKey = source.positions.emptyKeys.get(`${pointer}/${missing}`);
-      if (emptyKey) {
-        const title = namer.propertyTitle(pointer, missing);
-        message = `“${missing}”${title ? `（${title}）` : ''}没有填写内容。`;
-        position = emptyKey;
-      }
-    }
+    const placed = placeSchemaError(error, { pointer, atKey, message }, source, namer);
+    const position = placed.position;
+    message = placed.message;
     const key = `${position.line}:${position.column}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -98,3 +91,4 @@ export function checkSchema(source: SourceFile): Diagnostic[] {
   }
   return diagnostics;
 }
+

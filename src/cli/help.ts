@@ -11,6 +11,17 @@ interface CommandSpec {
 
 const help = { help: { type: 'boolean' as const, short: 'h' } };
 
+/** render and watch take the same options: watch renders the same way on every save. */
+const RENDER_OPTIONS: CommandSpec['options'] = {
+  ...help,
+  output: { type: 'string', short: 'o' },
+  templates: { type: 'string' },
+  profile: { type: 'string' },
+  pdf: { type: 'boolean' },
+  html: { type: 'boolean' },
+  previous: { type: 'string' },
+};
+
 export const COMMANDS: Record<CommandName, CommandSpec> = {
   validate: {
     summary: '检查数据文件的格式和内容',
@@ -34,15 +45,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   },
   render: {
     summary: '校验并生成公文格式的 Word 文档（.docx）',
-    options: {
-      ...help,
-      output: { type: 'string', short: 'o' },
-      templates: { type: 'string' },
-      profile: { type: 'string' },
-      pdf: { type: 'boolean' },
-      html: { type: 'boolean' },
-      previous: { type: 'string' },
-    },
+    options: RENDER_OPTIONS,
     help: `用法：fazhi render 文件… [-o 输出] [--pdf] [--html] [--profile 版式文件] [--templates 模板文件夹]
 
 先校验数据（有错误时不生成，并列出问题），再按 GB/T 9704—2012 公文格式生成 Word 文档。
@@ -65,14 +68,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   },
   watch: {
     summary: '边写边看：每次保存数据或模板后自动重新生成',
-    options: {
-      ...help,
-      output: { type: 'string', short: 'o' },
-      templates: { type: 'string' },
-      profile: { type: 'string' },
-      pdf: { type: 'boolean' },
-      html: { type: 'boolean' },
-    },
+    options: RENDER_OPTIONS,
     help: `用法：fazhi watch 文件 [-o 输出] [--pdf] [--html] [--profile 版式文件] [--templates 模板文件夹]
 
 先生成一次，然后监视数据文件和模板：每次保存后自动重新校验和生成，并显示问题或生成的文件和用时。

@@ -5,7 +5,7 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { FieldNamer } from '../check/schema-messages.js';
+import { FieldNamer, placeSchemaError } from '../check/schema-messages.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
 import { loadReportFile, type JsonSchema, type SourceFile } from '../load/index.js';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -37,18 +37,9 @@ function schemaDiagnostics(source: SourceFile): Diagnostic[] {
   const { schema, namer } = rosterSchema();
   const seen = new Set<string>();
   return miniValidate(schema, source.data).flatMap((error) => {
-    const { pointer, atKey, message: described } = namer.describe(error);
-    let message = described;
-    let position = atKey ? source.positions.keyAt(pointer) : source.positions.valueAt(pointer);
-    if (error.keyword === 'required') {
-      const missing = String((error.params as { missingProperty: string }).missingProperty);
-      const emptyKey = source.positions.emptyKeys.get(`${pointer}/${missing}`);
-      if (emptyKey) {
-        const title = namer.propertyTitle(pointer, missing);
-        message = `“${missing}”${title ? `（${title}）` : ''}没有填写内容。`;
-        position = emptyKey;
-      }
-    }
+    const described = namer.describe(error);
+    const { pointer } = described;
+    const { position, message } = placeSchemaError(error, described, source, namer);
     const key = `${position.line}:${position.column}:${message}`;
     if (seen.has(key)) return [];
     seen.add(key);
