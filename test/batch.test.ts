@@ -1,7 +1,7 @@
 // `fazhi batch DIR`: every report under a folder validated and rendered on all cores, past broken
 // files and locked outputs; the summary (unit, level, status, errors, output) on screen, as CSV
 // and as a Word document; units of the roster without a report listed as 缺报.
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -205,4 +205,21 @@ describe('progress on a terminal', () => {
     expect(progressLine(200, 200, '完成', 80)).toMatch(/^\[#+\] 200\/200 完成$/);
     expect(progressLine(0, 200, '开始', 80)).toMatch(/^\[-+\] 0\/200 开始$/);
   });
+});
+
+describe('fazhi batch with two reports of the same title', () => {
+  it.each(['thread', 'inline'])('keeps both outputs (workers: %s)', async (kind) => {
+    const dir = path.join(scratchDir(), '同名区', '2024');
+    mkdirSync(path.join(dir, 'departments'), { recursive: true });
+    const dept = readFileSync(path.join(ROOT, 'data', '示例区', '2024', 'departments', '示例区司法局.yaml'), 'utf8').replace(/^# yaml-language-server.*\n/, '');
+    // 40 copies with one title, so that workers race for the same output name.
+    for (let i = 1; i <= 40; i++) writeFileSync(path.join(dir, 'departments', `副本${i}.yaml`), dept.replace('坚持党的领导，落实法治建设主体责任', `坚持党的领导，落实法治建设主体责任第${i}份`));
+    const out = path.join(dir, '..', '输出');
+    const r = fazhi(['batch', dir, '-o', out], path.dirname(dir), { FAZHI_BATCH_WORKERS: kind });
+    expect(r.stdout + r.stderr).toContain('已生成 40 份');
+    const written = readdirSync(path.join(out, 'departments')).filter((f) => f.endsWith('.docx'));
+    expect(written).toHaveLength(40);
+    const texts = await Promise.all(written.map(async (f) => (await readDocx(readFileSync(path.join(out, 'departments', f)))).paragraphs.map((p) => p.text).join('')));
+    for (let i = 1; i <= 40; i++) expect(texts.filter((t) => t.includes(`主体责任第${i}份`))).toHaveLength(1);
+  }, 60_000);
 });

@@ -165,3 +165,21 @@ describe('fazhi init', () => {
     expect(r.stderr).toContain('--district');
   });
 });
+
+describe('fazhi render, several files with the same title', () => {
+  it('names the later output after its data file instead of overwriting the first', async () => {
+    const dir = scratchDir();
+    const a = path.join(dir, '甲.yaml');
+    const b = path.join(dir, '乙.yaml');
+    writeFileSync(a, MINIMAL);
+    writeFileSync(b, MINIMAL.replace('基层执法力量仍然不足。', '乙文件的不足。'));
+    const out = path.join(dir, 'out');
+    const r = fazhi(['render', a, b, '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`“${b}”与“${a}”的标题相同，为免覆盖，输出改名为“测试区人民政府关于2024年度法治政府建设情况的报告（乙）.docx”。`);
+    const first = await readDocx(readFileSync(path.join(out, '测试区人民政府关于2024年度法治政府建设情况的报告.docx')));
+    const second = await readDocx(readFileSync(path.join(out, '测试区人民政府关于2024年度法治政府建设情况的报告（乙）.docx')));
+    expect(first.paragraphs.map((p) => p.text)).toContain('基层执法力量仍然不足。');
+    expect(second.paragraphs.map((p) => p.text)).toContain('乙文件的不足。');
+  });
+});

@@ -1,6 +1,8 @@
 // One report of a batch: validate, render, write the .docx. Runs in a worker (thread or process)
 // or in the main thread alike; takes and returns plain data only, so it crosses either boundary.
 
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { formatDiagnostic, UserError } from '../diagnostic.js';
 import { renderFile } from '../pipeline.js';
@@ -16,6 +18,28 @@ export interface Job {
   outputDir?: string;
   /** The file's folder relative to the batch folder, for `outputDir`. */
   relativeDir: string;
+  /**
+   * A folder shared by the batch's workers in which each output path is claimed (mkdir is atomic
+   * across threads and processes): two reports with the same title must not overwrite each other.
+   */
+  claimDir?: string;
+}
+
+/** Claims `target` for this job, or, when another report of the batch has it, a name with the data file's. */
+function claimOutput(target: string, dataFile: string, claimDir: string | undefined): string {
+  if (!claimDir) return target;
+  const claim = (t: string): boolean => {
+    try {
+      mkdirSync(path.join(claimDir, createHash('sha256').update(t).digest('hex')));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (claim(target)) return target;
+  const renamed = target.replace(/\.docx$/i, `（${safeFileName(path.basename(dataFile, path.extname(dataFile)))}）.docx`);
+  claim(renamed);
+  return renamed;
 }
 
 export type JobStatus = 'ok' | 'errors' | 'write-failed';
@@ -72,9 +96,13 @@ export async function runJob(job: Job): Promise<JobResult> {
       errorLines: errorsOnly.map((d) => formatDiagnostic({ ...d, file: d.file === file ? job.file : d.file })),
     };
     if (!result.docx || !result.document || errorsOnly.length > 0) return { ...info, status: 'errors', errors: Math.max(1, info.errors) };
-    const target = job.outputDir
-      ? path.join(job.outputDir, job.relativeDir, `${safeFileName(result.document.title)}.docx`)
-      : defaultOutputPath(file, result.document.title, '.docx', job.cwd);
+    const target = claimOutput(
+      job.outputDir
+        ? path.join(job.outputDir, job.relativeDir, `${safeFileName(result.document.title)}.docx`)
+        : defaultOutputPath(file, result.document.title, '.docx', job.cwd),
+      file,
+      job.claimDir,
+    );
     try {
       writeFileAtomic(target, result.docx);
     } catch (err) {

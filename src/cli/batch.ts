@@ -3,7 +3,8 @@
 // as a Word document (汇总表) and as CSV. Exit 1 when any report has errors, is missing, or
 // could not be written.
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { formatDiagnostic, UserError } from '../diagnostic.js';
 import { reportFilesUnder, yearOfFolder } from '../batch/discover.js';
@@ -73,11 +74,13 @@ export const runBatch: CommandRun = async (inputs, values, io) => {
   const files = reportFilesUnder(dir);
   if (files.length === 0 && !roster) throw new UserError(`“${inputs[0]}”中没有报告数据文件（.yaml）。`);
 
+  const claimDir = mkdtempSync(path.join(os.tmpdir(), 'fazhi-batch-'));
   const jobs: Job[] = files.map((f, id) => ({
     id,
     file: shown(f),
     cwd: io.cwd,
     relativeDir: path.relative(dir, path.dirname(f)),
+    claimDir,
     ...(outputDir ? { outputDir } : {}),
   }));
   const started = performance.now();
@@ -93,7 +96,7 @@ export const runBatch: CommandRun = async (inputs, values, io) => {
       if (progress) progress.step(label);
       else io.out(`[${done}/${jobs.length}] ${STATUS_WORDS[r.status]}：${r.file}`);
     },
-  });
+  }).finally(() => rmSync(claimDir, { recursive: true, force: true }));
   progress?.end();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
 

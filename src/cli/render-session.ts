@@ -22,6 +22,8 @@ export interface RenderSession {
   html: boolean;
   pdf?: typeof import('../write/pdf/index.js');
   fontsReported: boolean;
+  /** Output written in this run, by path, with the data file it came from. */
+  written: Map<string, string>;
 }
 
 export async function openSession(values: Values, io: CommandIO): Promise<RenderSession> {
@@ -33,6 +35,7 @@ export async function openSession(values: Values, io: CommandIO): Promise<Render
     // Loaded only when asked for: LibreOffice support is not part of every run's start-up.
     ...(values.pdf ? { pdf: await import('../write/pdf/index.js') } : {}),
     fontsReported: false,
+    written: new Map(),
   };
 }
 
@@ -60,7 +63,16 @@ export async function renderOne(file: string, session: RenderSession, io: Comman
     io.err(`未生成：${file} 有错误，请按上面的提示修改后重试。`);
     return { ok: false, diagnostics: result.diagnostics, written: [] };
   }
-  const target = outputPath(file, result.document.title, session, single, io.cwd);
+  let target = outputPath(file, result.document.title, session, single, io.cwd);
+  // Two reports with the same title in one run must not overwrite each other: the later one is
+  // named after its data file as well.
+  const earlier = session.written.get(target);
+  if (earlier !== undefined && earlier !== file) {
+    const renamed = target.replace(/\.docx$/i, `（${safeFileName(path.basename(file, path.extname(file)))}）.docx`);
+    io.err(`“${file}”与“${earlier}”的标题相同，为免覆盖，输出改名为“${path.basename(renamed)}”。`);
+    target = renamed;
+  }
+  session.written.set(target, file);
   const shown = (f: string) => path.relative(io.cwd, f) || f;
   const written: string[] = [];
   try {
