@@ -14,6 +14,9 @@ const TYPE_NAMES: Record<string, string> = {
   object: '“键: 值”形式的内容',
 };
 
+/** Names for the forms of a value that may take several (a text, or a list of texts). */
+const ALTERNATIVE_NAMES: Record<string, string> = { string: '文字', array: '文字列表', object: '“lead/text”形式的内容' };
+
 const ENUM_NAMES: Record<string, string> = {
   district: '区/县政府',
   department: '政府部门',
@@ -127,10 +130,9 @@ export class FieldNamer {
         return { pointer: `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, atKey: true, message: `未知的键“${key}”，${hint}` };
       }
       case 'type': {
-        const expected = String(params.type)
-          .split(',')
-          .map((t) => TYPE_NAMES[t] ?? t)
-          .join('或');
+        const types = String(params.type).split(',');
+        const names = types.length > 1 ? ALTERNATIVE_NAMES : TYPE_NAMES;
+        const expected = types.map((t) => names[t] ?? t).join('或');
         return { pointer, atKey: false, message: `${label}应为${expected}，现在是${kindOf(error.data)}。` };
       }
       case 'enum': {

@@ -7,7 +7,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diagnostic.js';
 import { reportSchema, type SourceFile } from '../load/index.js';
 import { AJV_OPTIONS } from './ajv-options.js';
-import { closestKey, FieldNamer, kindOf, placeSchemaError } from './schema-messages.js';
+import { closestKey, FieldNamer, placeSchemaError } from './schema-messages.js';
 
 // The build precompiles the schema (ajv standalone, scripts/build.mjs) next to this module, which
 // spares every run ajv's own loading and compiling (about 150 ms of a cold start). The path is a
@@ -33,8 +33,6 @@ function validator(): { validate: ValidateFunction; namer: FieldNamer } {
   }
   return compiled;
 }
-
-const TYPE_NAMES: Record<string, string> = { string: '文字', array: '文字列表', object: '“lead/text”形式的内容' };
 
 function isUnder(path: string, base: string): boolean {
   return path === base || path.startsWith(`${base}/`);
@@ -74,16 +72,9 @@ export function checkSchema(source: SourceFile): Diagnostic[] {
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   for (const error of errors) {
-    let { pointer, atKey, message } = namer.describe(error);
-    if (error.keyword === 'type' && String((error.params as { type: string }).type).includes(',')) {
-      const names = String((error.params as { type: string }).type)
-        .split(',')
-        .map((t) => TYPE_NAMES[t] ?? t);
-      message = `${namer.label(pointer)}应为${names.join('或')}，现在是${kindOf(error.data)}。`;
-    }
-    const placed = placeSchemaError(error, { pointer, atKey, message }, source, namer);
-    const position = placed.position;
-    message = placed.message;
+    const described = namer.describe(error);
+    const { pointer } = described;
+    const { position, message } = placeSchemaError(error, described, source, namer);
     const key = `${position.line}:${position.column}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -14,7 +14,7 @@ export interface TextVisit {
   level: number;
 }
 
-function paragraphs(value: Paragraphs | undefined, pointer: string, part: string, level: number, out: TextVisit[]): void {
+export function paragraphs(value: Paragraphs | undefined, pointer: string, part: string, level: number, out: TextVisit[]): void {
   if (value === undefined) return;
   if (typeof value === 'string') out.push({ pointer, text: value, role: 'paragraph', part, level });
   else value.forEach((t, i) => out.push({ pointer: `${pointer}/${i}`, text: t, role: 'paragraph', part, level }));

@@ -7,7 +7,7 @@
 
 import type { Block } from '../compose/model.js';
 import { textWidth } from '../compose/title-lines.js';
-import type { LayoutProfile } from './profile.js';
+import { textAreaWidthMm, type LayoutProfile } from './profile.js';
 
 // May hang past the line end (Word's and LibreOffice's hanging punctuation).
 const HANGING = new Set([...'，。、；：？！']);
@@ -102,32 +102,29 @@ function flowsOf(block: Block, profile: LayoutProfile): Flow[] {
 
 /** Lines the 版记 takes at the bottom of the page (4号 text: more characters per line). */
 export function colophonLines(block: Extract<Block, { kind: 'colophon' }>, profile: LayoutProfile): number {
-  const textWidthPt = ((profile.page.widthMm.value - profile.page.marginLeftMm.value - profile.page.marginRightMm.value) / 25.4) * 72;
+  const textWidthPt = (textAreaWidthMm(profile) / 25.4) * 72;
   const perLine = Math.floor(textWidthPt / profile.fonts.colophon.size.value) - 2 * profile.colophon.sideIndentChars.value;
   const copy = block.copyTo ? countLines(`抄送：${block.copyTo}。`, perLine, perLine - 3) : 0;
   const printed = block.printedBy || block.printedDate ? 1 : 0;
   return copy + printed;
 }
 
-export function estimatePages(blocks: readonly Block[], profile: LayoutProfile, trace?: (page: number, flow: number, lineInFlow: number) => void): PageEstimate {
+export function estimatePages(blocks: readonly Block[], profile: LayoutProfile): PageEstimate {
   const perPage = profile.grid.linesPerPage.value;
   const flows = blocks.flatMap((b) => flowsOf(b, profile));
   let page = 1;
   let used = 0;
-  let current = 0;
-  let remaining = 0;
   const newPage = (): void => {
     page += 1;
     used = 0;
-    trace?.(page, current, flows[current]!.lines - remaining);
   };
   for (let i = 0; i < flows.length; i++) {
-    current = i;
     const flow = flows[i]!;
     // A heading (or chain of them) needs room for itself and two lines of what follows.
     let needed = flow.lines;
     for (let j = i; flows[j]?.keepWithNext && flows[j + 1]; j++) needed += Math.min(flows[j + 1]!.lines, flows[j + 1]!.splittable ? 2 : flows[j + 1]!.lines);
-    remaining = flow.lines;
+    let remaining = flow.lines;
+    if (flow.pageBreakBefore && used > 0) newPage();
     const mustStartTogether = flow.keepWithNext || !flow.splittable;
     if (mustStartTogether && used > 0 && needed > perPage - used && needed <= perPage) newPage();
     while (remaining > 0) {
@@ -136,19 +133,13 @@ export function estimatePages(blocks: readonly Block[], profile: LayoutProfile, 
         used += remaining;
         remaining = 0;
       } else if (!flow.splittable || room < 2) {
-        if (used === 0) {
-          // Taller than a page and unsplittable: it runs over regardless.
-          remaining -= room;
-          newPage();
-        } else newPage();
+        // Taller than a whole page and unsplittable: it runs over regardless.
+        if (used === 0) remaining -= room;
+        newPage();
       } else {
         // Widow control: never leave a single line for the next page.
         const take = remaining - room === 1 ? room - 1 : room;
-        if (take < 2) {
-          newPage();
-          continue;
-        }
-        remaining -= take;
+        if (take >= 2) remaining -= take;
         newPage();
       }
     }

@@ -194,7 +194,11 @@ export const TWIPS_PER_MM = 1440 / 25.4;
 export const mmToTwips = (mm: number): number => Math.round(mm * TWIPS_PER_MM);
 
 /** One character of the body grid, in twips (the 版心 width divided by characters per line). */
+/** Width of the 版心 in millimetres (page width less the left and right margins). */
+export function textAreaWidthMm(profile: LayoutProfile): number {
+  return profile.page.widthMm.value - profile.page.marginLeftMm.value - profile.page.marginRightMm.value;
+}
+
 export function bodyCharTwips(profile: LayoutProfile): number {
-  const textWidthMm = profile.page.widthMm.value - profile.page.marginLeftMm.value - profile.page.marginRightMm.value;
-  return (textWidthMm * TWIPS_PER_MM) / profile.grid.charsPerLine.value;
+  return (textAreaWidthMm(profile) * TWIPS_PER_MM) / profile.grid.charsPerLine.value;
 }

@@ -3,9 +3,10 @@
 // Results are kept per file (path, size, modification time), so that a batch or a render that
 // reads them again does not check them again.
 
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { check } from '../check/index.js';
+import { FileMemo } from '../load/file-memo.js';
 import { loadReportFile } from '../load/index.js';
 import type { Level, ReportData } from '../report-data.js';
 
@@ -23,16 +24,7 @@ export interface SubReport {
   errors: number;
 }
 
-const cache = new Map<string, { stamp: string; sub: SubReport }>();
-
-function stampOf(file: string): string | undefined {
-  try {
-    const s = statSync(file);
-    return s.isFile() ? `${s.mtimeMs}:${s.size}` : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const memo = new FileMemo<SubReport>();
 
 function rawUnit(data: unknown): { name?: string; short?: string } {
   const unit = typeof data === 'object' && data !== null ? (data as { unit?: unknown }).unit : undefined;
@@ -42,14 +34,14 @@ function rawUnit(data: unknown): { name?: string; short?: string } {
 }
 
 export function readSubReport(file: string, folderLevel: SubReport['folderLevel']): SubReport {
-  const stamp = stampOf(file);
-  const key = path.resolve(file);
-  const hit = cache.get(key);
-  if (stamp && hit?.stamp === stamp) return { ...hit.sub, file };
+  return { ...memo.get(file, () => parseSubReport(file, folderLevel)), file };
+}
+
+function parseSubReport(file: string, folderLevel: SubReport['folderLevel']): SubReport {
   const source = loadReportFile(file);
   const { diagnostics, report } = check(source);
   const raw = rawUnit(source.data);
-  const sub: SubReport = {
+  return {
     file,
     unitName: (report?.unit.name ?? raw.name ?? path.basename(file).replace(/\.ya?ml$/i, '')).trim(),
     ...((report?.unit.short ?? raw.short) ? { unitShort: (report?.unit.short ?? raw.short)!.trim() } : {}),
@@ -57,8 +49,6 @@ export function readSubReport(file: string, folderLevel: SubReport['folderLevel'
     ...(report ? { report } : {}),
     errors: diagnostics.filter((d) => d.severity === 'error').length,
   };
-  if (stamp) cache.set(key, { stamp, sub });
-  return sub;
 }
 
 export function subReportFiles(yearDir: string): { file: string; level: SubReport['folderLevel'] }[] {

@@ -3,10 +3,11 @@
 // schema/units.schema.json with the same Chinese messages as reports, then content checks
 // (duplicate names).
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FieldNamer, placeSchemaError } from '../check/schema-messages.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
+import { FileMemo } from '../load/file-memo.js';
 import { loadReportFile, type JsonSchema, type SourceFile } from '../load/index.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { miniValidate } from './mini-schema.js';
@@ -71,22 +72,11 @@ function duplicateNames(source: SourceFile, units: RosterUnit[]): Diagnostic[] {
   return out;
 }
 
-const cache = new Map<string, { stamp: string; result: RosterResult }>();
+const memo = new FileMemo<RosterResult>();
 
 export function loadRoster(file: string): RosterResult {
-  const resolved = path.resolve(file);
-  let stamp = '';
-  try {
-    const s = statSync(resolved);
-    stamp = `${s.mtimeMs}:${s.size}`;
-  } catch {
-    // Not there: the loader says so in Chinese.
-  }
-  const hit = cache.get(resolved);
-  if (hit && stamp && hit.stamp === stamp && hit.result.source.path === file) return hit.result;
-  const result = readRoster(file);
-  if (stamp) cache.set(resolved, { stamp, result });
-  return result;
+  // Keyed by the path as given too: messages name the file the way the user wrote it.
+  return memo.get(file, () => readRoster(file), `${path.resolve(file)}\n${file}`);
 }
 
 function readRoster(file: string): RosterResult {

@@ -17,7 +17,7 @@ import {
   TabStopType,
   WidthType,
 } from 'docx';
-import { mmToTwips, type LayoutProfile } from '../../layout/profile.js';
+import { mmToTwips, textAreaWidthMm, type LayoutProfile } from '../../layout/profile.js';
 import { run } from './paragraphs.js';
 
 export interface ColophonContent {
@@ -30,7 +30,7 @@ export function colophon(content: ColophonContent, profile: LayoutProfile): Tabl
   const font = profile.fonts.colophon;
   const oneChar = font.size.value * 20; // one character of 4号 text, in twips
   const side = profile.colophon.sideIndentChars.value * oneChar;
-  const width = mmToTwips(profile.page.widthMm.value - profile.page.marginLeftMm.value - profile.page.marginRightMm.value);
+  const width = mmToTwips(textAreaWidthMm(profile));
   const rule = (eighths: number) => ({ style: BorderStyle.SINGLE, size: eighths, color: '000000' });
   const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
   const outer = profile.colophon.outerRuleEighths.value;

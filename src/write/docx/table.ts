@@ -6,7 +6,7 @@
 
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
 import type { TableBlock } from '../../compose/model.js';
-import { mmToTwips, type LayoutProfile } from '../../layout/profile.js';
+import { mmToTwips, textAreaWidthMm, type LayoutProfile } from '../../layout/profile.js';
 import { blankLine, lineSpacing, run } from './paragraphs.js';
 
 /** Shares of the 版心 width for the 附表 of figures: 序号, 指标 (the long labels), 单位, two years, 同比 (“提高1.5个百分点”). */
@@ -21,9 +21,8 @@ function columnWidths(block: TableBlock, total: number): number[] {
 }
 
 export function table(block: TableBlock, profile: LayoutProfile): (Paragraph | Table)[] {
-  const p = profile.page;
   const t = profile.table;
-  const width = mmToTwips(p.widthMm.value - p.marginLeftMm.value - p.marginRightMm.value);
+  const width = mmToTwips(textAreaWidthMm(profile));
   const widths = columnWidths(block, width);
   const left = new Set(block.leftColumns ?? [1]);
   const cellFont = t.cellFont;
