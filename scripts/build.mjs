@@ -1,14 +1,18 @@
 #!/usr/bin/env node
-// Build step after tsc: (1) precompile the JSON Schema validator with ajv standalone, so the CLI
-// need not load and run ajv's compiler at every start; (2) bundle the CLI with esbuild into
-// dist/bundle/, one chunk per command (loaded on demand), so that start-up reads a few files
-// instead of hundreds of modules.
+// Build step after tsc:
+// 1. precompile the JSON Schema validator with ajv standalone, so that no run loads and runs
+//    ajv's compiler; the stub src/check/precompiled.ts is replaced by it in dist/ and the bundle;
+// 2. bundle the CLI with esbuild into one CommonJS script, dist/bundle/cli.cjs: start-up reads one
+//    file instead of hundreds of modules, and bin/fazhi.js can run it with V8's code cache
+//    (Node 20 can cache compiled code for scripts, not for ES modules);
+// 3. write that code cache by running the CLI once on the bundled example (scripts/code-cache.mjs).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { writeCodeCache } from './code-cache.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const dist = (...p) => path.join(ROOT, 'dist', ...p);
@@ -28,27 +32,44 @@ const validator = await build({
   minify: true,
   write: false,
 });
-for (const dir of [dist('check', 'generated'), dist('bundle', 'generated')]) {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'report-validator.js'), validator.outputFiles[0].contents);
-}
+const validatorFile = dist('check', 'generated', 'report-validator.js');
+mkdirSync(path.dirname(validatorFile), { recursive: true });
+writeFileSync(validatorFile, validator.outputFiles[0].contents);
+const PRECOMPILED_MODULE = "export { default as precompiledValidator } from './generated/report-validator.js';\n";
+writeFileSync(dist('check', 'precompiled.js'), PRECOMPILED_MODULE);
 
 // 2. The CLI bundle. The import command's readers (.docx, .html) stay in node_modules: they are
-// large and loaded only by that command.
-await build({
-  entryPoints: { cli: path.join(ROOT, 'src', 'cli', 'main.ts') },
-  outdir: dist('bundle'),
+// large and loaded only by that command. Modules reached through import() are still evaluated
+// only when a command needs them (esbuild keeps them as lazy initialisers).
+const precompiledStub = /[\\/]src[\\/]check[\\/]precompiled\.ts$/;
+const result = await build({
+  entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')],
+  outfile: dist('bundle', 'cli.cjs'),
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minify: true,
-  outExtension: { '.js': '.mjs' },
   external: ['mammoth', 'node-html-parser', 'ajv'],
-  // CommonJS dependencies (handlebars) call require(); give the bundle one.
-  banner: { js: "import { createRequire as __fazhiRequire } from 'node:module'; const require = __fazhiRequire(import.meta.url);" },
+  // The bundle is CommonJS: import.meta.url becomes the bundle's own URL (see paths.ts).
+  define: { 'import.meta.url': '__fazhiBundleUrl' },
+  banner: { js: "var __fazhiBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [
+    {
+      name: 'precompiled-validator',
+      setup(b) {
+        b.onLoad({ filter: precompiledStub }, () => ({
+          contents: `export { default as precompiledValidator } from ${JSON.stringify(validatorFile)};`,
+          loader: 'js',
+        }));
+      },
+    },
+  ],
   logLevel: 'warning',
   metafile: true,
-}).then((result) => writeFileSync(dist('bundle', 'meta.json'), JSON.stringify(result.metafile)));
-console.log('built dist/bundle/cli.mjs and the precompiled schema validator');
+});
+writeFileSync(dist('bundle', 'meta.json'), JSON.stringify(result.metafile));
+
+// 3. The code cache, from a run on the example report.
+const cache = await writeCodeCache(ROOT);
+console.log(`built dist/bundle/cli.cjs, the precompiled schema validator and the code cache (${cache})`);

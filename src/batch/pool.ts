@@ -31,7 +31,7 @@ interface Channel {
 }
 
 const BIN = path.join(PACKAGE_ROOT, 'bin', 'fazhi.js');
-const BUNDLE = path.join(PACKAGE_ROOT, 'dist', 'bundle', 'cli.mjs');
+const BUNDLE = path.join(PACKAGE_ROOT, 'dist', 'bundle', 'cli.cjs');
 
 function onceOnly(h: (reason: string) => void): (reason: string) => void {
   let called = false;

@@ -7,24 +7,16 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diagnostic.js';
 import { reportSchema, type SourceFile } from '../load/index.js';
 import { AJV_OPTIONS } from './ajv-options.js';
+import { precompiledValidator } from './precompiled.js';
 import { closestKey, FieldNamer, placeSchemaError } from './schema-messages.js';
-
-// The build precompiles the schema (ajv standalone, scripts/build.mjs) next to this module, which
-// spares every run ajv's own loading and compiling (about 150 ms of a cold start). The path is a
-// variable so that bundlers leave the import to run time; from src/ (tests) it is absent and the
-// schema is compiled here instead.
-const PRECOMPILED = './generated/report-validator.js';
-const precompiled = await import(PRECOMPILED).then(
-  (m: { default: ValidateFunction }) => m.default,
-  () => undefined,
-);
 
 let compiled: { validate: ValidateFunction; namer: FieldNamer } | undefined;
 
 function validator(): { validate: ValidateFunction; namer: FieldNamer } {
   if (!compiled) {
     const schema = reportSchema();
-    let validate = precompiled;
+    // From src/ (tests) there is no precompiled validator: compile the schema here.
+    let validate = precompiledValidator;
     if (!validate) {
       const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
       validate = new Ajv(AJV_OPTIONS).compile(schema);

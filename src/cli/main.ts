@@ -7,6 +7,9 @@ import { WORKER_COMMAND } from '../batch/protocol.js';
 import { UserError } from '../diagnostic.js';
 import { COMMANDS, MAIN_HELP, type CommandName } from './help.js';
 
+// bin/fazhi.js turns the cache of the district's other files on, naming the build (disk-cache.ts).
+export { enableDiskCache } from '../load/disk-cache.js';
+
 export interface CommandIO {
   out: (line: string) => void;
   err: (line: string) => void;

@@ -3,10 +3,14 @@
 // departments/ and towns/ alike), or named with --previous.
 
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { check } from '../check/index.js';
 import { reportTexts } from '../check/walk-all.js';
 import type { Diagnostic } from '../diagnostic.js';
+import type { DiskCacheCodec } from '../load/disk-cache.js';
+import { FileMemo } from '../load/file-memo.js';
 import { loadReportFile, type SourceFile } from '../load/index.js';
+import { sourceFileFromJson, sourceFileToJson, type SourceFileJson } from '../load/source-codec.js';
 import { findRefs, needsPrevious } from '../metrics/refs.js';
 import type { ReportData } from '../report-data.js';
 import { resolveRollups } from '../rollup/index.js';
@@ -33,12 +37,34 @@ export interface PreviousLookup {
   diagnostics: Diagnostic[];
 }
 
+export interface CheckedSource {
+  source: SourceFile;
+  checked: { report?: ReportData };
+}
+
+export function loadChecked(file: string): CheckedSource {
+  const source = loadReportFile(file);
+  if (source.data === undefined) return { source, checked: {} };
+  const { report } = check(source);
+  return { source, checked: report ? { report } : {} };
+}
+
+// Last year's file rarely changes while this year's is drafted: kept across runs (disk-cache.ts).
+export const PREVIOUS_CODEC: DiskCacheCodec<CheckedSource> = {
+  kind: 'previous-1',
+  encode: ({ source, checked }) => ({ source: sourceFileToJson(source), checked }),
+  decode: (json) => {
+    const { source, checked } = json as { source: SourceFileJson; checked: CheckedSource['checked'] };
+    return { source: sourceFileFromJson(source), checked };
+  },
+};
+const memo = new FileMemo<CheckedSource>(PREVIOUS_CODEC);
+
 export function loadPrevious(file: string, report: ReportData, override?: string): PreviousLookup {
   const target = override ?? previousYearPath(file, report.year);
   if (target === undefined || (override === undefined && !existsSync(target))) return { diagnostics: [] };
-  const source = loadReportFile(target);
+  const { source, checked } = memo.get(target, () => loadChecked(target), `${path.resolve(target)}\n${target}`);
   if (source.data === undefined) return { diagnostics: source.diagnostics };
-  const checked = check(source);
   if (!checked.report) {
     return {
       diagnostics: [

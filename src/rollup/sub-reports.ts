@@ -6,6 +6,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { check } from '../check/index.js';
+import type { DiskCacheCodec } from '../load/disk-cache.js';
 import { FileMemo } from '../load/file-memo.js';
 import { loadReportFile } from '../load/index.js';
 import type { Level, ReportData } from '../report-data.js';
@@ -24,7 +25,9 @@ export interface SubReport {
   errors: number;
 }
 
-const memo = new FileMemo<SubReport>();
+// Plain data, kept across runs too: a district's validate reads every sub-report of the year.
+export const SUB_REPORT_CODEC: DiskCacheCodec<SubReport> = { kind: 'sub-report-1', encode: (s) => s, decode: (json) => json as SubReport };
+const memo = new FileMemo<SubReport>(SUB_REPORT_CODEC);
 
 function rawUnit(data: unknown): { name?: string; short?: string } {
   const unit = typeof data === 'object' && data !== null ? (data as { unit?: unknown }).unit : undefined;
@@ -37,7 +40,7 @@ export function readSubReport(file: string, folderLevel: SubReport['folderLevel'
   return { ...memo.get(file, () => parseSubReport(file, folderLevel)), file };
 }
 
-function parseSubReport(file: string, folderLevel: SubReport['folderLevel']): SubReport {
+export function parseSubReport(file: string, folderLevel: SubReport['folderLevel']): SubReport {
   const source = loadReportFile(file);
   const { diagnostics, report } = check(source);
   const raw = rawUnit(source.data);

@@ -7,7 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FieldNamer, placeSchemaError } from '../check/schema-messages.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
+import type { DiskCacheCodec } from '../load/disk-cache.js';
 import { FileMemo } from '../load/file-memo.js';
+import { sourceFileFromJson, sourceFileToJson, type SourceFileJson } from '../load/source-codec.js';
 import { loadReportFile, type JsonSchema, type SourceFile } from '../load/index.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { miniValidate } from './mini-schema.js';
@@ -72,14 +74,22 @@ function duplicateNames(source: SourceFile, units: RosterUnit[]): Diagnostic[] {
   return out;
 }
 
-const memo = new FileMemo<RosterResult>();
+export const ROSTER_CODEC: DiskCacheCodec<RosterResult> = {
+  kind: 'roster-1',
+  encode: (r) => ({ ...r, source: sourceFileToJson(r.source) }),
+  decode: (json) => {
+    const r = json as Omit<RosterResult, 'source'> & { source: SourceFileJson };
+    return { ...r, source: sourceFileFromJson(r.source) };
+  },
+};
+const memo = new FileMemo<RosterResult>(ROSTER_CODEC);
 
 export function loadRoster(file: string): RosterResult {
   // Keyed by the path as given too: messages name the file the way the user wrote it.
   return memo.get(file, () => readRoster(file), `${path.resolve(file)}\n${file}`);
 }
 
-function readRoster(file: string): RosterResult {
+export function readRoster(file: string): RosterResult {
   const source = loadReportFile(file);
   const loadProblems = source.diagnostics.map((d) =>
     d.ruleId === 'load/empty' ? { ...d, message: '单位名册是空的：请写上 district（区县名称）和 units（单位列表）。' } : d,

@@ -14,8 +14,15 @@ export interface CliResult {
   stderr: string;
 }
 
+/** The disk cache of these tests' runs: their own, so that no test sees another machine's entries. */
+export const TEST_CACHE_DIR = mkdtempSync(path.join(os.tmpdir(), 'fazhi-cache-'));
+
 export function fazhi(args: string[], cwd = ROOT, env: Record<string, string> = {}): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FAZHI_DEBUG: '', ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, FAZHI_DEBUG: '', FAZHI_CACHE_DIR: TEST_CACHE_DIR, ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,0 +1,73 @@
+// Results computed from the district's *other* files — last year's report, the sub-reports, the
+// roster — kept on disk between runs. While a clerk drafts the district report those files do
+// not change, yet every `validate` or `render` reads them: parsing ten YAML files in a fresh
+// process (code not yet optimised) is most of a cold run. Entries are keyed by the file's
+// content (SHA-256), the path as given and the build of the tool, so a changed file or a new
+// version is never served stale. Best effort throughout: an unwritable or damaged cache only
+// means computing again. Only the CLI turns it on (enableDiskCache); the library never writes.
+
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface DiskCacheCodec<T> {
+  /** What a kind of entry is, and the version of its encoding. */
+  kind: string;
+  encode(value: T): unknown;
+  decode(json: unknown): T;
+}
+
+let settings: { dir: string; build: string } | undefined;
+
+/** The per-user cache folder, as each system names it (FAZHI_CACHE_DIR overrides). */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env.FAZHI_CACHE_DIR) return env.FAZHI_CACHE_DIR;
+  const home = os.homedir();
+  if (platform === 'win32') return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'fazhi-report', 'Cache');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Caches', 'fazhi-report');
+  return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'fazhi-report');
+}
+
+/** `build` identifies the code that computes the entries: a new build starts afresh. */
+export function enableDiskCache(build: string, dir = defaultCacheDir()): void {
+  settings = { dir, build };
+}
+
+export function disableDiskCache(): void {
+  settings = undefined;
+}
+
+const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+
+/**
+ * The cached value of `compute()` for `file`'s current content, else computes and stores it.
+ * `key` names everything else the value depends on (the path as the user wrote it, say).
+ */
+export function diskCached<T>(file: string, key: string, codec: DiskCacheCodec<T>, compute: () => T): T {
+  if (!settings) return compute();
+  let content: string;
+  try {
+    content = sha256(readFileSync(file));
+  } catch {
+    return compute(); // unreadable: the computation reports it
+  }
+  const id = `${codec.kind}\n${settings.build}\n${key}`;
+  const entryFile = path.join(settings.dir, `${codec.kind}-${sha256(id).slice(0, 32)}.json`);
+  try {
+    const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { id?: unknown; content?: unknown; value?: unknown };
+    if (entry.id === id && entry.content === content) return codec.decode(entry.value);
+  } catch {
+    // Missing or damaged: compute below.
+  }
+  const value = compute();
+  try {
+    mkdirSync(settings.dir, { recursive: true });
+    const temp = `${entryFile}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify({ id, content, value: codec.encode(value) }));
+    renameSync(temp, entryFile);
+  } catch {
+    // Read-only or full disk: the next run computes again.
+  }
+  return value;
+}

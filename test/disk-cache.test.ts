@@ -1,0 +1,138 @@
+// The cache of the district's other files across runs (src/load/disk-cache.ts): what comes back
+// from it is what computing gives, and a changed, damaged or unwritable cache never changes what
+// the user gets.
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultCacheDir, disableDiskCache, enableDiskCache, type DiskCacheCodec } from '../src/load/disk-cache.js';
+import { FileMemo } from '../src/load/file-memo.js';
+import { loadChecked, PREVIOUS_CODEC } from '../src/previous/index.js';
+import { readRoster, ROSTER_CODEC } from '../src/roster/index.js';
+import { parseSubReport, SUB_REPORT_CODEC, subReportFiles } from '../src/rollup/sub-reports.js';
+import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
+
+const DISTRICT = path.join(ROOT, 'data', '示例区', '2024', 'report.yaml');
+
+afterEach(() => disableDiskCache());
+
+function workspace(): { dir: string; cache: string; report: string } {
+  const dir = scratchDir();
+  cpSync(path.join(ROOT, 'data'), path.join(dir, 'data'), { recursive: true });
+  return { dir, cache: path.join(dir, '缓存'), report: path.join('data', '示例区', '2024', 'report.yaml') };
+}
+
+/** The roll-up line `render` prints for one metric. */
+const rollupLine = (stdout: string, id: string): string | undefined => stdout.split('\n').find((l) => l.includes(`（${id}，`));
+
+describe('results read back from the cache equal computed ones', () => {
+  /** Through JSON text, as the cache file holds it. */
+  const roundTrip = <T,>(codec: DiskCacheCodec<T>, value: T): T => codec.decode(JSON.parse(JSON.stringify(codec.encode(value))));
+
+  it('for every file the example district reads: last year, roster and every sub-report', () => {
+    const previous = loadChecked(path.join(ROOT, 'data', '示例区', '2023', 'report.yaml'));
+    expect(previous.checked.report).toBeDefined();
+    expect(roundTrip(PREVIOUS_CODEC, previous)).toStrictEqual(previous);
+    const roster = readRoster(path.join(ROOT, 'data', '示例区', 'units.yaml'));
+    expect(roster.roster).toBeDefined();
+    expect(roundTrip(ROSTER_CODEC, roster)).toStrictEqual(roster);
+    const files = subReportFiles(path.join(ROOT, 'data', '示例区', '2024'));
+    expect(files).toHaveLength(8);
+    for (const { file, level } of files) {
+      const sub = parseSubReport(file, level);
+      expect(sub.report).toBeDefined();
+      expect(roundTrip(SUB_REPORT_CODEC, sub)).toStrictEqual(sub);
+    }
+  });
+
+  it('for files with problems: the diagnostics and positions come back too', () => {
+    const dir = scratchDir();
+    const file = path.join(dir, 'report.yaml');
+    writeFileSync(file, readFileSync(DISTRICT, 'utf8').replace(/^year: 2024$/m, 'year: 二〇二四').replace('level: district', 'level: distrct'));
+    const previous = loadChecked(file);
+    expect(previous.checked.report).toBeUndefined();
+    expect(roundTrip(PREVIOUS_CODEC, previous)).toStrictEqual(previous);
+    const sub = parseSubReport(file, 'department');
+    expect(sub.errors).toBeGreaterThan(0);
+    expect(roundTrip(SUB_REPORT_CODEC, sub)).toStrictEqual(sub);
+  });
+
+  it('a memo with a codec decodes exactly what it encoded (JSON-faithful values)', () => {
+    const cache = mkdtempSync(path.join(os.tmpdir(), 'fazhi-cache-'));
+    enableDiskCache('test-build', cache);
+    const value = { name: '示例区司法局', n: 3, nested: [{ a: null, b: true }], __proto__key: 'x' };
+    const codec = { kind: 'test-1', encode: (v: typeof value) => v, decode: (j: unknown) => j as typeof value };
+    expect(new FileMemo(codec).get(DISTRICT, () => value)).toBe(value);
+    let computed = 0;
+    const again = new FileMemo(codec).get(DISTRICT, () => (computed++, value));
+    expect(computed).toBe(0);
+    expect(again).toStrictEqual(value);
+  });
+});
+
+describe('the CLI with a cache', () => {
+  it('renders the same document and figures from the cache as without it', () => {
+    const { dir, cache, report } = workspace();
+    const env = { FAZHI_CACHE_DIR: cache };
+    const first = fazhi(['render', report, '-o', 'out1'], dir, env);
+    expect(first.code).toBe(0);
+    expect(readdirSync(cache).length).toBe(10);
+    const second = fazhi(['render', report, '-o', 'out2'], dir, env);
+    const uncached = fazhi(['render', report, '-o', 'out3'], dir, { FAZHI_CACHE: 'off' });
+    expect(second.stdout.replace('out2', 'out1')).toBe(first.stdout);
+    expect(uncached.stdout.replace('out3', 'out1')).toBe(first.stdout);
+    const docx = (out: string) => readFileSync(path.join(dir, out, readdirSync(path.join(dir, out))[0]!));
+    expect(docx('out2').equals(docx('out1'))).toBe(true);
+    expect(docx('out3').equals(docx('out1'))).toBe(true);
+  });
+
+  it('uses a sub-report’s new figure as soon as the file changes', () => {
+    const { dir, cache, report } = workspace();
+    const env = { FAZHI_CACHE_DIR: cache };
+    expect(rollupLine(fazhi(['render', report, '-o', 'out'], dir, env).stdout, 'penalty_cases')).toContain('= 1156件');
+    const market = path.join(dir, 'data', '示例区', '2024', 'departments', '示例区市场监督管理局.yaml');
+    // Same length, so that only the content tells the change.
+    writeFileSync(market, readFileSync(market, 'utf8').replace('value: 415', 'value: 515'));
+    expect(rollupLine(fazhi(['render', report, '-o', 'out'], dir, env).stdout, 'penalty_cases')).toContain('= 1256件');
+  });
+
+  it('reports last year’s problems from its new content, with the path as written', () => {
+    const { dir, cache, report } = workspace();
+    const env = { FAZHI_CACHE_DIR: cache };
+    expect(fazhi(['validate', report], dir, env).code).toBe(0);
+    const last = path.join(dir, 'data', '示例区', '2023', 'report.yaml');
+    writeFileSync(last, readFileSync(last, 'utf8').replace(/^year: 2023$/m, 'year: 二〇二三'));
+    const r = fazhi(['validate', report], dir, env);
+    expect(r.stdout).toContain(`上年的数据文件“${path.join('data', '示例区', '2023', 'report.yaml')}”有错误`);
+  });
+
+  it('ignores damaged entries and works with a cache folder it cannot write', () => {
+    const { dir, cache, report } = workspace();
+    const env = { FAZHI_CACHE_DIR: cache };
+    const good = fazhi(['render', report, '-o', 'out'], dir, env);
+    for (const f of readdirSync(cache)) writeFileSync(path.join(cache, f), f.startsWith('sub') ? '{"id":' : '\u0000\u0001');
+    const damaged = fazhi(['render', report, '-o', 'out'], dir, env);
+    expect(damaged.code).toBe(0);
+    expect(damaged.stdout).toBe(good.stdout);
+    expect(damaged.stderr).toBe('');
+
+    // A cache folder that cannot be created (its parent is a file), even for root.
+    const blocker = path.join(dir, '不是文件夹.txt');
+    writeFileSync(blocker, '');
+    const r = fazhi(['render', report, '-o', 'out'], dir, { FAZHI_CACHE_DIR: path.join(blocker, '缓存') });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(good.stdout);
+    expect(r.stderr).toBe('');
+  });
+});
+
+describe('where the cache lives', () => {
+  it('follows each system’s convention, and FAZHI_CACHE_DIR overrides it', () => {
+    expect(defaultCacheDir({ FAZHI_CACHE_DIR: '/x/缓存' }, 'linux')).toBe('/x/缓存');
+    expect(defaultCacheDir({ XDG_CACHE_HOME: '/home/u/.cache' }, 'linux')).toBe(path.join('/home/u/.cache', 'fazhi-report'));
+    expect(defaultCacheDir({ LOCALAPPDATA: 'C:\\Users\\张三\\AppData\\Local' }, 'win32')).toBe(
+      path.join('C:\\Users\\张三\\AppData\\Local', 'fazhi-report', 'Cache'),
+    );
+    expect(defaultCacheDir({}, 'darwin')).toBe(path.join(os.homedir(), 'Library', 'Caches', 'fazhi-report'));
+  });
+});
