@@ -49,7 +49,8 @@ const result = await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  // FAZHI_BUILD_MINIFY=0 keeps names readable in CPU profiles (node --cpu-prof bin/fazhi.js …).
+  minify: process.env.FAZHI_BUILD_MINIFY !== '0',
   external: ['mammoth', 'node-html-parser', 'ajv'],
   // The bundle is CommonJS: import.meta.url becomes the bundle's own URL (see paths.ts).
   define: { 'import.meta.url': '__fazhiBundleUrl' },

@@ -27,8 +27,13 @@ function paragraphs(data: ReportData): Paragraph[] {
     .filter((p) => [...p.fp.text].length >= MIN_CHARS);
 }
 
+// Last year's file is loaded once per process (previous/index.ts), so the same SourceFile comes
+// back for every check of watch or batch: its paragraphs' fingerprints are computed once.
+const previousParagraphs = new WeakMap<SourceFile, Paragraph[]>();
+
 export function reuseWarnings(current: SourceFile, report: ReportData, previous: SourceFile, previousReport: ReportData): Diagnostic[] {
-  const before = paragraphs(previousReport);
+  let before = previousParagraphs.get(previous);
+  if (!before) previousParagraphs.set(previous, (before = paragraphs(previousReport)));
   const out: Diagnostic[] = [];
   for (const p of paragraphs(report)) {
     let best: { q: Paragraph; score: number } | undefined;
