@@ -19,10 +19,11 @@ export const runWatch: CommandRun = async (files, values, io) => {
   const session = await openSession(values, io);
   const time = () => new Date().toLocaleTimeString('zh-CN', { hour12: false });
 
-  const run = async (reason: string): Promise<void> => {
+  const run = async (reason: string, templateSaved = false): Promise<void> => {
     const started = performance.now();
     io.out(`[${time()}] ${reason}`);
-    clearTemplateCache();
+    // Compiled templates are kept while only the data changes.
+    if (templateSaved) clearTemplateCache();
     const outcome = await renderOne(files[0]!, session, io, true);
     if (outcome.ok) io.out(`[${time()}] 已更新，用时 ${Math.round(performance.now() - started)} 毫秒。继续监视中（按 Ctrl+C 停止）。`);
     else io.out(`[${time()}] 保留上一次生成的文件。修改并保存后会自动重新生成。`);
@@ -37,10 +38,14 @@ export const runWatch: CommandRun = async (files, values, io) => {
 
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
+  let templateSaved = false;
   const changed = (what: string) => {
     clearTimeout(timer);
+    templateSaved ||= what.endsWith('.hbs');
     timer = setTimeout(() => {
-      running = running.then(() => run(`${what} 已修改，重新生成……`));
+      const template = templateSaved;
+      templateSaved = false;
+      running = running.then(() => run(`${what} 已修改，重新生成……`, template));
     }, SETTLE_MS);
   };
   const watchers: FSWatcher[] = [];
