@@ -2,7 +2,7 @@
 // knows positions: later stages report JSON pointers and `PositionIndex` turns them into
 // line:column.
 
-import { isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, parseDocument, Scalar, type Node } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, Lexer, LineCounter, Parser, Scalar, YAMLParseError, type Document, type Node } from 'yaml';
 import type { Diagnostic, Position } from '../diagnostic.js';
 import { codePointName, countUnprintable, firstUnprintable, stripUnprintable } from './characters.js';
 import { LOAD_LIMITS } from './limits.js';
@@ -78,85 +78,157 @@ const tooDeep = (position: Position | undefined): Omit<Diagnostic, 'file'> => ({
 const MARKERS = new Set(['\x02', '\x18', '\x1f', '\ufeff']);
 
 /**
- * A pass over the lexer's tokens before parsing. The parser spends about 15 µs per value, so a
- * 5 MB list of a million one-letter items would take 15 s before the value limit is reached;
- * the lexer stops at the limit in milliseconds. Each value is at most two counted tokens (a
- * key's scalar and the value's, or "- " and the item), hence the factor 2.
+ * The limits, counted token by token as the lexer produces them. The parser spends about 15 µs
+ * per value, so a 5 MB list of a million one-letter items would take 15 s before the value
+ * limit is reached in `convert`; counted here, it stops in milliseconds. Each value is at most
+ * two counted tokens (a key's scalar and the value's, or "- " and the item), hence the factor 2.
  * Nesting is measured here too, so that the limit, not the parser's stack, decides: flow
  * nesting by its brackets, block nesting by the columns at which lines (and "- " items) start,
  * one open level per column, as YAML's indentation rules define them.
  */
-function preScan(text: string, toPos: (offset: number) => Position): Omit<Diagnostic, 'file'> | undefined {
-  let offset = 0;
-  let values = 0;
-  let flowDepth = 0;
-  let lineStart = 0;
-  let lineBegins = true;
-  let afterDash = false;
-  const blockColumns: number[] = [];
-  for (const token of new Lexer().lex(text)) {
+class LimitCounter {
+  private offset = 0;
+  private values = 0;
+  private flowDepth = 0;
+  private lineStart = 0;
+  private lineBegins = true;
+  private afterDash = false;
+  private readonly blockColumns: number[] = [];
+
+  constructor(private readonly text: string) {}
+
+  /** Counts one token; the diagnostic when it passes a limit. */
+  count(token: string): Omit<Diagnostic, 'file'> | undefined {
     const first = token[0];
-    if (token === '\x1f' || token === '-' || token === '[' || token === '{' || first === '"' || first === "'") values += 1;
-    if (values > 2 * LOAD_LIMITS.maxNodes) return tooManyValues(toPos(offset));
-    if (MARKERS.has(token)) continue;
+    if (token === '\x1f' || token === '-' || token === '[' || token === '{' || first === '"' || first === "'") this.values += 1;
+    if (this.values > 2 * LOAD_LIMITS.maxNodes) return tooManyValues(positionIn(this.text, this.offset));
+    if (MARKERS.has(token)) return undefined;
     const content = token.trim() !== '' && first !== '#';
-    if (content && flowDepth === 0 && (lineBegins || afterDash)) {
-      const column = offset - lineStart;
+    const blockColumns = this.blockColumns;
+    if (content && this.flowDepth === 0 && (this.lineBegins || this.afterDash)) {
+      const column = this.offset - this.lineStart;
       while (blockColumns.length > 0 && blockColumns[blockColumns.length - 1]! >= column) blockColumns.pop();
       blockColumns.push(column);
       // The innermost column may hold a plain value rather than a collection: one level spare.
-      if (blockColumns.length > LOAD_LIMITS.maxDepth + 1) return tooDeep(toPos(offset));
+      if (blockColumns.length > LOAD_LIMITS.maxDepth + 1) return tooDeep(positionIn(this.text, this.offset));
     }
-    if (token === '[' || token === '{') flowDepth += 1;
-    else if (token === ']' || token === '}') flowDepth = Math.max(0, flowDepth - 1);
-    if (flowDepth + blockColumns.length > LOAD_LIMITS.maxDepth + 1) return tooDeep(toPos(offset));
+    if (token === '[' || token === '{') this.flowDepth += 1;
+    else if (token === ']' || token === '}') this.flowDepth = Math.max(0, this.flowDepth - 1);
+    if (this.flowDepth + blockColumns.length > LOAD_LIMITS.maxDepth + 1) return tooDeep(positionIn(this.text, this.offset));
     if (content) {
-      lineBegins = false;
-      afterDash = token === '-';
+      this.lineBegins = false;
+      this.afterDash = token === '-';
     }
     const newline = token.lastIndexOf('\n');
     if (newline >= 0) {
-      lineStart = offset + newline + 1;
-      if (!content) lineBegins = true;
+      this.lineStart = this.offset + newline + 1;
+      if (!content) this.lineBegins = true;
     }
-    offset += token.length;
+    this.offset += token.length;
+    return undefined;
   }
-  return undefined;
+}
+
+const PARSE_OPTIONS = { schema: 'failsafe', uniqueKeys: false, keepSourceTokens: false } as const;
+
+type Parsed =
+  | { limit: Omit<Diagnostic, 'file'> }
+  | { doc: Document.Parsed; failure?: undefined }
+  | { failure: unknown; doc?: undefined };
+
+/**
+ * What `parseDocument` does, with the limits counted on the way: each token from the lexer is
+ * counted, then handed to the parser, whose output goes to the composer — one lexing pass, and
+ * a limit still stops the work as soon as it is reached.
+ * A limit anywhere in the text wins over whatever the parser finds or throws, as when the
+ * limits had a pass of their own before parsing: once parsing has ended (a second document, an
+ * exception), the remaining tokens are still counted.
+ */
+function parseWithLimits(text: string, lineCounter: LineCounter): Parsed {
+  const limits = new LimitCounter(text);
+  const parser = new Parser(lineCounter.addNewLine);
+  const composer = new Composer({ ...PARSE_OPTIONS, lineCounter });
+  let doc: Document.Parsed | undefined;
+  let parsing = true;
+  let failure: unknown;
+  /** As in parseDocument: the first document is kept, a second is an error and ends parsing. */
+  const take = (next: Document.Parsed): void => {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      parsing = false;
+    }
+  };
+
+  lineCounter.addNewLine(0); // as Parser.parse() does at the start of input
+  for (const token of new Lexer().lex(text)) {
+    const limit = limits.count(token);
+    if (limit) return { limit };
+    if (!parsing) continue;
+    try {
+      for (const cst of parser.next(token)) {
+        for (const next of composer.next(cst)) take(next);
+        if (!parsing) break;
+      }
+    } catch (err) {
+      failure = err;
+      parsing = false;
+    }
+  }
+  if (parsing) {
+    try {
+      for (const cst of parser.end()) {
+        for (const next of composer.next(cst)) take(next);
+        if (!parsing) break;
+      }
+      if (parsing) for (const next of composer.end(true, text.length)) take(next);
+    } catch (err) {
+      failure = err;
+    }
+  }
+  if (failure !== undefined || !doc) return { failure };
+  return { doc };
 }
 
 /** Line and column of an offset, as the yaml library counts them (1-based, UTF-16 units). */
-function positionIn(text: string): (offset: number) => Position {
-  return (offset) => {
-    const before = text.slice(0, offset);
-    const lineStart = before.lastIndexOf('\n') + 1;
-    let line = 1;
-    for (let i = before.indexOf('\n'); i !== -1; i = before.indexOf('\n', i + 1)) line += 1;
-    return { line, column: offset - lineStart + 1 };
-  };
+function positionIn(text: string, offset: number): Position {
+  const before = text.slice(0, offset);
+  const lineStart = before.lastIndexOf('\n') + 1;
+  let line = 1;
+  for (let i = before.indexOf('\n'); i !== -1; i = before.indexOf('\n', i + 1)) line += 1;
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Line `line` (1-based) of the text as `text.split(/\r?\n/)` would give it, or ''. */
+function lineOf(text: string, line: number): string {
+  if (line < 1) return '';
+  let start = 0;
+  for (let n = 1; n < line; n++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return '';
+    start = nl + 1;
+  }
+  const nl = text.indexOf('\n', start);
+  if (nl < 0) return text.slice(start);
+  return text.slice(start, nl > start && text[nl - 1] === '\r' ? nl - 1 : nl);
 }
 
 export function loadYaml(text: string, file: string, schema: JsonSchema): LoadedYaml {
   const positions = new PositionIndex();
-  const limit = preScan(text, positionIn(text));
-  if (limit) return { data: undefined, positions, diagnostics: [{ ...limit, file }] };
-
   const lineCounter = new LineCounter();
   const toPos = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  let doc: ReturnType<typeof parseDocument>;
-  try {
-    // Duplicate keys are found while converting (below): the library's check compares every
-    // pair of keys, 2.5 s for a map of 20 000.
-    doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: false, lineCounter, keepSourceTokens: false });
-  } catch (err) {
-    // Block nesting the pre-scan cannot see can still exhaust the stack.
-    if (err instanceof RangeError) return { data: undefined, positions, diagnostics: [{ ...tooDeep(undefined), file }] };
-    throw err;
+  const parsed = parseWithLimits(text, lineCounter);
+  if ('limit' in parsed) return { data: undefined, positions, diagnostics: [{ ...parsed.limit, file }] };
+  if (!parsed.doc) {
+    // Block nesting the token count cannot see can still exhaust the stack.
+    if (parsed.failure instanceof RangeError) return { data: undefined, positions, diagnostics: [{ ...tooDeep(undefined), file }] };
+    throw parsed.failure;
   }
+  const doc = parsed.doc;
   const diagnostics: Diagnostic[] = [];
-  const lines = text.split(/\r?\n/);
 
   // Of syntax errors only the first is reported, since the rest are usually consequences of it.
   const err = doc.errors[0];
@@ -167,7 +239,7 @@ export function loadYaml(text: string, file: string, schema: JsonSchema): Loaded
     diagnostics.push({
       severity: 'error',
       ruleId: 'yaml/syntax',
-      message: yamlErrorMessage(err.code, lines[position.line - 1] ?? ''),
+      message: yamlErrorMessage(err.code, lineOf(text, position.line)),
       file,
       position,
     });
