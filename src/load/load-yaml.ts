@@ -199,6 +199,32 @@ function positionIn(text: string, offset: number): Position {
   return { line, column: offset - lineStart + 1 };
 }
 
+/**
+ * `LineCounter.linePos`, giving the `Position` itself: it is called for every value and key, and
+ * the library's answer would be one more object to copy.
+ */
+function positionAt(lineStarts: readonly number[], offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lineStarts[mid]! < offset) low = mid + 1;
+    else high = mid;
+  }
+  if (lineStarts[low] === offset) return { line: low + 1, column: 1 };
+  if (low === 0) return { line: 0, column: offset };
+  return { line: low, column: offset - lineStarts[low - 1]! + 1 };
+}
+
+// One navigator per schema, so that its answers are reused by every file loaded.
+const navigators = new WeakMap<JsonSchema, SchemaNavigator>();
+
+function navigatorFor(schema: JsonSchema): SchemaNavigator {
+  let nav = navigators.get(schema);
+  if (!nav) navigators.set(schema, (nav = new SchemaNavigator(schema)));
+  return nav;
+}
+
 /** Line `line` (1-based) of the text as `text.split(/\r?\n/)` would give it, or ''. */
 function lineOf(text: string, line: number): string {
   if (line < 1) return '';
@@ -216,10 +242,7 @@ function lineOf(text: string, line: number): string {
 export function loadYaml(text: string, file: string, schema: JsonSchema): LoadedYaml {
   const positions = new PositionIndex();
   const lineCounter = new LineCounter();
-  const toPos = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
+  const toPos = (offset: number): Position => positionAt(lineCounter.lineStarts, offset);
   const parsed = parseWithLimits(text, lineCounter);
   if ('limit' in parsed) return { data: undefined, positions, diagnostics: [{ ...parsed.limit, file }] };
   if (!parsed.doc) {
@@ -246,7 +269,7 @@ export function loadYaml(text: string, file: string, schema: JsonSchema): Loaded
     return { data: undefined, positions, diagnostics };
   }
 
-  const nav = new SchemaNavigator(schema);
+  const nav = navigatorFor(schema);
   let nodeCount = 0;
   const duplicates: Diagnostic[] = [];
 
@@ -270,13 +293,16 @@ export function loadYaml(text: string, file: string, schema: JsonSchema): Loaded
     return stripUnprintable(value);
   };
 
-  const convert = (node: Node | null, pointer: string, depth: number, at: JsonSchema | undefined): unknown => {
+  /** `placed`: the caller (a map, for its values) has already recorded where the node starts. */
+  const convert = (node: Node | null, pointer: string, depth: number, at: JsonSchema | undefined, placed: boolean): unknown => {
     if (++nodeCount > LOAD_LIMITS.maxNodes) throw new StopLoading(tooManyValues(node?.range ? toPos(node.range[0]) : undefined));
     if (depth > LOAD_LIMITS.maxDepth) throw new StopLoading(tooDeep(node?.range ? toPos(node.range[0]) : undefined));
     if (node === null) return null;
-    const location = positions.locations.get(pointer);
-    if (node.range && !location) positions.locations.set(pointer, { value: toPos(node.range[0]) });
-    else if (node.range && location) location.value = toPos(node.range[0]);
+    if (node.range && !placed) {
+      const location = positions.locations.get(pointer);
+      if (location) location.value = toPos(node.range[0]);
+      else positions.locations.set(pointer, { value: toPos(node.range[0]) });
+    }
 
     if (isAlias(node) || node.anchor) {
       // Anchors and aliases are never needed in a report and are the vector of "billion laughs".
@@ -312,7 +338,7 @@ export function loadYaml(text: string, file: string, schema: JsonSchema): Loaded
         const valueNode = pair.value as Node | null;
         const valuePos = valueNode?.range ? toPos(valueNode.range[0]) : keyPos;
         if (valuePos) positions.locations.set(childPointer, { value: valuePos, ...(keyPos ? { key: keyPos } : {}) });
-        const value = convert(valueNode, childPointer, depth + 1, nav.property(at, key));
+        const value = convert(valueNode, childPointer, depth + 1, nav.property(at, key), valuePos !== undefined);
         if (value === null) {
           if (keyPos) positions.emptyKeys.set(childPointer, keyPos);
           continue; // an empty value means "not filled in"
@@ -324,7 +350,7 @@ export function loadYaml(text: string, file: string, schema: JsonSchema): Loaded
     }
     if (isSeq(node)) {
       const element = nav.element(at);
-      return node.items.map((item, i) => convert(item as Node | null, `${pointer}/${i}`, depth + 1, element));
+      return node.items.map((item, i) => convert(item as Node | null, `${pointer}/${i}`, depth + 1, element, false));
     }
     if (isScalar(node)) {
       const value = convertScalar(node, nav.scalarTypes(at));
@@ -334,7 +360,7 @@ export function loadYaml(text: string, file: string, schema: JsonSchema): Loaded
   };
 
   try {
-    const data = convert(doc.contents as Node | null, '', 0, schema);
+    const data = convert(doc.contents as Node | null, '', 0, schema, false);
     if (duplicates.length > 0) return { data: undefined, positions, diagnostics: [...diagnostics, ...duplicates] };
     return { data, positions, diagnostics };
   } catch (err) {
