@@ -102,8 +102,12 @@ class LimitCounter {
     const first = token[0];
     if (token === '\x1f' || token === '-' || token === '[' || token === '{' || first === '"' || first === "'") this.values += 1;
     if (this.values > 2 * LOAD_LIMITS.maxNodes) return tooManyValues(positionIn(this.text, this.offset));
-    if (MARKERS.has(token)) return undefined;
-    const content = token.trim() !== '' && first !== '#';
+    // The cheap tests first: a fresh process runs this for every token in the interpreter.
+    const length = token.length;
+    if (length === 1 && MARKERS.has(token)) return undefined; // the markers are single characters
+    const code = token.charCodeAt(0);
+    // Starting with visible ASCII, it is content unless a comment; else the full whitespace test.
+    const content = code > 0x20 && code < 0x7f ? code !== 0x23 : token.trim() !== '' && first !== '#';
     const blockColumns = this.blockColumns;
     if (content && this.flowDepth === 0 && (this.lineBegins || this.afterDash)) {
       const column = this.offset - this.lineStart;
@@ -119,12 +123,12 @@ class LimitCounter {
       this.lineBegins = false;
       this.afterDash = token === '-';
     }
-    const newline = token.lastIndexOf('\n');
+    const newline = length === 1 ? (code === 0x0a ? 0 : -1) : token.lastIndexOf('\n');
     if (newline >= 0) {
       this.lineStart = this.offset + newline + 1;
       if (!content) this.lineBegins = true;
     }
-    this.offset += token.length;
+    this.offset += length;
     return undefined;
   }
 }
@@ -274,7 +278,12 @@ export function loadYaml(text: string, file: string, schema: JsonSchema): Loaded
   const duplicates: Diagnostic[] = [];
 
   /** Text with the characters no report may contain removed, and a warning at the first one. */
+  // A value is made of the source's characters plus spaces and line breaks, except for the
+  // escapes of double-quoted text ("\x07"), which need a backslash: a clean source without one
+  // cannot give an unprintable value, and its values need no check one by one.
+  const clean = !text.includes('\\') && firstUnprintable(text) < 0;
   const printable = (value: string, node: Node | null): string => {
+    if (clean) return value;
     const bad = firstUnprintable(value);
     if (bad < 0) return value;
     const [start, end] = node?.range ?? [0, 0];
