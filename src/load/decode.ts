@@ -46,12 +46,18 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined
   return undefined;
 }
 
+/** The characters `looksBinary` counts. */
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]/;
+
 /**
  * Control characters (other than tab and line breaks) never occur in typed text: more than a
  * few means a binary file that happens to contain no NUL bytes. A stray one or two from a paste
  * are removed later, with a warning at their position.
  */
 function looksBinary(text: string): boolean {
+  // Typed text has none at all: one native scan instead of a loop over every character, which
+  // a fresh process would run in the interpreter.
+  if (!CONTROL.test(text)) return false;
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -40,11 +40,26 @@ function tooLarge(path: string, size: number): SourceFile {
   });
 }
 
+/**
+ * Whether every line is blank or a comment. Line by line, stopping at the first with content
+ * (usually the first or second), instead of splitting the whole text into lines.
+ */
+function onlyComments(text: string): boolean {
+  for (let start = 0; ; ) {
+    const nl = text.indexOf('\n', start);
+    // The lines of `text.split(/\r?\n/)`: a "\r" before the "\n" is not part of the line.
+    const line = nl < 0 ? text.slice(start) : text.slice(start, nl > start && text[nl - 1] === '\r' ? nl - 1 : nl);
+    if (!/^\s*(#.*)?$/.test(line)) return false;
+    if (nl < 0) return true;
+    start = nl + 1;
+  }
+}
+
 export function loadReportText(bytes: Uint8Array, path: string): SourceFile {
   if (bytes.length > LOAD_LIMITS.maxFileBytes) return tooLarge(path, bytes.length);
   const decoded = decodeText(bytes, path);
   if ('severity' in decoded) return failed(path, decoded);
-  if (decoded.text.trim() === '' || decoded.text.split(/\r?\n/).every((l) => /^\s*(#.*)?$/.test(l))) {
+  if (decoded.text.trim() === '' || onlyComments(decoded.text)) {
     return failed(path, {
       severity: 'error',
       ruleId: 'load/empty',

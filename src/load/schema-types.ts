@@ -28,7 +28,22 @@ export class SchemaNavigator {
     return [node];
   }
 
+  // The loader asks the same few questions for every value in a file: the answers are kept,
+  // per schema node, for the navigator's lifetime (the schema is never changed).
+  private readonly propertyCache = new Map<JsonSchema | undefined, Map<string, JsonSchema | undefined>>();
+  private readonly elementCache = new Map<JsonSchema | undefined, JsonSchema | undefined>();
+  private readonly scalarCache = new Map<JsonSchema | undefined, readonly ScalarType[]>();
+
   property(node: JsonSchema | undefined, key: string): JsonSchema | undefined {
+    let byKey = this.propertyCache.get(node);
+    if (!byKey) this.propertyCache.set(node, (byKey = new Map()));
+    if (byKey.has(key)) return byKey.get(key);
+    const found = this.findProperty(node, key);
+    byKey.set(key, found);
+    return found;
+  }
+
+  private findProperty(node: JsonSchema | undefined, key: string): JsonSchema | undefined {
     for (const b of this.branches(node)) {
       if (typesOf(b).includes('object') && b.properties && Object.hasOwn(b.properties, key)) {
         return b.properties[key];
@@ -38,13 +53,21 @@ export class SchemaNavigator {
   }
 
   element(node: JsonSchema | undefined): JsonSchema | undefined {
-    return this.branches(node).find((b) => typesOf(b).includes('array'))?.items;
+    if (this.elementCache.has(node)) return this.elementCache.get(node);
+    const found = this.branches(node).find((b) => typesOf(b).includes('array'))?.items;
+    this.elementCache.set(node, found);
+    return found;
   }
 
-  scalarTypes(node: JsonSchema | undefined): ScalarType[] {
-    return this.branches(node)
-      .flatMap(typesOf)
-      .filter((t): t is ScalarType => t === 'string' || t === 'integer' || t === 'number' || t === 'boolean');
+  scalarTypes(node: JsonSchema | undefined): readonly ScalarType[] {
+    let types = this.scalarCache.get(node);
+    if (!types) {
+      types = this.branches(node)
+        .flatMap(typesOf)
+        .filter((t): t is ScalarType => t === 'string' || t === 'integer' || t === 'number' || t === 'boolean');
+      this.scalarCache.set(node, types);
+    }
+    return types;
   }
 }
 
