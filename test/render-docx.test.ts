@@ -124,6 +124,19 @@ describe('示例区 2024 district report', () => {
     expect(attr(byText('中共示例市委'), 'w:ind', 'w:firstLine')).toBeUndefined();
   });
 
+  it('writes the shared formatting once, in styles: a body paragraph is a style reference and plain text', () => {
+    const body = docx.paragraphs.find((p) => p.text.startsWith('一是强化理论武装'))!;
+    expect(body.raw).toMatch(/^<w:p><w:pPr><w:pStyle w:val="FzBody"\/><\/w:pPr><w:r><w:t xml:space="preserve">一是强化理论武装/);
+    expect(body.raw).not.toContain('<w:rPr>');
+    const heading = docx.paragraphs.find((p) => p.text.startsWith('一、'))!;
+    expect(heading.raw).toMatch(/^<w:p><w:pPr><w:pStyle w:val="Heading1"\/><\/w:pPr><w:r><w:t/);
+    // As the style gives it: 黑体, not bold, kept with the next paragraph, indented two characters.
+    expect(attr(heading.xml, 'w:b', 'w:val')).toBe('false');
+    expect(heading.xml).toContain('<w:keepNext/>');
+    expect(attr(heading.xml, 'w:ind', 'w:firstLineChars')).toBe('200');
+    expect(attr(/<w:rPr>[\s\S]*?<\/w:rPr>/.exec(heading.xml)![0], 'w:spacing', 'w:val')).toBe('-5');
+  });
+
   it('sets up A4 with the GB/T 9704 margins and a 22-line grid', () => {
     expect(attr(docx.document, 'w:pgSz', 'w:w')).toBe('11906');
     expect(attr(docx.document, 'w:pgSz', 'w:h')).toBe('16838');

@@ -4,7 +4,7 @@
 import { HeadingLevel as DocxHeadingLevel, Paragraph } from 'docx';
 import type { HeadingLevel, Run } from '../../compose/model.js';
 import type { FontSpec, LayoutProfile } from '../../layout/profile.js';
-import { bodyParagraph, run } from './paragraphs.js';
+import { bodyParagraph, styledRun } from './paragraphs.js';
 
 const DOCX_HEADING = {
   1: DocxHeadingLevel.HEADING_1,
@@ -18,13 +18,12 @@ export function headingFont(level: HeadingLevel, profile: LayoutProfile): FontSp
 }
 
 export function heading(level: HeadingLevel, number: string, text: string, profile: LayoutProfile): Paragraph {
-  // Heading styles give Word's navigation pane an outline; the run carries the 公文 font itself.
-  return bodyParagraph(run(number + text, headingFont(level, profile), profile), profile, { heading: DOCX_HEADING[level], keepNext: true });
+  // The heading style (styles.ts) holds the 公文 font and the body paragraph's layout.
+  const font = headingFont(level, profile);
+  return new Paragraph({ heading: DOCX_HEADING[level], children: styledRun(number + text, font, profile) });
 }
 
 export function paragraph(runs: Run[], profile: LayoutProfile): Paragraph {
-  return bodyParagraph(
-    runs.flatMap((r) => run(r.text, profile.fonts.body, profile, r.strong ? { bold: true } : {})),
-    profile,
-  );
+  const font = profile.fonts.body;
+  return bodyParagraph(runs.flatMap((r) => styledRun(r.text, font, profile, r.strong ? { bold: true } : {})));
 }

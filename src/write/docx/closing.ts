@@ -3,7 +3,7 @@
 import { AlignmentType, Paragraph } from 'docx';
 import { textWidth } from '../../compose/title-lines.js';
 import type { LayoutProfile } from '../../layout/profile.js';
-import { blankLine, charsToTwips, lineSpacing, run } from './paragraphs.js';
+import { blankLine, charsToTwips, gridLine } from './paragraphs.js';
 
 /** 附件：1. … with wrapped lines aligned under the first character of the name. */
 export function attachments(items: string[], profile: LayoutProfile): Paragraph[] {
@@ -18,10 +18,8 @@ export function attachments(items: string[], profile: LayoutProfile): Paragraph[
       const numberWidth = textWidth(number);
       const prefix = i === 0 ? label + number : number;
       const left = indent + labelWidth + numberWidth;
-      return new Paragraph({
-        children: run(prefix + item, profile.fonts.body, profile),
+      return gridLine(prefix + item, profile.fonts.body, profile, {
         alignment: AlignmentType.LEFT,
-        spacing: lineSpacing(profile),
         indent: { left: charsToTwips(left, profile), hanging: charsToTwips(textWidth(prefix), profile) },
       });
     }),
@@ -44,10 +42,8 @@ export function signature(organs: string[], date: string | undefined, seal: bool
   const lineCount = organs.length + (date ? 1 : 0);
   let written = 0;
   const line = (text: string, alignment: 'left' | 'right', indentChars: number): Paragraph =>
-    new Paragraph({
-      children: run(text, profile.fonts.body, profile),
+    gridLine(text, profile.fonts.body, profile, {
       alignment: alignment === 'left' ? AlignmentType.LEFT : AlignmentType.RIGHT,
-      spacing: lineSpacing(profile),
       indent: alignment === 'left' ? { left: charsToTwips(indentChars, profile) } : { right: charsToTwips(indentChars, profile) },
       // The 署名 block stays together on one page.
       keepNext: ++written < lineCount,

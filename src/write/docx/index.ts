@@ -1,34 +1,16 @@
 // Writer: document model → .docx bytes, one function per 公文 zone (主体, 版记, 页码).
 
-import { Document, DocumentGridType, Packer, Paragraph, Table, type IStylesOptions } from 'docx';
+import { Document, DocumentGridType, Packer, Paragraph, Table } from 'docx';
 import type { Block, ReportDocument } from '../../compose/model.js';
 import { colophonLines, estimatePages } from '../../layout/paginate.js';
 import { mmToTwips, type LayoutProfile } from '../../layout/profile.js';
-import { heading, headingFont, paragraph } from './body.js';
+import { heading, paragraph } from './body.js';
 import { attachments, signature } from './closing.js';
 import { colophon } from './colophon.js';
-import { runFont } from './fonts.js';
 import { addressee, docNumber, title } from './front.js';
 import { pageNumberFooters } from './page-number.js';
+import { styles } from './styles.js';
 import { table } from './table.js';
-
-function styles(profile: LayoutProfile): IStylesOptions {
-  const body = runFont(profile.fonts.body, profile);
-  // Heading styles give Word's navigation pane (导航窗格) an outline of the report.
-  const headingStyle = (level: 1 | 2 | 3 | 4) => ({
-    id: `Heading${level}`,
-    name: `heading ${level}`,
-    basedOn: 'Normal',
-    next: 'Normal',
-    quickFormat: true,
-    run: { ...runFont(headingFont(level, profile), profile), color: '000000', bold: level === 3 ? true : false, italics: false },
-    paragraph: { outlineLevel: level - 1, spacing: { before: 0, after: 0 } },
-  });
-  return {
-    default: { document: { run: { font: body.font, size: body.size } } },
-    paragraphStyles: [headingStyle(1), headingStyle(2), headingStyle(3), headingStyle(4)],
-  };
-}
 
 function blockElements(block: Block, profile: LayoutProfile): (Paragraph | Table)[] {
   switch (block.kind) {

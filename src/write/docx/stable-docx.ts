@@ -2,14 +2,21 @@
 // compared and archived. The docx library stamps the document properties with the current time
 // (dcterms:created/modified) and the zip entries with the local time of writing, and gives some
 // relationships random ids (nanoid); this pass removes all three, on the finished zip.
+//
+// The zip itself is written here, with Node's native deflate: fflate's deflate is JavaScript,
+// slow before the JIT has warmed up (≈ 55 ms of a cold render for this small package). Its
+// compressed bytes are those of the zlib Node bundles: the same run after run on one Node
+// release; another release (or CPU family) may compress differently, never the parts themselves.
 
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+import zlib from 'node:zlib';
+import { unzipSync } from 'fflate';
 
 /**
- * Zip entry times are stored as local date and time, so the fixed time is built from local
- * fields: every time zone then writes the same bytes. 1980-01-01 is the earliest a zip can hold.
+ * Every entry's MS-DOS date and time: 1980-01-01 00:00:00, the earliest a zip can hold. Stored
+ * as numbers, not built from a Date, so no time zone enters the bytes.
  */
-const ENTRY_TIME = new Date(1980, 0, 1, 0, 0, 0);
+const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+const DOS_TIME = 0;
 
 /** Both stamps are optional in OPC core properties; Word fills them in when the user saves. */
 const TIMESTAMPS = /<dcterms:(created|modified)\b[^>]*>[^<]*<\/dcterms:\1>|<dcterms:(?:created|modified)\b[^>]*\/>/g;
@@ -40,6 +47,70 @@ function renameRandomIds(parts: Map<string, string>): void {
   for (const [name, xml] of parts) parts.set(name, xml.replace(pattern, (_, id: string) => `"${renamed.get(id)!}"`));
 }
 
+let crcTable: Int32Array | undefined;
+
+/** CRC-32 of the zip format: Node's native one (20.15 and later), else table-driven. */
+function crc32(data: Uint8Array): number {
+  if (typeof zlib.crc32 === 'function') return zlib.crc32(data);
+  crcTable ??= Int32Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c;
+  });
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/**
+ * A zip of the entries in the given order, each deflated at level 6 (the docx library's level),
+ * laid out as fflate's zipSync lays it out: local header, data, then the central directory; no
+ * data descriptors, no extra fields. Names that are not ASCII set the UTF-8 flag.
+ */
+function zip(entries: readonly (readonly [name: string, data: Uint8Array])[]): Uint8Array {
+  const files = entries.map(([name, data]) => {
+    const nameBytes = encoder.encode(name);
+    return { nameBytes, utf8: nameBytes.length !== name.length, crc: crc32(data), size: data.length, deflated: zlib.deflateRawSync(data, { level: 6 }) };
+  });
+  const localSize = files.reduce((n, f) => n + 30 + f.nameBytes.length + f.deflated.length, 0);
+  const centralSize = files.reduce((n, f) => n + 46 + f.nameBytes.length, 0);
+  const out = new Uint8Array(localSize + centralSize + 22);
+  const view = new DataView(out.buffer);
+  // The fields local and central headers share, from "version needed" on.
+  const common = (at: number, f: (typeof files)[number]): void => {
+    view.setUint16(at, 20, true); // version needed: 2.0 (deflate)
+    view.setUint16(at + 2, f.utf8 ? 0x800 : 0, true);
+    view.setUint16(at + 4, 8, true); // deflate
+    view.setUint16(at + 6, DOS_TIME, true);
+    view.setUint16(at + 8, DOS_DATE, true);
+    view.setUint32(at + 10, f.crc, true);
+    view.setUint32(at + 14, f.deflated.length, true);
+    view.setUint32(at + 18, f.size, true);
+    view.setUint16(at + 22, f.nameBytes.length, true);
+  };
+  let at = 0;
+  let central = localSize;
+  for (const f of files) {
+    view.setUint32(at, 0x04034b50, true);
+    common(at + 4, f);
+    out.set(f.nameBytes, at + 30);
+    out.set(f.deflated, at + 30 + f.nameBytes.length);
+    view.setUint32(central, 0x02014b50, true);
+    view.setUint16(central + 4, 20, true); // version made by: 2.0, MS-DOS attributes
+    common(central + 6, f);
+    view.setUint32(central + 42, at, true); // comment, disk, attributes stay 0
+    out.set(f.nameBytes, central + 46);
+    at += 30 + f.nameBytes.length + f.deflated.length;
+    central += 46 + f.nameBytes.length;
+  }
+  view.setUint32(central, 0x06054b50, true);
+  view.setUint16(central + 8, files.length, true);
+  view.setUint16(central + 10, files.length, true);
+  view.setUint32(central + 12, centralSize, true);
+  view.setUint32(central + 16, localSize, true);
+  return out;
+}
+
 /** The package's parts (path → XML text or bytes) zipped once, without time stamps or random ids. */
 export function stableZip(parts: ReadonlyMap<string, string | Uint8Array>): Uint8Array {
   const xml = new Map<string, string>();
@@ -47,13 +118,13 @@ export function stableZip(parts: ReadonlyMap<string, string | Uint8Array>): Uint
   const core = xml.get('docProps/core.xml');
   if (core !== undefined) xml.set('docProps/core.xml', core.replace(TIMESTAMPS, ''));
   renameRandomIds(xml);
-  const out: Zippable = {};
-  // Same entries in the same order, each with the fixed time and the library's compression level.
-  for (const [name, data] of parts) {
-    const text = xml.get(name);
-    out[name] = [text !== undefined ? encoder.encode(text) : typeof data === 'string' ? encoder.encode(data) : data, { mtime: ENTRY_TIME, level: 6 }];
-  }
-  return zipSync(out);
+  // Same entries in the same order.
+  return zip(
+    [...parts].map(([name, data]) => {
+      const text = xml.get(name);
+      return [name, text !== undefined ? encoder.encode(text) : typeof data === 'string' ? encoder.encode(data) : data] as const;
+    }),
+  );
 }
 
 /** The same for a finished .docx: unzipped, cleaned and zipped again. */

@@ -7,7 +7,7 @@
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
 import type { TableBlock } from '../../compose/model.js';
 import { mmToTwips, textAreaWidthMm, type LayoutProfile } from '../../layout/profile.js';
-import { blankLine, lineSpacing, run } from './paragraphs.js';
+import { blankLine, gridLine, run } from './paragraphs.js';
 
 /** Shares of the 版心 width for the 附表 of figures: 序号, 指标 (the long labels), 单位, two years, 同比 (“提高1.5个百分点”). */
 const FIGURES_TABLE_SHARES = [0.08, 0.32, 0.08, 0.15, 0.15, 0.22];
@@ -58,9 +58,9 @@ export function table(block: TableBlock, profile: LayoutProfile): (Paragraph | T
   // A paragraph after the table keeps Word from merging it with whatever follows.
   if (block.placement === 'body') return [grid, new Paragraph({ children: [] })];
   return [
-    new Paragraph({ children: run(block.label, profile.fonts.heading1, profile), spacing: lineSpacing(profile), pageBreakBefore: true }),
+    gridLine(block.label, profile.fonts.heading1, profile, { pageBreakBefore: true }),
     blankLine(profile),
-    new Paragraph({ children: run(block.title, profile.fonts.title, profile), alignment: AlignmentType.CENTER, spacing: lineSpacing(profile) }),
+    gridLine(block.title, profile.fonts.title, profile, { alignment: AlignmentType.CENTER }),
     blankLine(profile),
     grid,
   ];

@@ -1,0 +1,49 @@
+// The package's own zip writer (native deflate): a zip every reader opens, with the entries in
+// the order given, and the same bytes whichever CRC-32 is used.
+import zlib from 'node:zlib';
+import { unzipSync } from 'fflate';
+import JSZip from 'jszip';
+import { afterEach, describe, expect, it } from 'vitest';
+import { stableDocx, stableZip } from '../src/write/docx/stable-docx.js';
+
+const PARTS = new Map<string, string | Uint8Array>([
+  ['[Content_Types].xml', '<?xml version="1.0"?><Types/>'],
+  ['word/document.xml', `<w:document>${'<w:p><w:r><w:t>法治政府建设</w:t></w:r></w:p>'.repeat(500)}</w:document>`],
+  ['word/empty.xml', ''],
+  ['word/media/image.bin', Uint8Array.from({ length: 3000 }, (_, i) => (i * 7919) % 251)],
+  ['word/附件.xml', '<a>非 ASCII 名称</a>'],
+]);
+
+const decoded = (files: Record<string, Uint8Array>): Record<string, string> =>
+  Object.fromEntries(Object.entries(files).map(([name, data]) => [name, Buffer.from(data).toString('latin1')]));
+const expected = decoded(
+  Object.fromEntries([...PARTS].map(([name, data]) => [name, typeof data === 'string' ? new TextEncoder().encode(data) : data])),
+);
+
+const nativeCrc = zlib.crc32;
+afterEach(() => {
+  (zlib as { crc32: unknown }).crc32 = nativeCrc;
+});
+
+describe('stableZip', () => {
+  it('is read back by fflate and JSZip with every entry, in order', async () => {
+    const bytes = stableZip(PARTS);
+    const byFflate = unzipSync(bytes);
+    expect(Object.keys(byFflate)).toEqual([...PARTS.keys()]);
+    expect(decoded(byFflate)).toEqual(expected);
+    // JSZip checks each entry's CRC-32 and sizes against the data.
+    const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
+    for (const [name, data] of Object.entries(expected)) expect(Buffer.from(await zip.file(name)!.async('uint8array')).toString('latin1')).toBe(data);
+  });
+
+  it('writes the same bytes with the table-driven CRC-32 as with Node’s', () => {
+    const native = stableZip(PARTS);
+    (zlib as { crc32: unknown }).crc32 = undefined;
+    expect(Buffer.from(stableZip(PARTS)).equals(Buffer.from(native))).toBe(true);
+  });
+
+  it('gives a finished package back unchanged when cleaned again (stableDocx)', () => {
+    const once = stableZip(PARTS);
+    expect(Buffer.from(stableDocx(once)).equals(Buffer.from(once))).toBe(true);
+  });
+});
