@@ -3,6 +3,7 @@
 // in test/layout/, run by npm run test:layout.)
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/diagnostic.js';
 import { countLines, estimatePages } from '../src/layout/paginate.js';
@@ -120,6 +121,44 @@ describe('版记 on an even page', () => {
     expect(countLines(`${'一'.repeat(28)}”`, 28, 28)).toBe(2); // ” pulls the last character down
     expect(countLines(`${'一'.repeat(27)}12345`, 28, 28)).toBe(2); // the number moves as a whole
     expect(countLines('一'.repeat(26), 26, 28)).toBe(1);
+  });
+
+  it('counts lines as the rules define them, for any text (reference: the rules written with a regex)', () => {
+    const HANGING = new Set([...'，。、；：？！']);
+    const NO_LINE_START = new Set([...'）》”’」』】…—·']);
+    const NO_LINE_END = new Set([...'（《“‘「『【']);
+    const width = (piece: string) => [...piece].reduce((w, ch) => w + (/[\u0020-\u007e]/.test(ch) ? 0.5 : 1), 0);
+    const reference = (text: string, first: number, rest: number): number => {
+      if (text === '') return 1;
+      let [lines, room, pending, previous] = [1, first, 0, 0];
+      for (const piece of text.match(/[A-Za-z0-9.%+\-_/]+|[\s\S]/gu) ?? []) {
+        const w = width(piece);
+        if (NO_LINE_END.has(piece)) {
+          pending += w;
+          continue;
+        }
+        const need = w + pending;
+        pending = 0;
+        if (need <= room + 1e-9 || (HANGING.has(piece) && room > -1e-9)) {
+          room -= need;
+          previous = need;
+          continue;
+        }
+        lines += 1;
+        room = rest - need - (NO_LINE_START.has(piece) ? previous : 0);
+        previous = need;
+      }
+      return lines;
+    };
+    // Short lines and many Latin pieces, so that runs often meet the line end.
+    const char = fc.oneof(fc.constantFrom(...'a1.%-_/Z9+'), fc.constantFrom(...'一法，。、（）《》“”…—· 　'), fc.constantFrom('𠀾', '\ud800', '\t'));
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 80 }), fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 8 }), (chars, first, rest) => {
+        const text = chars.join('');
+        expect(countLines(text, first, rest)).toBe(reference(text, first, rest));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('moves the 版记 of a one-page report to the bottom of page 2', async () => {

@@ -3,7 +3,9 @@
 // and the reuse check against last year's paragraphs.
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { BigramIndex, fingerprint, similarity } from '../src/reuse/similar.js';
 import { formatDiagnostic } from '../src/diagnostic.js';
 import { changeInUnits, changePhrase, formatNumber } from '../src/metrics/format.js';
 import { renderValidated, validateText } from '../src/pipeline.js';
@@ -236,3 +238,20 @@ describe('reuse check', () => {
     expect(rewritten.stdout).toContain('没有发现问题');
   });
 });
+
+describe('reuse check: comparing through the bigram index', () => {
+  // Texts over a small alphabet, so that paragraphs share many bigrams and numbers vary.
+  const text = fc.array(fc.constantFrom('法', '治', '政', '府', '建', '设', '1', '2', '，', '。', ' '), { minLength: 0, maxLength: 60 }).map((cs) => cs.join(''));
+
+  it('gives exactly the pairwise Dice similarity for every pair', () => {
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 12 }), text, (previous, current) => {
+        const before = previous.map(fingerprint);
+        const fp = fingerprint(current);
+        expect([...new BigramIndex(before).similarities(fp)]).toEqual(before.map((q) => similarity(fp, q)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+

@@ -126,11 +126,22 @@ export function loadTemplate(file: string): LoadedTemplate {
   return loaded;
 }
 
-function lineOfDirective(source: string, name: string): number | undefined {
-  // Blank out comments (keeping their line breaks): their examples are not directives.
-  const code = source.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (c) => c.replace(/[^\n]/g, ' '));
-  const index = code.split(/\r?\n/).findIndex((l) => l.trimStart().startsWith(`@${name}`));
-  return index >= 0 ? index + 1 : undefined;
+/** Template line of the first `@name` outside comments, for messages; one scan per template. */
+const directiveLinesOf = new WeakMap<LoadedTemplate, Map<string, number>>();
+
+function lineOfDirective(template: LoadedTemplate, name: string): number | undefined {
+  let lines = directiveLinesOf.get(template);
+  if (!lines) {
+    lines = new Map();
+    // Blank out comments (keeping their line breaks): their examples are not directives.
+    const code = template.source.replace(/\{\{!--[\s\S]*?--\}\}|\{\{![\s\S]*?\}\}/g, (c) => c.replace(/[^\n]/g, ' '));
+    code.split(/\r?\n/).forEach((line, i) => {
+      const directive = /^\s*@([a-z-]+)/.exec(line)?.[1];
+      if (directive !== undefined && !lines!.has(directive)) lines!.set(directive, i + 1);
+    });
+    directiveLinesOf.set(template, lines);
+  }
+  return lines.get(name);
 }
 
 export function renderDirectives(template: LoadedTemplate, context: object): Directive[] {
@@ -165,7 +176,7 @@ export function renderDirectives(template: LoadedTemplate, context: object): Dir
       throw templateError(
         template.file,
         `模板输出了无法识别的一行“${shown}”：每行应以 @ 加元素名开头（可用：${DIRECTIVES.map((d) => `@${d}`).join(' ')}）。`,
-        name ? lineOfDirective(template.source, name) : undefined,
+        name ? lineOfDirective(template, name) : undefined,
       );
     }
     const rest = (m[2] ?? '').trim();
@@ -175,7 +186,7 @@ export function renderDirectives(template: LoadedTemplate, context: object): Dir
       name: directiveName,
       argument,
       text: directiveName === 'part' || directiveName === 'items-style' ? words.join(' ') : rest,
-      templateLine: lineOfDirective(template.source, name) ?? 1,
+      templateLine: lineOfDirective(template, name) ?? 1,
     });
   }
   return directives;

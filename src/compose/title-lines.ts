@@ -4,7 +4,10 @@
 /** Width in full-width characters: Latin letters and digits count half. */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u0020-\u007e]/.test(ch) ? 0.5 : 1;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    w += c >= 0x20 && c <= 0x7e ? 0.5 : 1;
+  }
   return w;
 }
 

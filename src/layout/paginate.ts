@@ -6,7 +6,6 @@
 // with the next paragraph, the 署名 block kept together.
 
 import type { Block } from '../compose/model.js';
-import { textWidth } from '../compose/title-lines.js';
 import { textAreaWidthMm, type LayoutProfile } from './profile.js';
 
 // May hang past the line end (Word's and LibreOffice's hanging punctuation).
@@ -15,20 +14,39 @@ const HANGING = new Set([...'，。、；：？！']);
 const NO_LINE_START = new Set([...'）》”’」』】…—·']);
 const NO_LINE_END = new Set([...'（《“‘「『【']);
 
-/** Unbreakable pieces of a line: one wide character, or a run of Latin letters and digits. */
-function pieces(text: string): string[] {
-  return text.match(/[A-Za-z0-9.%+\-_/]+|[\s\S]/gu) ?? [];
+/** Letters, digits and the marks inside numbers and codes: a run of them does not break. */
+function isWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2e || c === 0x25 || c === 0x2b || c === 0x2d || c === 0x5f || c === 0x2f;
 }
 
-/** Lines a text takes when the first line holds `first` characters and the others `rest`. */
+/**
+ * Lines a text takes when the first line holds `first` characters and the others `rest`. The
+ * text is taken in unbreakable pieces: one wide character (half width for ASCII), or a run of
+ * Latin letters and digits. Scanned by character code: it runs for every paragraph of every
+ * render.
+ */
 export function countLines(text: string, first: number, rest: number): number {
   if (text === '') return 1;
   let lines = 1;
   let room = first;
   let pending = 0; // width of an opening mark waiting for the next piece
   let previous = 0; // width of the last piece placed, which a closing mark may pull down
-  for (const piece of pieces(text)) {
-    const w = textWidth(piece);
+  for (let i = 0; i < text.length; ) {
+    const c = text.codePointAt(i)!;
+    let piece: string;
+    let w: number;
+    if (isWordChar(c)) {
+      let j = i + 1;
+      while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
+      piece = '';
+      w = (j - i) * 0.5;
+      i = j;
+    } else {
+      const size = c > 0xffff ? 2 : 1;
+      piece = text.slice(i, i + size);
+      w = c >= 0x20 && c <= 0x7e ? 0.5 : 1;
+      i += size;
+    }
     if (NO_LINE_END.has(piece)) {
       pending += w;
       continue;

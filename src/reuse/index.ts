@@ -7,7 +7,7 @@ import type { SourceFile } from '../load/index.js';
 import { PLACEHOLDER } from '../check/placeholders.js';
 import { reportTexts } from '../check/walk-all.js';
 import type { ReportData } from '../report-data.js';
-import { fingerprint, similarity, type Fingerprint } from './similar.js';
+import { BigramIndex, fingerprint, type Fingerprint } from './similar.js';
 
 /** Shorter texts (a phrase, a heading) repeat legitimately from year to year. */
 export const MIN_CHARS = 30;
@@ -29,21 +29,22 @@ function paragraphs(data: ReportData): Paragraph[] {
 
 // Last year's file is loaded once per process (previous/index.ts), so the same SourceFile comes
 // back for every check of watch or batch: its paragraphs' fingerprints are computed once.
-const previousParagraphs = new WeakMap<SourceFile, Paragraph[]>();
+const previousParagraphs = new WeakMap<SourceFile, { paragraphs: Paragraph[]; index: BigramIndex }>();
 
 export function reuseWarnings(current: SourceFile, report: ReportData, previous: SourceFile, previousReport: ReportData): Diagnostic[] {
-  let before = previousParagraphs.get(previous);
-  if (!before) previousParagraphs.set(previous, (before = paragraphs(previousReport)));
+  let last = previousParagraphs.get(previous);
+  if (!last) {
+    const list = paragraphs(previousReport);
+    last = { paragraphs: list, index: new BigramIndex(list.map((q) => q.fp)) };
+    previousParagraphs.set(previous, last);
+  }
   const out: Diagnostic[] = [];
   for (const p of paragraphs(report)) {
     let best: { q: Paragraph; score: number } | undefined;
-    for (const q of before) {
-      // Lengths alone bound the Dice score: skip pairs that cannot reach the threshold.
-      const bound = (2 * Math.min(p.fp.size, q.fp.size)) / (p.fp.size + q.fp.size);
-      if (bound < NEAR) continue;
-      const score = similarity(p.fp, q.fp);
-      if (score >= NEAR && (!best || score > best.score)) best = { q, score };
-    }
+    // The first of the most similar, as comparing one pair after another would find it.
+    last.index.similarities(p.fp).forEach((score, at) => {
+      if (score >= NEAR && (!best || score > best.score)) best = { q: last.paragraphs[at]!, score };
+    });
     if (!best) continue;
     const at = previous.positions.valueAt(best.q.pointer);
     const where = `${previous.path}:${at.line}:${at.column}`;

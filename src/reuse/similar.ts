@@ -45,3 +45,36 @@ export function similarity(a: Fingerprint, b: Fingerprint): number {
   for (const [g, n] of small) shared += Math.min(n, large.get(g) ?? 0);
   return (2 * shared) / (a.size + b.size);
 }
+
+/**
+ * Last year's fingerprints indexed by bigram, so that one paragraph is compared with all of them
+ * at once: a bigram of Chinese text occurs in few paragraphs, so adding up the shared bigrams
+ * through the index touches far fewer entries than comparing every pair.
+ */
+export class BigramIndex {
+  private readonly postings = new Map<number, { at: number; count: number }[]>();
+
+  constructor(readonly fingerprints: readonly Fingerprint[]) {
+    fingerprints.forEach((fp, at) => {
+      for (const [g, count] of fp.grams) {
+        const list = this.postings.get(g);
+        if (list) list.push({ at, count });
+        else this.postings.set(g, [{ at, count }]);
+      }
+    });
+  }
+
+  /** Dice coefficient of `fp` with each indexed fingerprint, in index order (as `similarity`). */
+  similarities(fp: Fingerprint): Float64Array {
+    const shared = new Float64Array(this.fingerprints.length);
+    for (const [g, n] of fp.grams) {
+      const list = this.postings.get(g);
+      if (list) for (const { at, count } of list) shared[at] = shared[at]! + Math.min(n, count);
+    }
+    return shared.map((s, at) => {
+      const other = this.fingerprints[at]!;
+      if (fp.text === other.text) return 1;
+      return fp.size === 0 || other.size === 0 ? 0 : (2 * s) / (fp.size + other.size);
+    });
+  }
+}
