@@ -1,6 +1,7 @@
 // The cache of the district's other files across runs (src/load/disk-cache.ts): what comes back
 // from it is what computing gives, and a changed, damaged or unwritable cache never changes what
 // the user gets.
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -104,6 +105,25 @@ describe('the CLI with a cache', () => {
     writeFileSync(last, readFileSync(last, 'utf8').replace(/^year: 2023$/m, 'year: 二〇二三'));
     const r = fazhi(['validate', report], dir, env);
     expect(r.stdout).toContain(`上年的数据文件“${path.join('data', '示例区', '2023', 'report.yaml')}”有错误`);
+  });
+
+  it('keeps one entry per file read, however many builds have run', () => {
+    const { dir, cache, report } = workspace();
+    expect(fazhi(['validate', report], dir, { FAZHI_CACHE_DIR: cache }).code).toBe(0);
+    const first = readdirSync(cache).sort();
+    const ids = () => readdirSync(cache).map((f) => (JSON.parse(readFileSync(path.join(cache, f), 'utf8')) as { id: string }).id.split('\n')[1]);
+    // Another build: a copy of the package, whose bundle is a different file.
+    const installed = path.join(dir, '另一版本');
+    for (const part of ['bin', 'dist', 'schema', 'templates', 'package.json']) cpSync(path.join(ROOT, part), path.join(installed, part), { recursive: true });
+    const r = spawnSync(process.execPath, [path.join(installed, 'bin', 'fazhi.js'), 'validate', report], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, FAZHI_CACHE_DIR: cache },
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(cache).sort()).toEqual(first);
+    // Every entry now belongs to the other build.
+    expect(new Set(ids()).size).toBe(1);
   });
 
   it('ignores damaged entries and works with a cache folder it cannot write', () => {

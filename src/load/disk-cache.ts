@@ -53,7 +53,9 @@ export function diskCached<T>(file: string, key: string, codec: DiskCacheCodec<T
     return compute(); // unreadable: the computation reports it
   }
   const id = `${codec.kind}\n${settings.build}\n${key}`;
-  const entryFile = path.join(settings.dir, `${codec.kind}-${sha256(id).slice(0, 32)}.json`);
+  // Named without the build, so that a new version overwrites its predecessor's entry: the
+  // folder holds one entry per file read, however many versions have run.
+  const entryFile = path.join(settings.dir, `${codec.kind}-${sha256(`${codec.kind}\n${key}`).slice(0, 32)}.json`);
   try {
     const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { id?: unknown; content?: unknown; value?: unknown };
     if (entry.id === id && entry.content === content) return codec.decode(entry.value);

@@ -6,7 +6,11 @@ const IGNORED = /[\s\p{P}\p{S}]/gu;
 
 /** Text reduced to what a reader compares: no spacing or punctuation, numbers as '#'. */
 export function comparable(text: string): string {
-  return text.replace(IGNORED, '').replace(/\d+(?:\.\d+)?/g, '#');
+  return maskNumbers(text.replace(IGNORED, ''));
+}
+
+function maskNumbers(plain: string): string {
+  return plain.replace(/\d+(?:\.\d+)?/g, '#');
 }
 
 /** Bigram counts keyed by the two UTF-16 code units as one number (no string per bigram). */
@@ -29,11 +33,12 @@ export interface Fingerprint {
 }
 
 export function fingerprint(text: string): Fingerprint {
-  const c = comparable(text);
+  const plain = text.replace(IGNORED, '');
+  const c = maskNumbers(plain);
   const grams = bigrams(c);
   let size = 0;
   for (const n of grams.values()) size += n;
-  return { plain: text.replace(IGNORED, ''), text: c, grams, size };
+  return { plain, text: c, grams, size };
 }
 
 /** Dice coefficient over character bigrams (with multiplicity): 1 for identical texts. */
