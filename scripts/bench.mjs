@@ -60,7 +60,7 @@ const row = (what, s, note = '') => {
 
 // Markdown with the same headings and paragraphs, for pandoc, from the composed document.
 const lib = (p) => import(pathToFileURL(path.join(ROOT, 'dist', p)).href);
-const { validateFile, renderFile } = await lib('pipeline.js');
+const { validateFile } = await lib('pipeline.js');
 const { compose } = await lib('compose/index.js');
 function markdownOf(file) {
   const doc = compose(validateFile(file).report, { titleLineWidth: 20 });
@@ -112,17 +112,15 @@ row('fazhi validate, district report (cold)', coldValidate, `${(coldValidate.med
 const firstValidate = timeProcess(process.execPath, [BIN, 'validate', REPORT], { emptyCache: true });
 row('fazhi validate, cold, empty cache', firstValidate, `${(firstValidate.median / nodeFloor.median).toFixed(2)}× node`);
 
-// 4. In-process render once modules are loaded (what batch and watch pay per report).
-const inProcess = [];
-// Steady state, as in a batch worker or under watch: the first renders of a process run before
-// V8 has optimised the code (the cold rows above measure those), so WARM_UP renders come first.
-const WARM_UP = 20;
-for (let i = 0; i < WARM_UP + Math.max(RUNS, 15); i++) {
-  const t0 = performance.now();
-  await renderFile(REPORT);
-  if (i >= WARM_UP) inProcess.push(performance.now() - t0);
+// 4. In-process render once modules are loaded (what batch and watch pay per report), in steady
+// state: the first renders of a process run before V8 has optimised the code (the cold rows
+// above measure those), so 20 renders come first. Each figure in a fresh process.
+function renderInProcess(file, warmUp = 20) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bench-render.mjs'), file, String(warmUp), String(Math.max(RUNS, 15))], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`in-process render of ${file} failed:\n${r.stderr}`);
+  return stats(JSON.parse(r.stdout));
 }
-row('render in process (modules loaded)', stats(inProcess));
+row('render in process (modules loaded)', renderInProcess(REPORT));
 
 // 5–6. Batch of 200 department reports, and its peak memory.
 const batchDir = path.join(work, 'data', '基准区', '2024');
@@ -157,14 +155,7 @@ for (const factor of [1, 4, 16]) {
   for (let k = 1; k < factor; k++) for (const g of original) groups.items.push(g.clone());
   const file = path.join(work, `scaled-${factor}.yaml`);
   writeFileSync(file, doc.toString());
-  const times = [];
-  for (let i = 0; i < RUNS + 5; i++) {
-    const t0 = performance.now();
-    const r = await renderFile(file);
-    if (!r.docx) throw new Error(`scaled ×${factor} did not render`);
-    if (i >= 5) times.push(performance.now() - t0);
-  }
-  const s = stats(times);
+  const s = renderInProcess(file, 10);
   scaled.push({ factor, ...s });
   row(`render in process, content ×${factor}`, s, factor > 1 ? `${(s.median / scaled[0].median).toFixed(1)}× the ×1 time` : '');
 }

@@ -36,7 +36,7 @@ const partials: string[] = [];
 let culprit: { helper?: TemplatePosition; partial?: string } | undefined;
 
 function checkDeadline(): void {
-  if (performance.now() > deadline) throw new RenderTimeExceeded();
+  if (Date.now() > deadline) throw new RenderTimeExceeded();
 }
 
 function noteCulprit(): void {
@@ -115,7 +115,9 @@ export function guardHandlebars(hb: HandlebarsEnv): void {
 
 /** Runs a template render under the time limit. */
 export function withRenderLimit<T>(render: () => T): T {
-  deadline = performance.now() + TEMPLATE_LIMITS.renderMs;
+  // Date.now(), not performance.now(): milliseconds suffice for a limit of seconds, and the
+  // latter loads perf_hooks into every render.
+  deadline = Date.now() + TEMPLATE_LIMITS.renderMs;
   helpers.length = 0;
   partials.length = 0;
   culprit = undefined;

@@ -1,12 +1,13 @@
 // Results computed from the district's *other* files — last year's report, the sub-reports, the
 // roster — kept on disk between runs. While a clerk drafts the district report those files do
 // not change, yet every `validate` or `render` reads them: parsing ten YAML files in a fresh
-// process (code not yet optimised) is most of a cold run. Entries are keyed by the file's
-// content (SHA-256), the path as given and the build of the tool, so a changed file or a new
-// version is never served stale. Best effort throughout: an unwritable or damaged cache only
-// means computing again. Only the CLI turns it on (enableDiskCache); the library never writes.
+// process (code not yet optimised) is most of a cold run. An entry holds the file's bytes and
+// is used only when the file still has exactly those bytes, for the same path as given and the
+// same build of the tool: a changed file or a new version is never served stale. (Comparing the
+// bytes, not a digest, spares the cold start loading node:crypto.) Best effort throughout: an
+// unwritable or damaged cache only means computing again. Only the CLI turns it on
+// (enableDiskCache); the library never writes.
 
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,7 +39,17 @@ export function disableDiskCache(): void {
   settings = undefined;
 }
 
-const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
+/** A file name for an entry: FNV-1a of the text, twice with different offsets (64 bits). */
+function entryName(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
 
 /**
  * The cached value of `compute()` for `file`'s current content, else computes and stores it.
@@ -48,14 +59,14 @@ export function diskCached<T>(file: string, key: string, codec: DiskCacheCodec<T
   if (!settings) return compute();
   let content: string;
   try {
-    content = sha256(readFileSync(file));
+    content = readFileSync(file).toString('base64');
   } catch {
     return compute(); // unreadable: the computation reports it
   }
   const id = `${codec.kind}\n${settings.build}\n${key}`;
   // Named without the build, so that a new version overwrites its predecessor's entry: the
   // folder holds one entry per file read, however many versions have run.
-  const entryFile = path.join(settings.dir, `${codec.kind}-${sha256(`${codec.kind}\n${key}`).slice(0, 32)}.json`);
+  const entryFile = path.join(settings.dir, `${codec.kind}-${entryName(`${codec.kind}\n${key}`)}.json`);
   try {
     const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { id?: unknown; content?: unknown; value?: unknown };
     if (entry.id === id && entry.content === content) return codec.decode(entry.value);

@@ -4,7 +4,6 @@
 
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { UserError } from '../diagnostic.js';
 
 /** The nearest existing ancestor of `dir` that is a file, which makes the folder impossible. */
@@ -45,15 +44,28 @@ function writeError(file: string, err: unknown): UserError {
 
 let tempCounter = 0;
 
+/**
+ * Creates the temporary file beside `file`, exclusively ('wx'): the worker threads of a batch
+ * share the process id and the counter's values, so a name another thread holds is skipped.
+ */
+function openTemp(dir: string): { temp: string; fd: number } {
+  for (;;) {
+    const temp = path.join(dir, `.fazhi-${process.pid}-${++tempCounter}.tmp`);
+    try {
+      return { temp, fd: openSync(temp, 'wx') };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+}
+
 export function writeFileAtomic(file: string, bytes: Uint8Array): void {
   const dir = path.dirname(file);
-  // Short and unique, whatever the length of the target's name; worker threads of a batch share
-  // the process id, so the thread id keeps their temporary files apart.
-  const temp = path.join(dir, `.fazhi-${process.pid}-${threadId}-${++tempCounter}.tmp`);
+  let temp: string | undefined;
   let fd: number | undefined;
   try {
     mkdirSync(dir, { recursive: true });
-    fd = openSync(temp, 'w');
+    ({ temp, fd } = openTemp(dir));
     for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
     // On disk before the rename: after a power cut the target is the old file or the new one.
     fsyncSync(fd);
@@ -63,7 +75,7 @@ export function writeFileAtomic(file: string, bytes: Uint8Array): void {
   } catch (err) {
     try {
       if (fd !== undefined) closeSync(fd);
-      rmSync(temp, { force: true });
+      if (temp !== undefined) rmSync(temp, { force: true });
     } catch {
       // Nothing was created (the folder could not be), or there is nothing more to do.
     }

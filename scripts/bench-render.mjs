@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// `node scripts/bench-render.mjs FILE WARM_UP RUNS`: renders FILE in this process WARM_UP times,
+// then RUNS times more, and prints the times of the latter (ms, JSON). bench.mjs runs it in a
+// fresh process for each figure, so that no earlier measurement's heap or compiled code counts.
+const [file, warmUp = '20', runs = '15'] = process.argv.slice(2);
+const { renderFile } = await import(new URL('../dist/pipeline.js', import.meta.url).href);
+const times = [];
+for (let i = 0; i < Number(warmUp) + Number(runs); i++) {
+  const t0 = performance.now();
+  const result = await renderFile(file);
+  if (!result.docx) {
+    console.error(`${file} did not render`);
+    process.exit(1);
+  }
+  if (i >= Number(warmUp)) times.push(performance.now() - t0);
+}
+console.log(JSON.stringify(times));

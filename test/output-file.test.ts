@@ -1,0 +1,45 @@
+// Writing an output: through a temporary file created exclusively beside the target, so that
+// another thread's or an earlier, killed run's temporary file is never written into or removed.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { writeFileAtomic } from '../src/write/output-file.js';
+import { scratchDir } from './helpers/cli.js';
+
+describe('writeFileAtomic', () => {
+  it('skips temporary names that already exist and leaves those files alone', () => {
+    const dir = scratchDir();
+    // Whatever the counter stands at in this process, these are the next names it would try.
+    const stale = Array.from({ length: 300 }, (_, i) => path.join(dir, `.fazhi-${process.pid}-${i + 1}.tmp`));
+    for (const f of stale) writeFileSync(f, '上次中断留下的临时文件');
+    for (let i = 0; i < 3; i++) writeFileAtomic(path.join(dir, '报告.docx'), new TextEncoder().encode(`第${i}版`));
+    expect(readFileSync(path.join(dir, '报告.docx'), 'utf8')).toBe('第2版');
+    for (const f of stale) expect(readFileSync(f, 'utf8')).toBe('上次中断留下的临时文件');
+    expect(readdirSync(dir).filter((f) => !f.startsWith('.fazhi-'))).toEqual(['报告.docx']);
+  });
+
+  it('gives threads of one process (same process id, same counter values) separate temporary files', async () => {
+    const dir = scratchDir();
+    // The built module (npm test builds first): a worker thread cannot load TypeScript on Node 20.
+    const url = new URL('../dist/write/output-file.js', import.meta.url).href;
+    // Two threads write 50 files each into one folder at the same time; every file must hold
+    // what its own thread wrote.
+    const code = `
+      const { workerData } = require('node:worker_threads');
+      import(workerData.url).then(({ writeFileAtomic }) => {
+        for (let i = 0; i < 50; i++) writeFileAtomic(require('node:path').join(workerData.dir, workerData.name + i), new TextEncoder().encode(workerData.name + i));
+      });`;
+    const run = (name: string) =>
+      new Promise<void>((resolve, reject) => {
+        const w = new Worker(code, { eval: true, workerData: { url, dir, name } });
+        w.on('error', reject);
+        w.on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`exit ${c}`))));
+      });
+    await Promise.all([run('甲'), run('乙')]);
+    const files = readdirSync(dir);
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(files).toHaveLength(100);
+    for (const f of files) expect(readFileSync(path.join(dir, f), 'utf8')).toBe(f);
+  });
+});
