@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `fazhi` command. `npm install` (npm run build) bundles the CLI into one
 // CommonJS script, dist/bundle/cli.cjs, and writes V8's compiled code for it beside it
-// (cli.*.cache): run with that cache, a cold start does not compile the YAML parser and the docx
+// (cli.cache): run with that cache, a cold start does not compile the YAML parser and the docx
 // writer again. Node 20 offers no compile cache for ES modules, hence a script run through vm.
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,10 +18,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
-// One cache per kind of run: V8 reads a whole cache at start, and `validate` needs neither
-// Handlebars nor the docx writer. Every other command (and a batch worker) renders.
-const cacheKind = process.argv[2] === 'validate' ? 'validate' : 'render';
-const cacheFile = fileURLToPath(new URL(`../dist/bundle/cli.${cacheKind}.cache`, import.meta.url));
+const cacheFile = fileURLToPath(new URL('../dist/bundle/cli.cache', import.meta.url));
 if (!existsSync(bundle)) {
   console.error('fazhi 尚未构建：请先在项目文件夹中运行 npm install（或 npm run build）。');
   process.exit(2);

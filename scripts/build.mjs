@@ -90,4 +90,4 @@ writeFileSync(dist('bundle', 'meta.json'), JSON.stringify(result.metafile));
 
 // 4. The code cache, from a run on the example report.
 const cache = await writeCodeCache(ROOT);
-console.log(`built dist/bundle/cli.cjs, the precompiled schema validator and the code cache (${cache})`);
+console.log(`built dist/bundle/cli.cjs, the precompiled schema validator and templates, and the code cache (${cache})`);
