@@ -86,31 +86,39 @@ function markdownOf(file) {
 console.log(`fazhi-report benchmark — ${RUNS} runs each, median (min – max)\n`);
 const out = path.join(work, 'out.docx');
 
-// 1–2. Cold render against the floor (bare node) and a peer (pandoc).
-const nodeFloor = timeProcess(process.execPath, ['-e', '0']);
+// 1–3. Cold processes: the floor (bare node), render and validate of the district report, and a
+// peer (pandoc on the same content). Run round-robin — one run of each in turn, RUNS rounds —
+// so that a burst of load on the machine touches all of them alike and the ratios stay fair.
+// render and validate run twice: with the cache of last year's report, the roster and the
+// sub-reports filled by an earlier run (the usual case while a district drafts its report), and
+// empty (the first run, or after one of those files changed). The file named on the command line
+// is never taken from the cache.
+const md = path.join(work, 'report.md');
+writeFileSync(md, markdownOf(REPORT));
+const cold = {
+  node: [process.execPath, ['-e', '0']],
+  render: [process.execPath, [BIN, 'render', REPORT, '-o', out]],
+  renderEmpty: [process.execPath, [BIN, 'render', REPORT, '-o', out], { emptyCache: true }],
+  validate: [process.execPath, [BIN, 'validate', REPORT]],
+  validateEmpty: [process.execPath, [BIN, 'validate', REPORT], { emptyCache: true }],
+  ...(hasCommand('pandoc') ? { pandoc: ['pandoc', [md, '-o', path.join(work, 'pandoc.docx')]] } : {}),
+};
+timeProcess(process.execPath, [BIN, 'render', REPORT, '-o', out], { runs: 1 }); // fills the cache
+const coldTimes = Object.fromEntries(Object.keys(cold).map((k) => [k, []]));
+for (let round = 0; round < RUNS; round++) {
+  for (const [key, [command, args, options]] of Object.entries(cold)) coldTimes[key].push(timeProcess(command, args, { ...options, runs: 1 }).median);
+}
+const coldStats = Object.fromEntries(Object.entries(coldTimes).map(([k, xs]) => [k, stats(xs)]));
+const nodeFloor = coldStats.node;
+const pandoc = coldStats.pandoc;
+const timesNode = (s) => `${(s.median / nodeFloor.median).toFixed(2)}× node`;
 row('node -e 0 (start-up floor)', nodeFloor);
-// Cold processes, twice: with the cache of last year's report, the roster and the sub-reports
-// filled by an earlier run (the usual case while a district drafts its report), and empty (the
-// first run, or after one of those files changed). The file named on the command line is never
-// taken from the cache.
-timeProcess(process.execPath, [BIN, 'validate', REPORT], { runs: 1 });
-const coldRender = timeProcess(process.execPath, [BIN, 'render', REPORT, '-o', out]);
-row('fazhi render, district report (cold)', coldRender, `${(coldRender.median / nodeFloor.median).toFixed(2)}× node`);
-const firstRender = timeProcess(process.execPath, [BIN, 'render', REPORT, '-o', out], { emptyCache: true });
-row('fazhi render, cold, empty cache', firstRender, `${(firstRender.median / nodeFloor.median).toFixed(2)}× node`);
-let pandoc;
-if (hasCommand('pandoc')) {
-  const md = path.join(work, 'report.md');
-  writeFileSync(md, markdownOf(REPORT));
-  pandoc = timeProcess('pandoc', [md, '-o', path.join(work, 'pandoc.docx')]);
-  row('pandoc, same content Markdown → .docx', pandoc, `fazhi = ${(coldRender.median / pandoc.median).toFixed(2)}× pandoc`);
-} else console.log('pandoc not installed: peer comparison skipped (apt-get install pandoc)');
-
-// 3. Cold validate.
-const coldValidate = timeProcess(process.execPath, [BIN, 'validate', REPORT]);
-row('fazhi validate, district report (cold)', coldValidate, `${(coldValidate.median / nodeFloor.median).toFixed(2)}× node`);
-const firstValidate = timeProcess(process.execPath, [BIN, 'validate', REPORT], { emptyCache: true });
-row('fazhi validate, cold, empty cache', firstValidate, `${(firstValidate.median / nodeFloor.median).toFixed(2)}× node`);
+row('fazhi render, district report (cold)', coldStats.render, timesNode(coldStats.render));
+row('fazhi render, cold, empty cache', coldStats.renderEmpty, timesNode(coldStats.renderEmpty));
+if (pandoc) row('pandoc, same content Markdown → .docx', pandoc, `fazhi = ${(coldStats.render.median / pandoc.median).toFixed(2)}× pandoc`);
+else console.log('pandoc not installed: peer comparison skipped (apt-get install pandoc)');
+row('fazhi validate, district report (cold)', coldStats.validate, timesNode(coldStats.validate));
+row('fazhi validate, cold, empty cache', coldStats.validateEmpty, timesNode(coldStats.validateEmpty));
 
 // 4. In-process render once modules are loaded (what batch and watch pay per report), in steady
 // state: the first renders of a process run before V8 has optimised the code (the cold rows
@@ -155,7 +163,7 @@ for (const factor of [1, 4, 16]) {
   for (let k = 1; k < factor; k++) for (const g of original) groups.items.push(g.clone());
   const file = path.join(work, `scaled-${factor}.yaml`);
   writeFileSync(file, doc.toString());
-  const s = renderInProcess(file, 10);
+  const s = renderInProcess(file);
   scaled.push({ factor, ...s });
   row(`render in process, content ×${factor}`, s, factor > 1 ? `${(s.median / scaled[0].median).toFixed(1)}× the ×1 time` : '');
 }
