@@ -1,6 +1,6 @@
 // Explicit limits on input and on template rendering, so that no file can make the tool hang or
 // exhaust memory. Each has its own message (see README 故障排除); the values are measured, not
-// guessed: a full district report (data/示例区/2024/report.yaml) is 15 KB with 358 values and
+// guessed: a full district report (data/示例区/2024/report.yaml) is 32 KB with 414 values and
 // nesting depth 9, and renders in well under a second.
 
 export const LOAD_LIMITS = {
