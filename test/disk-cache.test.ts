@@ -1,7 +1,6 @@
 // The cache of the district's other files across runs (src/load/disk-cache.ts): what comes back
 // from it is what computing gives, and a changed, damaged or unwritable cache never changes what
 // the user gets.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +10,7 @@ import { FileMemo } from '../src/load/file-memo.js';
 import { loadChecked, PREVIOUS_CODEC } from '../src/previous/index.js';
 import { readRoster, ROSTER_CODEC } from '../src/roster/index.js';
 import { parseSubReport, SUB_REPORT_CODEC, subReportFiles } from '../src/rollup/sub-reports.js';
-import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
+import { fazhi, installedCopy, ROOT, scratchDir } from './helpers/cli.js';
 
 const DISTRICT = path.join(ROOT, 'data', '示例区', '2024', 'report.yaml');
 
@@ -113,14 +112,8 @@ describe('the CLI with a cache', () => {
     const first = readdirSync(cache).sort();
     const ids = () => readdirSync(cache).map((f) => (JSON.parse(readFileSync(path.join(cache, f), 'utf8')) as { id: string }).id.split('\n')[1]);
     // Another build: a copy of the package, whose bundle is a different file.
-    const installed = path.join(dir, '另一版本');
-    for (const part of ['bin', 'dist', 'schema', 'templates', 'package.json']) cpSync(path.join(ROOT, part), path.join(installed, part), { recursive: true });
-    const r = spawnSync(process.execPath, [path.join(installed, 'bin', 'fazhi.js'), 'validate', report], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: { ...process.env, FAZHI_CACHE_DIR: cache },
-    });
-    expect(r.status, r.stderr).toBe(0);
+    const r = fazhi(['validate', report], dir, { FAZHI_CACHE_DIR: cache }, installedCopy(path.join(dir, '另一版本')));
+    expect(r.code, r.stderr).toBe(0);
     expect(readdirSync(cache).sort()).toEqual(first);
     // Every entry now belongs to the other build.
     expect(new Set(ids()).size).toBe(1);

@@ -1,10 +1,10 @@
 // The bundled templates are compiled at build time (scripts/build.mjs). What a user gets must not
 // depend on it: the precompiled and the run-time compiled template give the same document, and a
 // template edited in the installed package after the build is used as edited.
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
+import { fazhi, installedCopy, ROOT, scratchDir } from './helpers/cli.js';
 import { readDocx } from './helpers/docx.js';
 
 const EXAMPLES = [
@@ -32,15 +32,12 @@ describe('precompiled templates', () => {
   it('give way to a bundled template edited after the build', async () => {
     const dir = scratchDir();
     const installed = path.join(dir, 'fazhi-report');
-    mkdirSync(installed);
-    for (const part of ['bin', 'dist', 'schema', 'templates', 'package.json']) cpSync(path.join(ROOT, part), path.join(installed, part), { recursive: true });
+    const bin = installedCopy(installed);
     const template = path.join(installed, 'templates', 'district', 'report.hbs');
     writeFileSync(template, readFileSync(template, 'utf8').replace('其他需要报告的情况', '其他需要报告的事项'));
     // Run the installed copy, not the repository's.
-    const bin = path.join(installed, 'bin', 'fazhi.js');
-    const { spawnSync } = await import('node:child_process');
-    const r = spawnSync(process.execPath, [bin, 'render', path.join(ROOT, EXAMPLES[0]!), '-o', path.join(dir, 'out')], { encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
+    const r = fazhi(['render', path.join(ROOT, EXAMPLES[0]!), '-o', path.join(dir, 'out')], ROOT, {}, bin);
+    expect(r.code, r.stderr).toBe(0);
     const text = (await readDocx(onlyDocx(path.join(dir, 'out')))).paragraphs.map((p) => p.text);
     expect(text.some((t) => t.includes('其他需要报告的事项'))).toBe(true);
     expect(text.some((t) => t.includes('其他需要报告的情况'))).toBe(false);
