@@ -16,6 +16,11 @@ function stampOf(file: string): string | undefined {
   }
 }
 
+/** A memo key for a value whose messages name the file the way the user wrote its path. */
+export function keyAsWritten(file: string): string {
+  return `${path.resolve(file)}\n${file}`;
+}
+
 export class FileMemo<T> {
   private readonly entries = new Map<string, { stamp: string; value: T }>();
 

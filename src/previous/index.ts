@@ -3,14 +3,12 @@
 // departments/ and towns/ alike), or named with --previous.
 
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { check } from '../check/index.js';
 import { reportTexts } from '../check/walk-all.js';
 import type { Diagnostic } from '../diagnostic.js';
-import type { DiskCacheCodec } from '../load/disk-cache.js';
-import { FileMemo } from '../load/file-memo.js';
+import { FileMemo, keyAsWritten } from '../load/file-memo.js';
 import { loadReportFile, type SourceFile } from '../load/index.js';
-import { sourceFileFromJson, sourceFileToJson, type SourceFileJson } from '../load/source-codec.js';
+import { sourceHoldingCodec } from '../load/source-codec.js';
 import { findRefs, needsPrevious } from '../metrics/refs.js';
 import type { ReportData } from '../report-data.js';
 import { resolveRollups } from '../rollup/index.js';
@@ -50,20 +48,13 @@ export function loadChecked(file: string): CheckedSource {
 }
 
 // Last year's file rarely changes while this year's is drafted: kept across runs (disk-cache.ts).
-export const PREVIOUS_CODEC: DiskCacheCodec<CheckedSource> = {
-  kind: 'previous-1',
-  encode: ({ source, checked }) => ({ source: sourceFileToJson(source), checked }),
-  decode: (json) => {
-    const { source, checked } = json as { source: SourceFileJson; checked: CheckedSource['checked'] };
-    return { source: sourceFileFromJson(source), checked };
-  },
-};
+export const PREVIOUS_CODEC = sourceHoldingCodec<CheckedSource>('previous-1');
 const memo = new FileMemo<CheckedSource>(PREVIOUS_CODEC);
 
 export function loadPrevious(file: string, report: ReportData, override?: string): PreviousLookup {
   const target = override ?? previousYearPath(file, report.year);
   if (target === undefined || (override === undefined && !existsSync(target))) return { diagnostics: [] };
-  const { source, checked } = memo.get(target, () => loadChecked(target), `${path.resolve(target)}\n${target}`);
+  const { source, checked } = memo.get(target, () => loadChecked(target), keyAsWritten(target));
   if (source.data === undefined) return { diagnostics: source.diagnostics };
   if (!checked.report) {
     return {

@@ -7,9 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FieldNamer, placeSchemaError } from '../check/schema-messages.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
-import type { DiskCacheCodec } from '../load/disk-cache.js';
-import { FileMemo } from '../load/file-memo.js';
-import { sourceFileFromJson, sourceFileToJson, type SourceFileJson } from '../load/source-codec.js';
+import { FileMemo, keyAsWritten } from '../load/file-memo.js';
+import { sourceHoldingCodec } from '../load/source-codec.js';
 import { loadReportFile, type JsonSchema, type SourceFile } from '../load/index.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { miniValidate } from './mini-schema.js';
@@ -74,19 +73,12 @@ function duplicateNames(source: SourceFile, units: RosterUnit[]): Diagnostic[] {
   return out;
 }
 
-export const ROSTER_CODEC: DiskCacheCodec<RosterResult> = {
-  kind: 'roster-1',
-  encode: (r) => ({ ...r, source: sourceFileToJson(r.source) }),
-  decode: (json) => {
-    const r = json as Omit<RosterResult, 'source'> & { source: SourceFileJson };
-    return { ...r, source: sourceFileFromJson(r.source) };
-  },
-};
+export const ROSTER_CODEC = sourceHoldingCodec<RosterResult>('roster-1');
 const memo = new FileMemo<RosterResult>(ROSTER_CODEC);
 
 export function loadRoster(file: string): RosterResult {
   // Keyed by the path as given too: messages name the file the way the user wrote it.
-  return memo.get(file, () => readRoster(file), `${path.resolve(file)}\n${file}`);
+  return memo.get(file, () => readRoster(file), keyAsWritten(file));
 }
 
 export function readRoster(file: string): RosterResult {
