@@ -74,10 +74,25 @@ async function compileParts(document: Document): Promise<Map<string, string | Ui
   return new Map(Object.entries(unzipSync(new Uint8Array(await Packer.toBuffer(document)))));
 }
 
+/**
+ * The library's character styles (Hyperlink, FootnoteReference…) are based on Word's default
+ * character style, which it does not define; Word's own templates do. Added when missing.
+ */
+function withDefaultCharacterStyle(styles: string): string {
+  if (styles.includes('w:styleId="DefaultParagraphFont"')) return styles;
+  const style =
+    '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/>' +
+    '<w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>';
+  const at = styles.indexOf('<w:style ');
+  return at < 0 ? styles.replace('</w:styles>', `${style}</w:styles>`) : styles.slice(0, at) + style + styles.slice(at);
+}
+
 /** A package from its parts: schema order restored, document.xml split around its body. */
 export function referenceFromParts(parts: ReadonlyMap<string, string | Uint8Array>): ReferencePackage {
   const xml = stableParts(parts);
   for (const [name, text] of xml) if (name.startsWith('word/') && name.endsWith('.xml')) xml.set(name, schemaOrder(text));
+  const styles = xml.get('word/styles.xml');
+  if (styles !== undefined) xml.set('word/styles.xml', withDefaultCharacterStyle(styles));
   const document = xml.get(DOCUMENT_PART);
   if (document === undefined) throw new Error('reference package without word/document.xml');
   const bodyAt = document.indexOf('<w:body>');
