@@ -77,3 +77,24 @@ describe('syntax errors at their cause', () => {
     expect(messages(text)).toEqual(expected);
   });
 });
+
+describe('positions inside >- blocks point at the line holding the words', () => {
+  it('an unknown reference on the third line of a paragraph', () => {
+    const text = replace('  intro: 基层执法力量仍然不足。', '  intro: >-\n    基层执法力量仍然不足，\n    人员配备不够，\n    全年收案〔review_cases〕。');
+    expect(messages(text)).toEqual([
+      'r.yaml:19:9 错误 引用了未定义的数据项“〔review_cases〕”：metrics 中没有标识为“review_cases”的数据项，请在 metrics 中添加这一项，或检查拼写。',
+    ]);
+  });
+
+  it('a placeholder in a block is reported at its line', () => {
+    const text = replace('  intro: 区政府主要负责人带头学法。', '  intro: >-\n    区政府主要负责人带头学法，\n    【待填写】全年述法情况。');
+    expect(messages(text)[0]).toMatch(/^r\.yaml:20:5 错误 尚未填写/);
+  });
+
+  it('a type error about a block value points at its first line of text', () => {
+    const text = replace('  intro: 基层执法力量仍然不足。', '  intro: >-\n    一是基层执法力量仍然不足。');
+    expect(messages(text)).toEqual([
+      'r.yaml:17:5 警告 段落开头手写了序号“一是”。段落不会自动编号；如果这里是并列的几项，请把它们移到 items 中（每项一行“- ”，工具会自动编为“一是”“二是”或（一）（二）），并删去手写的序号。',
+    ]);
+  });
+});
