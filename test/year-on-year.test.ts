@@ -74,7 +74,7 @@ describe('figures referenced from text', () => {
     const broken = WITH_FIGURES.replace('申请〔review_applications〕', '申请〔review_aplications〕').replace('〔online_mediation 同比〕', '〔online_mediation 环比〕');
     const messages = validateText(broken, 'r.yaml', { previous: PREVIOUS }).diagnostics.map(formatDiagnostic);
     expect(messages).toEqual([
-      'r.yaml:14:11 错误 引用了未定义的数据项“〔review_aplications〕”：metrics 中没有标识为“review_aplications”的数据项，是否应为“review_applications”？',
+      'r.yaml:14:21 错误 引用了未定义的数据项“〔review_aplications〕”：metrics 中没有标识为“review_aplications”的数据项，是否应为“review_applications”？',
       'r.yaml:14:177 错误 “〔online_mediation 环比〕”中的“环比”无法识别，可用的写法：〔online_mediation〕、〔online_mediation 同比〕、〔online_mediation 增减〕、〔online_mediation 上年〕。',
     ]);
   });
