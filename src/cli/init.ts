@@ -3,7 +3,7 @@
 
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../diagnostic.js';
+import { ExitCode, UserError } from '../diagnostic.js';
 import { SCHEMA_FILE } from '../paths.js';
 import type { Level } from '../report-data.js';
 import { writeFileAtomic } from '../write/output-file.js';
@@ -14,7 +14,7 @@ const LEVELS: readonly Level[] = ['district', 'department', 'town'];
 
 function defaultPath(level: Level, unit: string, district: string | undefined, year: number): string {
   if (level === 'district') return path.join('data', unitNames('district', unit).short, String(year), 'report.yaml');
-  if (!district) throw new UserError('部门和乡镇街道的报告请用 --district 写明所属区县（例如 --district 示例区），或用 -o 指定保存位置。', 2);
+  if (!district) throw new UserError('部门和乡镇街道的报告请用 --district 写明所属区县（例如 --district 示例区），或用 -o 指定保存位置。', ExitCode.Usage);
   return path.join('data', district, String(year), level === 'department' ? 'departments' : 'towns', `${unit}.yaml`);
 }
 
@@ -22,12 +22,14 @@ export const runInit: CommandRun = async (_positionals, values, io) => {
   const level = values.level;
   const unit = typeof values.unit === 'string' ? values.unit.trim() : '';
   const yearText = typeof values.year === 'string' ? values.year.trim() : '';
-  if (typeof level !== 'string' || !(LEVELS as readonly string[]).includes(level)) {
-    throw new UserError('请用 --level 指定层级：district（区/县政府）、department（政府部门）或 town（乡镇/街道）。', 2);
+  const levels = 'district（区/县政府）、department（政府部门）或 town（乡镇/街道）';
+  if (typeof level !== 'string') throw new UserError(`请用 --level 指定层级：${levels}。`, ExitCode.Usage);
+  if (!(LEVELS as readonly string[]).includes(level)) {
+    throw new UserError(`层级“${level}”无法识别：--level 后面只能写 ${levels}；县和县级市、区都写 district。`, ExitCode.Usage);
   }
-  if (!unit) throw new UserError('请用 --unit 指定单位名称，例如 --unit 示例区。', 2);
-  if (/[\\/:*?"<>|]/.test(unit) || unit.includes('..')) throw new UserError(`单位名称“${unit}”含有不能用于文件名的字符。`, 2);
-  if (!/^\d{4}$/.test(yearText)) throw new UserError('请用 --year 指定报告年度（四位数字），例如 --year 2025。', 2);
+  if (!unit) throw new UserError('请用 --unit 指定单位名称，例如 --unit 示例区。', ExitCode.Usage);
+  if (/[\\/:*?"<>|]/.test(unit) || unit.includes('..')) throw new UserError(`单位名称“${unit}”含有不能用于文件名的字符。`, ExitCode.Usage);
+  if (!/^\d{4}$/.test(yearText)) throw new UserError('请用 --year 指定报告年度（四位数字），例如 --year 2025。', ExitCode.Usage);
   const year = Number(yearText);
   const district = typeof values.district === 'string' ? values.district.trim() : undefined;
   const relative = typeof values.output === 'string' ? values.output : defaultPath(level as Level, unit, district, year);
@@ -39,5 +41,5 @@ export const runInit: CommandRun = async (_positionals, values, io) => {
   writeFileAtomic(target, new TextEncoder().encode(skeleton({ level: level as Level, unit, year, schemaRef })));
   io.out(`已生成：${path.relative(io.cwd, target) || target}`);
   io.out(`请按文件中的说明填写，然后运行：fazhi validate ${path.relative(io.cwd, target)}`);
-  return 0;
+  return ExitCode.Ok;
 };
