@@ -74,14 +74,14 @@ describe('figures referenced from text', () => {
     const broken = WITH_FIGURES.replace('申请〔review_applications〕', '申请〔review_aplications〕').replace('〔online_mediation 同比〕', '〔online_mediation 环比〕');
     const messages = validateText(broken, 'r.yaml', { previous: PREVIOUS }).diagnostics.map(formatDiagnostic);
     expect(messages).toEqual([
-      'r.yaml:14:11 错误 引用了未定义的数据项“〔review_aplications〕”：metrics 中没有标识为“review_aplications”的数据项，是否应为“review_applications”？',
-      'r.yaml:14:11 错误 “〔online_mediation 环比〕”中的“环比”无法识别，可用的写法：〔online_mediation〕、〔online_mediation 同比〕、〔online_mediation 增减〕、〔online_mediation 上年〕。',
+      'r.yaml:14:21 错误 引用了未定义的数据项“〔review_aplications〕”：metrics 中没有标识为“review_aplications”的数据项，是否应为“review_applications”？',
+      'r.yaml:14:177 错误 “〔online_mediation 环比〕”中的“环比”无法识别，可用的写法：〔online_mediation〕、〔online_mediation 同比〕、〔online_mediation 增减〕、〔online_mediation 上年〕。',
     ]);
   });
 
   it('catches a reference written wrongly instead of printing it', () => {
     const messages = validateText(MINIMAL.replace('  intro: 基层执法力量仍然不足。', '  intro: 基层执法力量仍然不足〔Review_Cases〕。'), 'r.yaml').diagnostics.map(formatDiagnostic);
-    expect(messages).toEqual(['r.yaml:16:10 错误 “〔Review_Cases〕”像是引用数据项，但写法不对：应写成〔标识〕，标识用小写英文字母、数字和下划线，例如〔review_cases〕。']);
+    expect(messages).toEqual(['r.yaml:16:20 错误 “〔Review_Cases〕”像是引用数据项，但写法不对：应写成〔标识〕，标识用小写英文字母、数字和下划线，例如〔review_cases〕。']);
   });
 
   it('leaves 〔〕 around years alone: 示发〔2025〕3号 in text is not a reference', async () => {

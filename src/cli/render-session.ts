@@ -1,8 +1,9 @@
 // Rendering one data file to its outputs (.docx, and .html/.pdf when asked), shared by
 // `render` (each file once) and `watch` (the same file on every save).
 
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { UserError, hasErrors, type Diagnostic } from '../diagnostic.js';
+import { ExitCode, UserError, hasErrors, type Diagnostic } from '../diagnostic.js';
 import { loadProfile } from '../layout/load-profile.js';
 import { GBT9704, type LayoutProfile } from '../layout/profile.js';
 import { renderFile } from '../pipeline.js';
@@ -28,10 +29,23 @@ export interface RenderSession {
   inputs: string[];
 }
 
+/** A folder named by --templates must exist: a usage error (2), as for --profile. */
+function templatesFolder(option: string, cwd: string): string {
+  const dir = path.resolve(cwd, option);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new UserError(`找不到模板文件夹“${option}”：请检查 --templates 后面的路径。`, ExitCode.Usage);
+  }
+  if (!isDir) throw new UserError(`“${option}”不是文件夹：--templates 后面应写模板文件夹（其中有 district/、department/、town/ 的 report.hbs）。`, ExitCode.Usage);
+  return dir;
+}
+
 export async function openSession(values: Values, io: CommandIO, inputs: readonly string[] = []): Promise<RenderSession> {
   return {
     profile: typeof values.profile === 'string' ? loadProfile(path.resolve(io.cwd, values.profile)) : GBT9704,
-    ...(typeof values.templates === 'string' ? { templatesDir: path.resolve(io.cwd, values.templates) } : {}),
+    ...(typeof values.templates === 'string' ? { templatesDir: templatesFolder(values.templates, io.cwd) } : {}),
     ...(typeof values.output === 'string' ? { output: values.output } : {}),
     html: values.html === true,
     // Loaded only when asked for: LibreOffice support is not part of every run's start-up.

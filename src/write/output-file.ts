@@ -37,8 +37,11 @@ function writeError(file: string, err: unknown): UserError {
       return new UserError(`无法写入“${file}”：文件路径太长。请用 -o 指定一个较短的输出位置。`);
     case 'ENOSPC':
       return new UserError(`无法写入“${file}”：磁盘空间不足。`);
+    case 'ENOENT':
+      return new UserError(`无法写入“${file}”：输出文件夹不存在，也无法创建（例如系统文件夹或不存在的磁盘）。请用 -o 换一个位置。`);
     default:
-      return new UserError(`无法写入“${file}”（${code ?? '未知错误'}）。请检查输出文件夹是否存在、是否可写。`);
+      // The system's error code means nothing to a clerk; the sentence says what to check.
+      return new UserError(`无法写入“${file}”。请检查输出文件夹是否存在、是否可写，或用 -o 换一个位置。`);
   }
 }
 
