@@ -5,24 +5,23 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../diagnostic.js';
 import { SCHEMA_FILE } from '../paths.js';
-import type { Level } from '../report-data.js';
+import { isLevel, type Level } from '../data/report.js';
+import { reportPath } from '../data/folders.js';
 import { writeFileAtomic } from '../write/output-file.js';
 import type { CommandRun } from './main.js';
 import { skeleton, unitNames } from './skeleton.js';
 
-const LEVELS: readonly Level[] = ['district', 'department', 'town'];
-
 function defaultPath(level: Level, unit: string, district: string | undefined, year: number): string {
-  if (level === 'district') return path.join('data', unitNames('district', unit).short, String(year), 'report.yaml');
+  if (level === 'district') return reportPath(level, unitNames('district', unit).short, year, unit);
   if (!district) throw new UserError('部门和乡镇街道的报告请用 --district 写明所属区县（例如 --district 示例区），或用 -o 指定保存位置。', 2);
-  return path.join('data', district, String(year), level === 'department' ? 'departments' : 'towns', `${unit}.yaml`);
+  return reportPath(level, district, year, unit);
 }
 
 export const runInit: CommandRun = async (_positionals, values, io) => {
   const level = values.level;
   const unit = typeof values.unit === 'string' ? values.unit.trim() : '';
   const yearText = typeof values.year === 'string' ? values.year.trim() : '';
-  if (typeof level !== 'string' || !(LEVELS as readonly string[]).includes(level)) {
+  if (!isLevel(level)) {
     throw new UserError('请用 --level 指定层级：district（区/县政府）、department（政府部门）或 town（乡镇/街道）。', 2);
   }
   if (!unit) throw new UserError('请用 --unit 指定单位名称，例如 --unit 示例区。', 2);

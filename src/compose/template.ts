@@ -10,7 +10,7 @@ import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostic.js';
 import { TemplateError } from './template-error.js';
 import { TEMPLATES_DIR } from '../paths.js';
-import type { Level } from '../report-data.js';
+import type { Level } from '../data/report.js';
 import { METRIC_HELPERS, MetricHelperError } from '../metrics/context.js';
 import { chineseNumeral } from './numbering.js';
 import { PRECOMPILED_TEMPLATES, type PrecompiledTemplate } from './precompiled-templates.js';

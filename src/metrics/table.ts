@@ -1,7 +1,7 @@
 // The appendix table (附表): this year's figures against last year's, one row per metric.
 
 import type { Block } from '../compose/model.js';
-import type { ReportData } from '../report-data.js';
+import type { ReportData } from '../data/report.js';
 import { changePhrase, formatNumber } from './format.js';
 import type { MetricLookup } from './refs.js';
 

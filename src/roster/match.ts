@@ -1,6 +1,7 @@
 // A unit name as written in a plan (区司法局, 各镇（街道）) → the roster's units, or a
 // "did you mean" for a name the roster does not know.
 
+import { editDistance } from '../data/distance.js';
 import { namesOf, type Roster, type RosterUnit } from './types.js';
 
 // Collective names used in task breakdowns for every township, or every department.
@@ -9,25 +10,11 @@ const ALL_DEPARTMENTS = new Set(['区直各部门', '区直各单位', '县直�
 
 export type UnitMatch = { units: RosterUnit[] } | { units?: undefined; suggestion?: string };
 
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = prev[j]!;
-      prev[j] = Math.min(above + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = above;
-    }
-  }
-  return prev[b.length]!;
-}
-
 /** The roster name closest to a name it does not know: a small edit, or a part of a longer name. */
 function suggest(name: string, roster: Roster): string | undefined {
   const candidates = roster.units.flatMap((u) => namesOf(u).map((n) => ({ n, unit: u })));
   const scored = candidates
-    .map(({ n }) => ({ n, d: distance(name, n) }))
+    .map(({ n }) => ({ n, d: editDistance(name, n) }))
     .filter(({ n, d }) => d <= Math.max(1, Math.floor(Math.min(n.length, name.length) / 3)) || (name.length >= 2 && (n.includes(name) || name.includes(n))))
     .sort((a, b) => a.d - b.d || a.n.length - b.n.length);
   return scored[0]?.n;
