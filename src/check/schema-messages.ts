@@ -4,7 +4,7 @@ import type { ErrorObject } from 'ajv';
 import type { Position } from '../diagnostic.js';
 import type { SourceFile } from '../load/index.js';
 import { SchemaNavigator, type JsonSchema } from '../load/schema-types.js';
-import { editDistance } from '../data/distance.js';
+import { editDistance, MAX_SUGGESTION_LENGTH } from '../data/distance.js';
 
 const TYPE_NAMES: Record<string, string> = {
   integer: '整数',
@@ -48,8 +48,12 @@ function truncate(text: string): string {
 
 /** The known key an unknown key was probably meant to be. */
 export function closestKey(key: string, known: readonly string[]): string | undefined {
+  if (key.length > MAX_SUGGESTION_LENGTH) return undefined;
+  const lower = key.toLowerCase();
   return known
-    .map((k) => ({ k, d: editDistance(key.toLowerCase(), k) }))
+    // A length difference beyond the allowed distance cannot be a near miss: skip the work.
+    .filter((k) => k.length <= MAX_SUGGESTION_LENGTH && Math.abs(k.length - lower.length) <= 2)
+    .map((k) => ({ k, d: editDistance(lower, k) }))
     .filter((c) => c.d <= (c.k.length >= 4 ? 2 : 1))
     .sort((a, b) => a.d - b.d)[0]?.k;
 }
