@@ -8,7 +8,7 @@ import { SCHEMA_FILE } from '../paths.js';
 import { isLevel, type Level } from '../data/report.js';
 import { reportPath } from '../data/folders.js';
 import { unusableNameReason, writeFileAtomic } from '../write/output-file.js';
-import type { CommandRun } from './main.js';
+import type { CommandRun } from './command.js';
 import { skeleton, unitNames } from './skeleton.js';
 
 /** A name as shown in a message: control characters (a newline typed into --unit) made visible. */

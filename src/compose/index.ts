@@ -3,9 +3,9 @@
 
 import { formatChineseDate, parseDate } from '../dates.js';
 import { normalizeDocNumber } from '../data/doc-number.js';
-import { metricsContext } from '../metrics/context.js';
-import { metricLookup, substituteReport, type MetricLookup } from '../metrics/refs.js';
-import { metricsTableBlock } from '../metrics/table.js';
+import { metricsContext } from './metrics-context.js';
+import { metricLookup, substituteReport, type MetricLookup } from '../data/metric-refs.js';
+import { metricsTableBlock } from './metrics-table.js';
 import type { Group, Item, ItemsStyle, Metric, Part, PartKey, ReportData } from '../data/report.js';
 import { PART_KEYS } from '../data/report.js';
 import type { Block, ReportDocument, TableBlock } from './model.js';

@@ -11,7 +11,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { TemplateError } from './template-error.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import type { Level } from '../data/report.js';
-import { METRIC_HELPERS, MetricHelperError } from '../metrics/context.js';
+import { METRIC_HELPERS, MetricHelperError } from './metrics-context.js';
 import { chineseNumeral } from './numbering.js';
 import { PRECOMPILED_TEMPLATES, type PrecompiledTemplate } from './precompiled-templates.js';
 import { checkTemplateOutput, guardHandlebars, renderLimitMessage, withRenderLimit } from './render-guard.js';

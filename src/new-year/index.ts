@@ -9,7 +9,7 @@ import { PLACEHOLDER } from '../data/placeholder.js';
 import { endSentence, itemText, normalizeParagraph, paragraphList } from '../data/text.js';
 import { shiftYearPath } from '../data/folders.js';
 import { visitGroups, visitPart } from '../data/visit.js';
-import { formatValue } from '../metrics/format.js';
+import { formatValue } from '../data/metric-format.js';
 import type { Group, Item, Part, PartKey, ReportData } from '../data/report.js';
 import { fingerprint } from '../reuse/similar.js';
 import { commentAbove, pairOf, parseForEditing, setIn, textScalar, toNode, yamlText } from '../yaml-out/index.js';

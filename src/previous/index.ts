@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { FileMemo, keyAsWritten } from '../load/file-memo.js';
 import { loadReportFile, type SourceFile } from '../load/index.js';
 import { sourceHoldingCodec } from '../load/source-codec.js';
-import { findRefs, needsPrevious } from '../metrics/refs.js';
+import { findRefs, needsPrevious } from '../data/metric-refs.js';
 import type { ReportData } from '../data/report.js';
 import { resolveRollups } from '../rollup/index.js';
 import { reuseWarnings } from '../reuse/index.js';
