@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BigramIndex, fingerprint, similarity } from '../src/reuse/similar.js';
 import { formatDiagnostic } from '../src/diagnostic.js';
-import { changeInUnits, changePhrase, formatNumber } from '../src/metrics/format.js';
+import { changeInUnits, changePhrase, formatNumber } from '../src/data/metric-format.js';
 import { renderValidated, validateText } from '../src/pipeline.js';
 import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
 import { readDocx } from './helpers/docx.js';

@@ -15,7 +15,7 @@ import { countRows, LEVEL_NAMES, summaryRows, type SummaryRow } from '../batch/s
 import { GBT9704 } from '../layout/profile.js';
 import { findRosterFile, loadRoster, ROSTER_FILE_NAME, type Roster } from '../roster/index.js';
 import { defaultOutputPath, safeFileName, writeFileAtomic } from '../write/output-file.js';
-import type { CommandIO, CommandRun } from './main.js';
+import type { CommandIO, CommandRun } from './command.js';
 
 const STATUS_WORDS: Record<JobResult['status'], string> = { ok: '已生成', errors: '有错误', 'write-failed': '未能写入' };
 

@@ -7,7 +7,7 @@ import { importReport } from '../import/index.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { validateText } from '../pipeline.js';
 import { writeFileAtomic } from '../write/output-file.js';
-import type { CommandRun } from './main.js';
+import type { CommandRun } from './command.js';
 
 export const runImport: CommandRun = async (inputs, values, io) => {
   if (inputs.length !== 1) throw new UserError('请指定一个要导入的报告文件（.txt、.docx 或 .html），例如：fazhi import 2024年报告.docx', ExitCode.Usage);

@@ -5,12 +5,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode, UserError } from '../diagnostic.js';
 import { SCHEMA_FILE } from '../paths.js';
-import type { Level } from '../report-data.js';
+import { isLevel, type Level } from '../data/report.js';
+import { reportPath } from '../data/folders.js';
 import { unusableNameReason, writeFileAtomic } from '../write/output-file.js';
-import type { CommandRun } from './main.js';
+import type { CommandRun } from './command.js';
 import { skeleton, unitNames } from './skeleton.js';
-
-const LEVELS: readonly Level[] = ['district', 'department', 'town'];
 
 /** A name as shown in a message: control characters (a newline typed into --unit) made visible. */
 function printable(name: string): string {
@@ -23,9 +22,9 @@ function isInside(dir: string, file: string): boolean {
 }
 
 function defaultPath(level: Level, unit: string, district: string | undefined, year: number): string {
-  if (level === 'district') return path.join('data', unitNames('district', unit).short, String(year), 'report.yaml');
+  if (level === 'district') return reportPath(level, unitNames('district', unit).short, year, unit);
   if (!district) throw new UserError('部门和乡镇街道的报告请用 --district 写明所属区县（例如 --district 示例区），或用 -o 指定保存位置。', ExitCode.Usage);
-  return path.join('data', district, String(year), level === 'department' ? 'departments' : 'towns', `${unit}.yaml`);
+  return reportPath(level, district, year, unit);
 }
 
 export const runInit: CommandRun = async (_positionals, values, io) => {
@@ -34,7 +33,7 @@ export const runInit: CommandRun = async (_positionals, values, io) => {
   const yearText = typeof values.year === 'string' ? values.year.trim() : '';
   const levels = 'district（区/县政府）、department（政府部门）或 town（乡镇/街道）';
   if (typeof level !== 'string') throw new UserError(`请用 --level 指定层级：${levels}。`, ExitCode.Usage);
-  if (!(LEVELS as readonly string[]).includes(level)) {
+  if (!isLevel(level)) {
     throw new UserError(`层级“${level}”无法识别：--level 后面只能写 ${levels}；县和县级市、区都写 district。`, ExitCode.Usage);
   }
   if (!unit) throw new UserError('请用 --unit 指定单位名称，例如 --unit 示例区。', ExitCode.Usage);

@@ -6,19 +6,12 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isMainThread } from 'node:worker_threads';
 import { WORKER_COMMAND } from '../batch/protocol.js';
 import { ExitCode, UserError } from '../diagnostic.js';
+import type { CommandIO, CommandRun, Values } from './command.js';
 import { COMMANDS, MAIN_HELP, type CommandName } from './help.js';
 
 // bin/fazhi.js turns the cache of the district's other files on, naming the build (disk-cache.ts).
 export { enableDiskCache } from '../load/disk-cache.js';
 
-export interface CommandIO {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  cwd: string;
-}
-
-type Values = Record<string, string | boolean | string[] | undefined>;
-export type CommandRun = (positionals: string[], values: Values, io: CommandIO) => Promise<ExitCode>;
 
 const defaultIO: CommandIO = {
   out: (line) => process.stdout.write(`${line}\n`),

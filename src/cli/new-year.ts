@@ -11,7 +11,7 @@ import { ROSTER_FILE_NAME } from '../roster/index.js';
 import { assignedTasksFor } from '../tasks/carry.js';
 import { validateSource } from '../pipeline.js';
 import { overwritesInput, sameFile, writeFileAtomic } from '../write/output-file.js';
-import type { CommandIO, CommandRun } from './main.js';
+import type { CommandIO, CommandRun } from './command.js';
 import { printDiagnostics } from './report-diagnostics.js';
 
 function yamlFilesUnder(dir: string): string[] {

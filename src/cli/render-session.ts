@@ -10,7 +10,7 @@ import { renderFile } from '../pipeline.js';
 import { describeOutcome } from '../rollup/index.js';
 import { writeHtml } from '../write/html/index.js';
 import { defaultOutputPath, overwritesInput, safeFileName, sameFile, writeFileAtomic } from '../write/output-file.js';
-import type { CommandIO } from './main.js';
+import type { CommandIO } from './command.js';
 import { printDiagnostics } from './report-diagnostics.js';
 
 type Values = Record<string, string | boolean | string[] | undefined>;

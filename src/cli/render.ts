@@ -1,5 +1,5 @@
 import { ExitCode, UserError, type Diagnostic } from '../diagnostic.js';
-import type { CommandRun } from './main.js';
+import type { CommandRun } from './command.js';
 import { openSession, renderOne } from './render-session.js';
 import { summary } from './report-diagnostics.js';
 

@@ -9,7 +9,7 @@ import { planTasks, tasksByUnit, tasksByWrittenName, type UnitTask } from '../ta
 import { rosterFor } from '../tasks/check.js';
 import { districtTasksDocument, districtTasksTitle, unitTasksDocument, unitTasksTitle } from '../tasks/document.js';
 import { defaultOutputPath, safeFileName, writeFileAtomic } from '../write/output-file.js';
-import type { CommandRun } from './main.js';
+import type { CommandRun } from './command.js';
 import { printDiagnostics } from './report-diagnostics.js';
 
 /** Folder of the per-unit lists, beside the district table. */
