@@ -1,6 +1,8 @@
 // Command table and help texts (Chinese). Kept apart from the commands so that `--help` loads
 // nothing else.
 
+import { EXIT_CODES_HELP } from '../diagnostic.js';
+
 export type CommandName = 'validate' | 'render' | 'watch' | 'batch' | 'tasks' | 'init' | 'new-year' | 'import';
 
 interface CommandSpec {
@@ -37,7 +39,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 选项：
   --previous 上年文件   指定上一年度的数据文件（只检查一个文件时），代替自动查找。
 
-退出码：0 没有错误（可以有警告）；1 有错误；2 命令用法有误。
+${EXIT_CODES_HELP}
 
 示例：
   fazhi validate data/示例区/2024/report.yaml
@@ -98,7 +100,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   --jobs 并行数         同时处理的报告数。默认每个 CPU 核心一个，报告较少（每核不到 20 份）时
                         逐个处理更快，自动逐个处理；--jobs 1 总是逐个处理。
 
-退出码：0 全部生成；1 有报告有错误、缺报、未能写入，或单位名册有错误；2 命令用法有误。
+退出码：0 全部生成；1 有报告有错误、缺报、未能写入，或单位名册有错误；2 命令用法有误；3 工具内部错误（请报告给维护者）。
 
 单位名册的写法（每个单位：name 全称、level 层级，建议写 contact 联系人，可选 short 简称、aliases 其他名称）：
   district: 示例区
@@ -223,6 +225,9 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   },
 };
 
+// Every command's help ends with the exit codes, from the one table.
+for (const spec of Object.values(COMMANDS)) if (!spec.help.includes('退出码')) spec.help += `\n\n${EXIT_CODES_HELP}`;
+
 export const MAIN_HELP = `fazhi —— 法治政府建设年度报告生成工具
 
 用法：fazhi <命令> [选项]
@@ -233,6 +238,8 @@ ${Object.entries(COMMANDS)
   .join('\n')}
 
 每个命令的详细说明：fazhi <命令> --help
+
+${EXIT_CODES_HELP}
 
 快速开始：
   fazhi render data/示例区/2024/report.yaml     生成示例报告到 output/

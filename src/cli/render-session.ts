@@ -1,15 +1,16 @@
 // Rendering one data file to its outputs (.docx, and .html/.pdf when asked), shared by
 // `render` (each file once) and `watch` (the same file on every save).
 
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { UserError, hasErrors, type Diagnostic } from '../diagnostic.js';
+import { ExitCode, UserError, hasErrors, type Diagnostic } from '../diagnostic.js';
 import { loadProfile } from '../layout/load-profile.js';
 import { GBT9704, type LayoutProfile } from '../layout/profile.js';
 import { renderFile } from '../pipeline.js';
 import { describeOutcome } from '../rollup/index.js';
 import { writeHtml } from '../write/html/index.js';
-import { defaultOutputPath, safeFileName, writeFileAtomic } from '../write/output-file.js';
-import type { CommandIO } from './main.js';
+import { defaultOutputPath, overwritesInput, safeFileName, sameFile, writeFileAtomic } from '../write/output-file.js';
+import type { CommandIO } from './command.js';
 import { printDiagnostics } from './report-diagnostics.js';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -24,18 +25,34 @@ export interface RenderSession {
   fontsReported: boolean;
   /** Output written in this run, by path, with the data file it came from. */
   written: Map<string, string>;
+  /** Every data file of the run: no output may replace one of them. */
+  inputs: string[];
 }
 
-export async function openSession(values: Values, io: CommandIO): Promise<RenderSession> {
+/** A folder named by --templates must exist: a usage error (2), as for --profile. */
+function templatesFolder(option: string, cwd: string): string {
+  const dir = path.resolve(cwd, option);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new UserError(`找不到模板文件夹“${option}”：请检查 --templates 后面的路径。`, ExitCode.Usage);
+  }
+  if (!isDir) throw new UserError(`“${option}”不是文件夹：--templates 后面应写模板文件夹（其中有 district/、department/、town/ 的 report.hbs）。`, ExitCode.Usage);
+  return dir;
+}
+
+export async function openSession(values: Values, io: CommandIO, inputs: readonly string[] = []): Promise<RenderSession> {
   return {
     profile: typeof values.profile === 'string' ? loadProfile(path.resolve(io.cwd, values.profile)) : GBT9704,
-    ...(typeof values.templates === 'string' ? { templatesDir: path.resolve(io.cwd, values.templates) } : {}),
+    ...(typeof values.templates === 'string' ? { templatesDir: templatesFolder(values.templates, io.cwd) } : {}),
     ...(typeof values.output === 'string' ? { output: values.output } : {}),
     html: values.html === true,
     // Loaded only when asked for: LibreOffice support is not part of every run's start-up.
     ...(values.pdf ? { pdf: await import('../write/pdf/index.js') } : {}),
     fontsReported: false,
     written: new Map(),
+    inputs: inputs.map((f) => path.resolve(io.cwd, f)),
   };
 }
 
@@ -76,6 +93,13 @@ export async function renderOne(file: string, session: RenderSession, io: Comman
   const shown = (f: string) => path.relative(io.cwd, f) || f;
   const written: string[] = [];
   try {
+    // A data file saved with a .docx name (`render r.docx -o r.docx`) must not be replaced by
+    // its own document; nor may the .html or .pdf beside it replace an input.
+    const targets = [target, ...(session.html ? [target.replace(/\.docx$/i, '.html')] : []), ...(session.pdf ? [target.replace(/\.docx$/i, '.pdf')] : [])];
+    for (const t of targets) {
+      const input = [path.resolve(io.cwd, file), ...session.inputs].find((i) => sameFile(t, i));
+      if (input) throw overwritesInput(shown(t), shown(input));
+    }
     writeFileAtomic(target, result.docx);
     written.push(shown(target));
     if (session.html) {
