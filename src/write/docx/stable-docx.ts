@@ -50,7 +50,7 @@ function renameRandomIds(parts: Map<string, string>): void {
 let crcTable: Int32Array | undefined;
 
 /** CRC-32 of the zip format: Node's native one (20.15 and later), else table-driven. */
-function crc32(data: Uint8Array): number {
+export function crc32(data: Uint8Array): number {
   if (typeof zlib.crc32 === 'function') return zlib.crc32(data);
   crcTable ??= Int32Array.from({ length: 256 }, (_, n) => {
     let c = n;
