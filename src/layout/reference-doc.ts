@@ -15,7 +15,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { ExitCode, UserError, type Diagnostic } from '../diagnostic.js';
 import type { FontSpec, LayoutProfile, LayoutValue } from './profile.js';
-import { TWIPS_PER_MM } from './units.js';
+import { TWIPS_PER_MM, twipsToPt } from './units.js';
 
 /** A Word template is some tens of kilobytes; a few megabytes allow for embedded fonts or images (not read). */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -266,7 +266,7 @@ export function applyTemplate(profile: LayoutProfile, standard: LayoutProfile, v
     out.grid.linePitchTwips = taken(values.linePitchTwips);
     const norm = standard.grid.linePitchTwips;
     if (Math.abs(values.linePitchTwips - norm.value) > 2) {
-      warn(`文档网格行距为 ${(values.linePitchTwips / 20).toFixed(2)} 磅，与国标的每面 22 行不同（${norm.source}：${(norm.value / 20).toFixed(2)} 磅）。`);
+      warn(`文档网格行距为 ${twipsToPt(values.linePitchTwips).toFixed(2)} 磅，与国标的每面 22 行不同（${norm.source}：${twipsToPt(norm.value).toFixed(2)} 磅）。`);
     }
   }
   const height = out.page.heightMm.value - out.page.marginTopMm.value - out.page.marginBottomMm.value;

@@ -17,7 +17,7 @@ export const CORE_PART = 'docProps/core.xml';
 const CONTENT_TYPES = '[Content_Types].xml';
 
 export interface ReferencePackage {
-  /** The package's entries in order; `null` marks where document.xml and core.xml go. */
+  /** The package's entries in order; the names DOCUMENT_PART and CORE_PART mark where the two printed parts go. */
   entries: (DeflatedEntry | typeof DOCUMENT_PART | typeof CORE_PART)[];
   /** document.xml up to and including `<w:body>` (declaration, namespaces). */
   documentStart: string;
