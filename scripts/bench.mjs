@@ -32,19 +32,32 @@ const ms = (n) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 const CACHE = path.join(work, 'cache');
 let emptyCaches = 0;
 
-/** Wall time of a whole process, as a user waits for it. */
+const GNU_TIME = existsSync('/usr/bin/time');
+const cpuFile = path.join(work, 'cpu.txt');
+
+/**
+ * Wall time of a whole process, as a user waits for it, and its CPU time (user + system, via GNU
+ * time): on a machine shared with other work the wall time grows with the load, the CPU time
+ * much less, so both are reported.
+ */
 function timeProcess(command, args, options = {}) {
   const times = [];
+  const cpu = [];
   for (let i = 0; i < (options.runs ?? RUNS); i++) {
     const cache = options.emptyCache ? path.join(work, `cache-empty-${++emptyCaches}`) : CACHE;
     const env = { ...process.env, FAZHI_CACHE_DIR: cache, ...options.env };
+    const [cmd, argv] = GNU_TIME ? ['/usr/bin/time', ['-f', '%U %S', '-o', cpuFile, command, ...args]] : [command, args];
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(command, args, { cwd: options.cwd ?? ROOT, encoding: 'utf8', env });
+    const r = spawnSync(cmd, argv, { cwd: options.cwd ?? ROOT, encoding: 'utf8', env, maxBuffer: 1 << 28 });
     const t1 = process.hrtime.bigint();
     if (r.status !== 0 && !options.allowFailure) throw new Error(`${command} ${args.join(' ')} failed:\n${r.stdout}${r.stderr}`);
     times.push(Number(t1 - t0) / 1e6);
+    if (GNU_TIME) {
+      const [user, system] = readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+      cpu.push((user + system) * 1000);
+    }
   }
-  return stats(times);
+  return { ...stats(times), ...(cpu.length ? { cpu: median(cpu) } : {}) };
 }
 
 /** Peak resident memory of a process, via GNU time when present. */
@@ -71,7 +84,8 @@ function timeAndMemory(command, args, cwd = ROOT, env = {}) {
 const rows = [];
 const row = (what, s, note = '') => {
   rows.push({ what, ...s, note });
-  console.log(`${what.padEnd(44)} ${ms(s.median).padStart(10)}  (${ms(s.min)} – ${ms(s.max)}) ${note}`);
+  const cpu = s.cpu !== undefined ? `  CPU ${ms(s.cpu)}` : '';
+  console.log(`${what.padEnd(44)} ${ms(s.median).padStart(10)}  (${ms(s.min)} – ${ms(s.max)})${cpu} ${note}`);
 };
 
 // Markdown with the same headings and paragraphs, for pandoc, from the composed document.
@@ -133,21 +147,29 @@ if (OTHER_BIN) timeProcess(process.execPath, [OTHER_BIN, 'render', REPORT, '-o',
 timeProcess(process.execPath, [BIN, 'render', REPORT, '-o', out], { runs: 1 }); // fills the cache
 const coldTimes = Object.fromEntries(Object.keys(cold).map((k) => [k, []]));
 for (let round = 0; round < RUNS; round++) {
-  for (const [key, [command, args, options]] of Object.entries(cold)) coldTimes[key].push(timeProcess(command, args, { ...options, runs: 1 }).median);
+  for (const [key, [command, args, options]] of Object.entries(cold)) coldTimes[key].push(timeProcess(command, args, { ...options, runs: 1 }));
 }
-const coldStats = Object.fromEntries(Object.entries(coldTimes).map(([k, xs]) => [k, stats(xs)]));
+const coldStats = Object.fromEntries(Object.entries(coldTimes).map(([k, xs]) => [k, { ...stats(xs.map((x) => x.median)), ...(xs[0].cpu !== undefined ? { cpu: median(xs.map((x) => x.cpu)) } : {}) }]));
 const nodeFloor = coldStats.node;
 const pandoc = coldStats.pandoc;
-const timesNode = (s) => `${(s.median / nodeFloor.median).toFixed(2)}× node`;
+const timesNode = (s) =>
+  `${(s.median / nodeFloor.median).toFixed(2)}× node${s.cpu !== undefined && nodeFloor.cpu ? ` (CPU ${(s.cpu / nodeFloor.cpu).toFixed(2)}×)` : ''}`;
 row('node -e 0 (start-up floor)', nodeFloor);
 row('fazhi render, district report (cold)', coldStats.render, timesNode(coldStats.render));
 row('fazhi render, cold, empty cache', coldStats.renderEmpty, timesNode(coldStats.renderEmpty));
-if (pandoc) row('pandoc, same content Markdown → .docx', pandoc, `fazhi = ${(coldStats.render.median / pandoc.median).toFixed(2)}× pandoc`);
+if (pandoc) {
+  const cpuRatio = pandoc.cpu ? ` (CPU ${(coldStats.render.cpu / pandoc.cpu).toFixed(2)}×)` : '';
+  row('pandoc, same content Markdown → .docx', pandoc, `fazhi = ${(coldStats.render.median / pandoc.median).toFixed(2)}× pandoc${cpuRatio}`);
+}
 else {
   console.log('pandoc is NOT installed: the peer comparisons are missing from this run (apt-get install -y pandoc)');
   rows.push({ what: 'pandoc', missing: true });
 }
-row('plain render right after a NODE_OPTIONS=--max-old-space-size=4096 render', coldStats.afterFlagged, `${(coldStats.afterFlagged.median / coldStats.render.median).toFixed(2)}× plain render`);
+row(
+  'plain render right after a NODE_OPTIONS=--max-old-space-size=4096 render',
+  coldStats.afterFlagged,
+  `${(coldStats.afterFlagged.median / coldStats.render.median).toFixed(2)}× plain render${coldStats.render.cpu ? ` (CPU ${(coldStats.afterFlagged.cpu / coldStats.render.cpu).toFixed(2)}×)` : ''}`,
+);
 row('  (the flagged render itself)', coldStats.flagged, timesNode(coldStats.flagged));
 if (OTHER_BIN) {
   row('compared build: render (cold)', coldStats.otherRender, timesNode(coldStats.otherRender));
@@ -192,7 +214,8 @@ if (batchAvailable) {
     const md = path.join(work, 'dept.md');
     writeFileSync(md, markdownOf(DEPARTMENT));
     pandocOne = timeProcess('pandoc', [md, '-o', path.join(work, 'dept.docx')]);
-    row('pandoc, the same department report', pandocOne, `fazhi batch is ${(pandocOne.median / (batch.median / 200)).toFixed(1)}× faster per report`);
+    const cpuRatio = pandocOne.cpu && batch.cpu ? ` (CPU ${(pandocOne.cpu / (batch.cpu / 200)).toFixed(1)}×)` : '';
+    row('pandoc, the same department report', pandocOne, `fazhi batch is ${(pandocOne.median / (batch.median / 200)).toFixed(1)}× faster per report${cpuRatio}`);
   }
   const usage = timeAndMemory(process.execPath, [BIN, 'batch', batchDir], work);
   console.log(`${'batch of 200: CPU time / wall time'.padEnd(44)} ${(usage.cpu / usage.wall).toFixed(2).padStart(7)}   (${os.cpus().length} cores; ${usage.cpu.toFixed(0)} ms CPU in ${usage.wall.toFixed(0)} ms)`);
