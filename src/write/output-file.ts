@@ -161,3 +161,42 @@ export function sameFile(target: string, input: string): boolean {
 export function overwritesInput(target: string, input: string): UserError {
   return new UserError(`无法写入“${target}”：这正是输入的数据文件“${input}”，写入会覆盖它，未做任何修改。请用 -o 指定另一个输出位置。`);
 }
+
+/**
+ * How an output path is compared with another: Windows and macOS do not tell x.docx from X.DOCX,
+ * nor a name in composed from one in decomposed Unicode, so neither may two outputs of a run.
+ */
+export function outputKey(file: string): string {
+  return path.resolve(file).normalize('NFC').toLowerCase();
+}
+
+/** `target` with `tag` added to its name (标题（x.yml）.docx), the name kept within MAX_NAME_BYTES. */
+export function taggedPath(target: string, tag: string): string {
+  const extension = path.extname(target);
+  const suffix = `（${safeFileName(tag, '_')}）`;
+  const budget = MAX_NAME_BYTES - Buffer.byteLength(suffix, 'utf8');
+  let stem = '';
+  for (const ch of path.basename(target, extension)) {
+    if (Buffer.byteLength(stem + ch, 'utf8') > budget) break;
+    stem += ch;
+  }
+  return path.join(path.dirname(target), `${stem}${suffix}${extension}`);
+}
+
+/**
+ * The first of `target`, then `target` tagged with each of `tags`, then with numbers, that
+ * `claim` grants: outputs of one run never overwrite each other, whatever the titles and file
+ * names (x.yaml, x.yml and x.YAML with one title get three documents).
+ */
+export function claimOutputPath(target: string, tags: readonly string[], claim: (candidate: string) => boolean): string {
+  if (claim(target)) return target;
+  for (const tag of tags) {
+    const candidate = taggedPath(target, tag);
+    if (claim(candidate)) return candidate;
+  }
+  const last = tags.at(-1) ?? '';
+  for (let n = 2; ; n++) {
+    const candidate = taggedPath(target, last ? `${last}-${n}` : String(n));
+    if (claim(candidate)) return candidate;
+  }
+}
