@@ -82,8 +82,8 @@ ${EXIT_CODES_HELP}
   },
   batch: {
     summary: '批量校验并生成一个文件夹中的全部报告，列出缺报单位，生成汇总表',
-    options: { ...help, output: { type: 'string', short: 'o' }, jobs: { type: 'string' } },
-    help: `用法：fazhi batch 文件夹 [-o 输出文件夹] [--jobs 并行数]
+    options: { ...help, output: { type: 'string', short: 'o' }, jobs: { type: 'string' }, date: { type: 'string' } },
+    help: `用法：fazhi batch 文件夹 [-o 输出文件夹] [--jobs 并行数] [--date 截至日期]
 
 校验并生成文件夹中的全部报告（区县报告、departments/ 下的部门报告和 towns/ 下的乡镇街道报告），
 报告较多时用上全部 CPU 核心同时处理。某份报告有错误或输出文件正被 Word/WPS 打开时，
@@ -98,7 +98,9 @@ ${EXIT_CODES_HELP}
   -o, --output 文件夹   输出到这个文件夹（报告按原来的相对位置存放，汇总表在文件夹中）。
                         默认写到 output/ 下与 data/ 对应的位置，例如 output/示例区/2024/。
   --jobs 并行数         同时处理的报告数。默认每个 CPU 核心一个，报告较少（每核不到 20 份）时
-                        逐个处理更快，自动逐个处理；--jobs 1 总是逐个处理。
+                        逐个处理更快，自动逐个处理；--jobs 1 总是逐个处理。最多为 CPU 核心数。
+  --date 日期           汇总表写明“截至某年某月某日”，例如 --date 2025-01-20。不写时不写日期，
+                        同一批报告无论哪天生成，汇总表都逐字节相同。
 
 退出码：0 全部生成；1 有报告有错误、缺报、未能写入，或单位名册有错误；2 命令用法有误；3 工具内部错误（请报告给维护者）。
 

@@ -9,7 +9,7 @@ import { GBT9704, type LayoutProfile } from '../layout/profile.js';
 import { renderFile } from '../pipeline.js';
 import { describeOutcome } from '../rollup/index.js';
 import { writeHtml } from '../write/html/index.js';
-import { defaultOutputPath, overwritesInput, safeFileName, sameFile, writeFileAtomic } from '../write/output-file.js';
+import { claimOutputPath, defaultOutputPath, outputKey, overwritesInput, safeFileName, sameFile, writeFileAtomic } from '../write/output-file.js';
 import type { CommandIO } from './command.js';
 import { printDiagnostics } from './report-diagnostics.js';
 
@@ -80,16 +80,17 @@ export async function renderOne(file: string, session: RenderSession, io: Comman
     io.err(`未生成：${file} 有错误，请按上面的提示修改后重试。`);
     return { ok: false, diagnostics: result.diagnostics, written: [] };
   }
-  let target = outputPath(file, result.document.title, session, single, io.cwd);
+  const wanted = outputPath(file, result.document.title, session, single, io.cwd);
   // Two reports with the same title in one run must not overwrite each other: the later one is
-  // named after its data file as well.
-  const earlier = session.written.get(target);
-  if (earlier !== undefined && earlier !== file) {
-    const renamed = target.replace(/\.docx$/i, `（${safeFileName(path.basename(file, path.extname(file)))}）.docx`);
-    io.err(`“${file}”与“${earlier}”的标题相同，为免覆盖，输出改名为“${path.basename(renamed)}”。`);
-    target = renamed;
-  }
-  session.written.set(target, file);
+  // named after its data file as well (a rerun of the same file replaces its own output).
+  const earlier = session.written.get(outputKey(wanted));
+  const target = claimOutputPath(wanted, [path.basename(file)], (candidate) => {
+    const owner = session.written.get(outputKey(candidate));
+    if (owner !== undefined && owner !== file) return false;
+    session.written.set(outputKey(candidate), file);
+    return true;
+  });
+  if (target !== wanted) io.err(`“${file}”与“${earlier}”的标题相同，为免覆盖，输出改名为“${path.basename(target)}”。`);
   const shown = (f: string) => path.relative(io.cwd, f) || f;
   const written: string[] = [];
   try {
