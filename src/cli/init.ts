@@ -8,6 +8,7 @@ import { SCHEMA_FILE } from '../paths.js';
 import type { Level } from '../report-data.js';
 import { writeFileAtomic } from '../write/output-file.js';
 import type { CommandRun } from './main.js';
+import { commandLine } from './next-step.js';
 import { skeleton, unitNames } from './skeleton.js';
 
 const LEVELS: readonly Level[] = ['district', 'department', 'town'];
@@ -40,6 +41,6 @@ export const runInit: CommandRun = async (_positionals, values, io) => {
   const schemaRef = path.relative(path.dirname(target), SCHEMA_FILE).split(path.sep).join('/');
   writeFileAtomic(target, new TextEncoder().encode(skeleton({ level: level as Level, unit, year, schemaRef })));
   io.out(`已生成：${path.relative(io.cwd, target) || target}`);
-  io.out(`请按文件中的说明填写，然后运行：fazhi validate ${path.relative(io.cwd, target)}`);
+  io.out(`请按文件中的说明填写，然后运行：${commandLine(io.cwd, 'validate', path.relative(io.cwd, target) || target)}`);
   return ExitCode.Ok;
 };

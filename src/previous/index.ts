@@ -3,6 +3,7 @@
 // departments/ and towns/ alike), or named with --previous.
 
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { check } from '../check/index.js';
 import { reportTexts } from '../check/walk-all.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -22,12 +23,22 @@ export interface PreviousYear {
 
 export { previousOption, withPreviousOption } from './context.js';
 
-/** The same path with its last folder named after the year changed to year − 1. */
+/**
+ * The same path with its last folder named after the year changed to year − 1. A path given from
+ * inside the year folder (`report.yaml`) is looked at as the full path it stands for, so that the
+ * result does not depend on the folder the command runs in.
+ */
 export function previousYearPath(file: string, year: number): string | undefined {
-  const m = new RegExp(`(^|[\\\\/])${year}(?=[\\\\/])(?!.*[\\\\/]${year}[\\\\/])`).exec(file);
-  if (!m) return undefined;
-  const at = m.index + m[1]!.length;
-  return file.slice(0, at) + String(year - 1) + file.slice(at + String(year).length);
+  const swap = (p: string): string | undefined => {
+    const m = new RegExp(`(^|[\\\\/])${year}(?=[\\\\/])(?!.*[\\\\/]${year}[\\\\/])`).exec(p);
+    if (!m) return undefined;
+    const at = m.index + m[1]!.length;
+    return p.slice(0, at) + String(year - 1) + p.slice(at + String(year).length);
+  };
+  const direct = swap(file);
+  if (direct !== undefined || path.isAbsolute(file)) return direct;
+  const full = swap(path.resolve(file));
+  return full === undefined ? undefined : path.relative(process.cwd(), full);
 }
 
 export interface PreviousLookup {
