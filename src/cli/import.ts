@@ -8,6 +8,7 @@ import { SCHEMA_FILE } from '../paths.js';
 import { validateText } from '../pipeline.js';
 import { writeFileAtomic } from '../write/output-file.js';
 import type { CommandRun } from './command.js';
+import { commandLine } from './next-step.js';
 
 export const runImport: CommandRun = async (inputs, values, io) => {
   if (inputs.length !== 1) throw new UserError('请指定一个要导入的报告文件（.txt、.docx 或 .html），例如：fazhi import 2024年报告.docx', ExitCode.Usage);
@@ -36,6 +37,6 @@ export const runImport: CommandRun = async (inputs, values, io) => {
     io.out(`校验：${errors.length} 个错误，请按提示修改 ${shown}。`);
     return ExitCode.DataProblem;
   }
-  io.out(`校验：没有错误${warnings ? `（${warnings} 个警告，运行 fazhi validate ${shown} 查看）` : ''}。可以运行 fazhi render ${shown} 生成 Word 文档。`);
+  io.out(`校验：没有错误${warnings ? `（${warnings} 个警告，运行 ${commandLine(io.cwd, 'validate', shown)} 查看）` : ''}。可以运行 ${commandLine(io.cwd, 'render', shown)} 生成 Word 文档。`);
   return ExitCode.Ok;
 };
