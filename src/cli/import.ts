@@ -1,6 +1,6 @@
 // `fazhi import 原文 [-o 数据文件.yaml] [--force]`: a published report → a data file.
 
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { formatDiagnostic, UserError } from '../diagnostic.js';
 import { importReport } from '../import/index.js';
@@ -9,13 +9,31 @@ import { validateText } from '../pipeline.js';
 import { writeFileAtomic } from '../write/output-file.js';
 import type { CommandRun } from './main.js';
 
+/** The real location of a path that may not exist yet: its folder resolved through links. */
+function realLocation(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    try {
+      return path.join(realpathSync(path.dirname(file)), path.basename(file));
+    } catch {
+      return file;
+    }
+  }
+}
+
+/** Same file, also when one path goes through a linked folder or is a link to the other. */
+function sameFile(a: string, b: string): boolean {
+  return a === b || realLocation(a) === realLocation(b);
+}
+
 export const runImport: CommandRun = async (inputs, values, io) => {
-  if (inputs.length !== 1) throw new UserError('请指定一个要导入的报告文件（.txt、.docx 或 .html），例如：fazhi import 2024年报告.docx', 2);
+  if (inputs.length !== 1) throw new UserError('请指定一个要导入的报告文件（.txt、.docx、.doc、.wps、.pdf、.html 或 .mhtml），例如：fazhi import 2024年报告.docx', 2);
   const input = inputs[0]!;
   const source = path.resolve(io.cwd, input);
   const relative = typeof values.output === 'string' ? values.output : path.join(path.dirname(input), `${path.basename(input, path.extname(input))}.yaml`);
   const target = path.resolve(io.cwd, relative);
-  if (target === source) throw new UserError('输出文件不能与原文相同，请用 -o 指定另一个 .yaml 文件。', 2);
+  if (sameFile(target, source)) throw new UserError('输出文件不能与原文相同，请用 -o 指定另一个 .yaml 文件。', 2);
   const shown = path.relative(io.cwd, target) || target;
   if (existsSync(target) && !values.force) throw new UserError(`“${shown}”已经存在，未做任何修改。如确需覆盖，请加 --force。`);
   const now = new Date();
@@ -27,7 +45,8 @@ export const runImport: CommandRun = async (inputs, values, io) => {
   writeFileAtomic(target, new TextEncoder().encode(result.yaml));
   io.out(`已导入：${input} → ${shown}`);
   for (const line of result.summary) io.out(line);
-  for (const w of result.warnings) io.out(w);
+  for (const n of result.notes) io.out(`${input} 提示 ${n}`);
+  for (const d of result.diagnostics) io.out(formatDiagnostic(d));
   const check = validateText(result.yaml, shown);
   const errors = check.diagnostics.filter((d) => d.severity === 'error');
   const warnings = check.diagnostics.length - errors.length;
