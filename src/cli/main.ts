@@ -14,6 +14,8 @@ export interface CommandIO {
   out: (line: string) => void;
   err: (line: string) => void;
   cwd: string;
+  /** Whether `err` is a terminal that can redraw a line (default: process.stderr's). */
+  terminal?: boolean;
 }
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -43,6 +45,8 @@ async function loadCommand(name: CommandName): Promise<CommandRun> {
       return (await import('./new-year.js')).runNewYear;
     case 'import':
       return (await import('./import.js')).runImport;
+    case 'serve':
+      return (await import('./serve.js')).runServe;
   }
 }
 
