@@ -781,8 +781,15 @@ function renderStart(): HTMLElement {
 
   const target = h('input', { id: 'import-target', value: `${districts[0] ?? '某某区'}/${Number(year) - 1}/report.yaml`, size: '36' });
   const importOut = h('pre', { class: 'command-out', id: 'import-out' });
-  const picker = h('input', { type: 'file', id: 'import-file', accept: '.txt,.docx,.html,.htm' });
-  const drop = h('div', { class: 'drop', id: 'import-drop', tabindex: '0' }, '把往年发布的报告（网页复制的 .txt、Word 文档 .docx、保存的网页 .html）拖到这里，或', picker);
+  // The browser's own file button speaks the browser's language: a button of ours opens it.
+  const picker = h('input', { type: 'file', id: 'import-file', accept: '.txt,.docx,.html,.htm', hidden: '' });
+  const drop = h(
+    'div',
+    { class: 'drop', id: 'import-drop', tabindex: '0' },
+    '把往年发布的报告（网页复制的 .txt、Word 文档 .docx、保存的网页 .html）拖到这里，或',
+    button('选择文件……', undefined, () => picker.click(), { id: 'import-choose' }),
+    picker,
+  );
   const send = async (file: File): Promise<void> => {
     importOut.textContent = `正在导入 ${file.name}……`;
     try {
