@@ -59,10 +59,21 @@ function distance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/**
+ * Longest name for which "是否应为…" is worked out: a misspelt key or identifier is a word, and
+ * the edit distance costs the product of the two lengths (a 60,000-character id against another
+ * exhausted the heap). Longer names get the message without a suggestion.
+ */
+export const MAX_SUGGESTION_LENGTH = 64;
+
 /** The known key an unknown key was probably meant to be. */
 export function closestKey(key: string, known: readonly string[]): string | undefined {
+  if (key.length > MAX_SUGGESTION_LENGTH) return undefined;
+  const lower = key.toLowerCase();
   return known
-    .map((k) => ({ k, d: distance(key.toLowerCase(), k) }))
+    // A length difference beyond the allowed distance cannot be a near miss: skip the work.
+    .filter((k) => k.length <= MAX_SUGGESTION_LENGTH && Math.abs(k.length - lower.length) <= 2)
+    .map((k) => ({ k, d: distance(lower, k) }))
     .filter((c) => c.d <= (c.k.length >= 4 ? 2 : 1))
     .sort((a, b) => a.d - b.d)[0]?.k;
 }

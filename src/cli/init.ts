@@ -6,11 +6,21 @@ import path from 'node:path';
 import { UserError } from '../diagnostic.js';
 import { SCHEMA_FILE } from '../paths.js';
 import type { Level } from '../report-data.js';
-import { writeFileAtomic } from '../write/output-file.js';
+import { unusableNameReason, writeFileAtomic } from '../write/output-file.js';
 import type { CommandRun } from './main.js';
 import { skeleton, unitNames } from './skeleton.js';
 
 const LEVELS: readonly Level[] = ['district', 'department', 'town'];
+
+/** A name as shown in a message: control characters (a newline typed into --unit) made visible. */
+function printable(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function isInside(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
 
 function defaultPath(level: Level, unit: string, district: string | undefined, year: number): string {
   if (level === 'district') return path.join('data', unitNames('district', unit).short, String(year), 'report.yaml');
@@ -26,12 +36,19 @@ export const runInit: CommandRun = async (_positionals, values, io) => {
     throw new UserError('请用 --level 指定层级：district（区/县政府）、department（政府部门）或 town（乡镇/街道）。', 2);
   }
   if (!unit) throw new UserError('请用 --unit 指定单位名称，例如 --unit 示例区。', 2);
-  if (/[\\/:*?"<>|]/.test(unit) || unit.includes('..')) throw new UserError(`单位名称“${unit}”含有不能用于文件名的字符。`, 2);
+  const unitProblem = unusableNameReason(unit);
+  if (unitProblem) throw new UserError(`单位名称“${printable(unit)}”${unitProblem}，不能用作文件名。`, 2);
   if (!/^\d{4}$/.test(yearText)) throw new UserError('请用 --year 指定报告年度（四位数字），例如 --year 2025。', 2);
   const year = Number(yearText);
   const district = typeof values.district === 'string' ? values.district.trim() : undefined;
+  // Both become folder or file names under data/: neither may lead out of it.
+  const districtProblem = district === undefined ? undefined : district === '' ? '是空的' : unusableNameReason(district);
+  if (districtProblem) throw new UserError(`区县名称“${printable(district!)}”${districtProblem}，不能用作文件夹名。`, 2);
   const relative = typeof values.output === 'string' ? values.output : defaultPath(level as Level, unit, district, year);
   const target = path.resolve(io.cwd, relative);
+  if (typeof values.output !== 'string' && !isInside(path.join(io.cwd, 'data'), target)) {
+    throw new UserError(`保存位置“${relative}”不在 data 文件夹中，未做任何修改。`, 2);
+  }
   if (existsSync(target) && !values.force) {
     throw new UserError(`“${relative}”已经存在，未做任何修改。如确需重新生成并覆盖，请加 --force。`);
   }

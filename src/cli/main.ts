@@ -3,6 +3,7 @@
 // Only this file decides the process exit code.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { WORKER_COMMAND } from '../batch/protocol.js';
 import { UserError } from '../diagnostic.js';
 import { COMMANDS, MAIN_HELP, type CommandName } from './help.js';
@@ -62,7 +63,9 @@ export async function main(argv: string[], io: CommandIO = defaultIO): Promise<n
     return 0;
   }
   // A worker of `fazhi batch` (see src/batch/pool.ts): not a command for users, not in the help.
-  if (first === WORKER_COMMAND) return (await import('../batch/worker.js')).runWorker();
+  // Only a batch starts one (a worker thread, or a child process with an IPC channel); typed by
+  // hand it is just an unknown command.
+  if (first === WORKER_COMMAND && (!isMainThread || typeof process.send === 'function')) return (await import('../batch/worker.js')).runWorker();
   if (first === '--version' || first === '-v') {
     io.out('fazhi-report 0.1.0');
     return 0;

@@ -8,7 +8,7 @@ import { GBT9704, type LayoutProfile } from '../layout/profile.js';
 import { renderFile } from '../pipeline.js';
 import { describeOutcome } from '../rollup/index.js';
 import { writeHtml } from '../write/html/index.js';
-import { defaultOutputPath, safeFileName, writeFileAtomic } from '../write/output-file.js';
+import { defaultOutputPath, overwritesInput, safeFileName, sameFile, writeFileAtomic } from '../write/output-file.js';
 import type { CommandIO } from './main.js';
 import { printDiagnostics } from './report-diagnostics.js';
 
@@ -24,9 +24,11 @@ export interface RenderSession {
   fontsReported: boolean;
   /** Output written in this run, by path, with the data file it came from. */
   written: Map<string, string>;
+  /** Every data file of the run: no output may replace one of them. */
+  inputs: string[];
 }
 
-export async function openSession(values: Values, io: CommandIO): Promise<RenderSession> {
+export async function openSession(values: Values, io: CommandIO, inputs: readonly string[] = []): Promise<RenderSession> {
   return {
     profile: typeof values.profile === 'string' ? loadProfile(path.resolve(io.cwd, values.profile)) : GBT9704,
     ...(typeof values.templates === 'string' ? { templatesDir: path.resolve(io.cwd, values.templates) } : {}),
@@ -36,6 +38,7 @@ export async function openSession(values: Values, io: CommandIO): Promise<Render
     ...(values.pdf ? { pdf: await import('../write/pdf/index.js') } : {}),
     fontsReported: false,
     written: new Map(),
+    inputs: inputs.map((f) => path.resolve(io.cwd, f)),
   };
 }
 
@@ -76,6 +79,13 @@ export async function renderOne(file: string, session: RenderSession, io: Comman
   const shown = (f: string) => path.relative(io.cwd, f) || f;
   const written: string[] = [];
   try {
+    // A data file saved with a .docx name (`render r.docx -o r.docx`) must not be replaced by
+    // its own document; nor may the .html or .pdf beside it replace an input.
+    const targets = [target, ...(session.html ? [target.replace(/\.docx$/i, '.html')] : []), ...(session.pdf ? [target.replace(/\.docx$/i, '.pdf')] : [])];
+    for (const t of targets) {
+      const input = [path.resolve(io.cwd, file), ...session.inputs].find((i) => sameFile(t, i));
+      if (input) throw overwritesInput(shown(t), shown(input));
+    }
     writeFileAtomic(target, result.docx);
     written.push(shown(target));
     if (session.html) {

@@ -10,7 +10,7 @@ import { reportTexts } from '../check/walk-all.js';
 import { formatValue } from '../metrics/format.js';
 import { findRefs } from '../metrics/refs.js';
 import type { Metric, ReportData, RollupMethod } from '../report-data.js';
-import { findRosterFile, loadRoster, unitOfReport, type Roster } from '../roster/index.js';
+import { findRosterFile, loadRoster, unitOfReport, type Roster, type RosterUnit } from '../roster/index.js';
 import { aggregate, METHOD_NAMES } from './aggregate.js';
 import { loadSubReports, type SubReport } from './sub-reports.js';
 
@@ -55,11 +55,18 @@ const isRollup = (m: Metric): boolean => m.rollup !== undefined;
 
 /** Roster order when there is a roster, else departments then townships by file name. */
 function ordered(subs: SubReport[], roster: Roster | undefined): { sub?: SubReport; name: string; short: string; level: 'department' | 'town' }[] {
-  const rest = [...subs];
+  // Each report matched to its roster entry once (the first report of a unit wins): linear in
+  // the roster and the reports, not their product.
+  const rest: SubReport[] = [];
+  const first = new Map<RosterUnit, SubReport>();
+  for (const s of subs) {
+    const unit = roster ? unitOfReport(roster, { name: s.unitName, short: s.unitShort ?? '' }) : undefined;
+    if (unit && !first.has(unit)) first.set(unit, s);
+    else rest.push(s);
+  }
   const out: { sub?: SubReport; name: string; short: string; level: 'department' | 'town' }[] = [];
   for (const unit of roster?.units ?? []) {
-    const i = rest.findIndex((s) => unitOfReport(roster!, { name: s.unitName, short: s.unitShort ?? '' }) === unit);
-    const sub = i >= 0 ? rest.splice(i, 1)[0] : undefined;
+    const sub = first.get(unit);
     out.push({ ...(sub ? { sub } : {}), name: unit.name, short: unit.short ?? sub?.unitShort ?? unit.name, level: unit.level });
   }
   for (const sub of rest) out.push({ sub, name: sub.unitName, short: sub.unitShort ?? sub.unitName, level: sub.report?.level === 'town' || sub.folderLevel === 'town' ? 'town' : 'department' });

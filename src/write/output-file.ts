@@ -89,6 +89,19 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)
 const MAX_NAME_CHARS = 80;
 const MAX_NAME_BYTES = 240;
 
+/**
+ * Why `name` cannot be used as it is as one file or folder name (a unit or district named on the
+ * command line), or undefined when it can: the name must reach the disk exactly as typed.
+ */
+export function unusableNameReason(name: string): string | undefined {
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return '含有换行符或其他控制字符';
+  if (/[\\/:*?"<>|]/.test(name) || name.includes('..')) return '含有不能用于文件名的字符（\\ / : * ? " < > | 或 ..）';
+  if (/^[.\s]|[.\s]$/.test(name)) return '以空格或句点开头或结尾';
+  if (WINDOWS_RESERVED.test(name)) return '是 Windows 保留的设备名（CON、NUL 等）';
+  if ([...name].length > MAX_NAME_CHARS || Buffer.byteLength(name, 'utf8') > MAX_NAME_BYTES) return `太长（最多 ${MAX_NAME_CHARS} 个字）`;
+  return undefined;
+}
+
 /** A title or unit name → a safe file name: no separators, no `..`, no reserved names, bounded. */
 export function safeFileName(name: string, fallback = '报告'): string {
   const trimEnds = (s: string): string => s.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
@@ -127,4 +140,24 @@ export function defaultOutputPath(inputFile: string, title: string, extension: s
     .map((s) => safeFileName(s, '_'))
     .join(path.sep);
   return path.join(cwd, 'output', safeSubdir, `${safeFileName(title)}${extension}`);
+}
+
+/**
+ * Whether writing `target` would replace `input`: the same path, or another name for the same
+ * file (a link, a folder reached through a link, another letter case on Windows and macOS).
+ */
+export function sameFile(target: string, input: string): boolean {
+  if (path.resolve(target) === path.resolve(input)) return true;
+  try {
+    const a = statSync(target);
+    const b = statSync(input);
+    return a.dev === b.dev && a.ino === b.ino && a.ino !== 0;
+  } catch {
+    return false; // the target does not exist yet: it cannot be the input
+  }
+}
+
+/** The error for an output that would overwrite one of the command's own input files. */
+export function overwritesInput(target: string, input: string): UserError {
+  return new UserError(`无法写入“${target}”：这正是输入的数据文件“${input}”，写入会覆盖它，未做任何修改。请用 -o 指定另一个输出位置。`);
 }
