@@ -89,12 +89,18 @@ export interface Preview {
 
 export interface CheckResponse {
   diagnostics: ClientDiagnostic[];
-  /** Present when the text has no errors and composes; otherwise the last good pages stay shown. */
-  preview?: Preview;
   /** Rolled-up figures: value, source reports and those lacking the figure, one sentence each. */
   rollup?: string[];
-  /** Milliseconds the server spent: checking, and composing the pages. */
-  timing: { checkMs: number; pagesMs?: number };
+  /** Milliseconds the server spent checking. */
+  timing: { checkMs: number };
+}
+
+export interface PagesResponse {
+  /** Present when the text has no errors and composes; otherwise the last good pages stay shown. */
+  preview?: Preview;
+  /** Problems found only while composing (a template's), when there were any. */
+  diagnostics?: ClientDiagnostic[];
+  timing: { pagesMs: number };
 }
 
 export interface SaveResponse {

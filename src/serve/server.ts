@@ -256,7 +256,14 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
         const body = await readJson(req);
         const absolute = resolveInside(ws.root, body.path);
         if (typeof body.text !== 'string') throw new HttpProblem(400, '请求的内容不正确。');
-        json(res, await ws.check(absolute, body.text));
+        json(res, ws.check(absolute, body.text));
+        return;
+      }
+      case 'POST /api/pages': {
+        const body = await readJson(req);
+        const absolute = resolveInside(ws.root, body.path);
+        if (typeof body.text !== 'string') throw new HttpProblem(400, '请求的内容不正确。');
+        json(res, await ws.pages(absolute, body.text));
         return;
       }
       case 'PUT /api/file': {

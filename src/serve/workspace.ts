@@ -13,10 +13,10 @@ import { hasErrors } from '../diagnostic.js';
 import { GBT9704, type LayoutProfile } from '../layout/profile.js';
 import { decodeText } from '../load/decode.js';
 import { loadReportText } from '../load/index.js';
-import { renderValidated, validateFile, validateSource, withPreviousYear, type RenderResult } from '../pipeline.js';
+import { renderValidated, validateFile, validateSource, withPreviousYear, type RenderResult, type ValidateResult } from '../pipeline.js';
 import { describeOutcome } from '../rollup/index.js';
 import { findRosterFile, loadRoster, ROSTER_FILE_NAME, type Roster } from '../roster/index.js';
-import type { CheckResponse, ClientDiagnostic, FileEntry, FileKind, FileList, OpenedFile } from './api.js';
+import type { CheckResponse, ClientDiagnostic, FileEntry, FileKind, FileList, OpenedFile, PagesResponse } from './api.js';
 import { previewOf } from './pages.js';
 
 const LEVELS = new Set(['district', 'department', 'town']);
@@ -167,32 +167,52 @@ export class Workspace {
   }
 
   /** The checks `fazhi validate` runs on the file, on the text being edited instead of the saved one. */
-  validateText(absolute: string, text: string): ReturnType<typeof withPreviousYear> {
+  validateText(absolute: string, text: string): ValidateResult {
     const shown = this.shown(absolute);
     return withPreviousYear(validateSource(loadReportText(new TextEncoder().encode(text), shown)), shown);
   }
 
-  async check(absolute: string, text: string): Promise<CheckResponse> {
+  /** The last text checked, with its result: the pages that follow use it instead of checking again. */
+  private lastCheck: { absolute: string; text: string; result: ValidateResult } | undefined;
+
+  private validated(absolute: string, text: string): ValidateResult {
+    const last = this.lastCheck;
+    if (last && last.absolute === absolute && last.text === text) return last.result;
+    const result = this.validateText(absolute, text);
+    this.lastCheck = { absolute, text, result };
+    return result;
+  }
+
+  /** Diagnostics of the text being edited: what the editor shows as the user types. */
+  check(absolute: string, text: string): CheckResponse {
     const started = performance.now();
     const shown = this.shown(absolute);
     if (path.basename(absolute).toLowerCase() === ROSTER_FILE_NAME) {
-      // The roster is checked as saved (its checks read the file): the page says so.
+      // The roster is checked as saved (its checks read the file).
       const loaded = loadRoster(shown);
       return { diagnostics: this.clientDiagnostics(loaded.diagnostics, shown), timing: { checkMs: performance.now() - started } };
     }
-    const result = this.validateText(absolute, text);
-    const checkMs = performance.now() - started;
-    const response: CheckResponse = { diagnostics: this.clientDiagnostics(result.diagnostics, shown), timing: { checkMs } };
+    this.lastCheck = undefined;
+    const result = this.validated(absolute, text);
+    const response: CheckResponse = { diagnostics: this.clientDiagnostics(result.diagnostics, shown), timing: { checkMs: performance.now() - started } };
     if (result.rollup) response.rollup = result.rollup.outcomes.map(describeOutcome);
-    if (!result.report || hasErrors(result.diagnostics)) return response;
-    const composed = await this.compose(result);
-    if (composed.document && !hasErrors(composed.diagnostics)) {
-      response.preview = previewOf(composed.document, this.profile);
-      response.timing.pagesMs = performance.now() - started - checkMs;
-    } else {
-      response.diagnostics = this.clientDiagnostics(composed.diagnostics, shown);
-    }
     return response;
+  }
+
+  /**
+   * The pages of the text being edited, composed as `fazhi render` composes them; none while it
+   * has errors (then `diagnostics` says why: template problems come only here).
+   */
+  async pages(absolute: string, text: string): Promise<PagesResponse> {
+    const started = performance.now();
+    if (path.basename(absolute).toLowerCase() === ROSTER_FILE_NAME) return { timing: { pagesMs: 0 } };
+    const result = this.validated(absolute, text);
+    if (!result.report || hasErrors(result.diagnostics)) return { timing: { pagesMs: performance.now() - started } };
+    const composed = await this.compose(result);
+    if (!composed.document || hasErrors(composed.diagnostics)) {
+      return { diagnostics: this.clientDiagnostics(composed.diagnostics, this.shown(absolute)), timing: { pagesMs: performance.now() - started } };
+    }
+    return { preview: previewOf(composed.document, this.profile), timing: { pagesMs: performance.now() - started } };
   }
 
   /** `fazhi validate` of the saved file. */
@@ -201,7 +221,7 @@ export class Workspace {
   }
 
   /** The render `fazhi render` does (the .docx bytes included). */
-  compose(result: ReturnType<typeof withPreviousYear>): Promise<RenderResult> {
+  compose(result: ValidateResult): Promise<RenderResult> {
     return renderValidated(result, { profile: this.profile });
   }
 }
