@@ -100,6 +100,11 @@ describe('fazhi serve: who may talk to it', () => {
     // A body past the size limit is refused without reading it all.
     const huge = await request('/api/check', { 'x-fazhi-token': token, 'content-type': 'application/json' }, 'POST', JSON.stringify({ path: REPORT, text: 'x'.repeat(11 * 1024 * 1024) }));
     expect(huge.status).toBe(413);
+    // Broken requests get a sentence each: not JSON, a folder as a file, an unknown address.
+    const notJson = await request('/api/check', { 'x-fazhi-token': token, 'content-type': 'application/json' }, 'POST', '{"path": ');
+    expect([notJson.status, JSON.parse(notJson.text).message]).toEqual([400, '请求的内容不正确。']);
+    expect((await request(`/api/file?path=${encodeURIComponent('示例区/2024')}`, { 'x-fazhi-token': token })).status).toBe(404);
+    expect((await request('/api/nothing', { 'x-fazhi-token': token })).status).toBe(404);
     // …and the server is still there.
     expect((await request('/api/files', { 'x-fazhi-token': token })).status).toBe(200);
   });
@@ -249,3 +254,110 @@ describe('fazhi serve in the browser', () => {
     await page.close();
   }, 120_000);
 });
+
+describe('fazhi serve: help while typing, line ends kept, starting points, LibreOffice pages', () => {
+  it('completes and explains keys in Chinese from the schema', async () => {
+    const page = await openWorkbench();
+    await page.waitForSelector('.page[data-page="1"]');
+    // Under `unit:` (line 5 is "  name: 示例区人民政府"), a new line and Ctrl+Space.
+    await endOfLine(page, 5);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Space');
+    const completion = page.locator('.cm-tooltip-autocomplete');
+    await completion.waitFor({ timeout: 5_000 });
+    const offered = await completion.innerText();
+    expect(offered).toContain('short');
+    expect(offered).toContain('party');
+    expect(offered).toMatch(/[\u4e00-\u9fff]/);
+    await page.screenshot({ path: path.join(SHOTS, '8-completion.png') });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+z');
+    // Hover on a key: its title and description from the schema.
+    await page.locator('.cm-line').nth(1).getByText('level').hover();
+    const hover = page.locator('.hover');
+    await hover.waitFor({ timeout: 5_000 });
+    expect(await hover.innerText()).toContain('报告主体层级');
+    await page.close();
+  }, 60_000);
+
+  it('keeps CRLF line ends when saving a file that had them', async () => {
+    const rel = '示例区/2024/departments/示例区司法局.yaml';
+    const file = path.join(dir, 'data', rel);
+    const crlf = readFileSync(file, 'utf8').replace(/\r?\n/g, '\r\n');
+    writeFileSync(file, crlf);
+    const page = await browser.newPage();
+    await page.goto(`${url}&file=${encodeURIComponent(rel)}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await expect.poll(() => page.locator('#file-title').innerText()).toBe(rel);
+    await endOfLine(page, 2);
+    await page.keyboard.type('  # 注释');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.locator('#status').innerText(), { timeout: 10_000 }).toContain('已保存');
+    expect(readFileSync(file, 'utf8')).toBe(crlf.replace('level: department\r\n', 'level: department  # 注释\r\n'));
+    await page.close();
+  }, 60_000);
+
+  it('imports a dropped report and drafts next year exactly as the commands do', async () => {
+    const page = await openWorkbench();
+    await page.keyboard.press('Alt+3');
+    await page.fill('#import-target', '示例区/2023/towns/导入的报告.yaml');
+    // Dropped on the page, as a user drags it from the desktop.
+    const html = readFileSync(path.join(ROOT, 'test', 'fixtures', 'import', 'town.html'), 'utf8');
+    // (A script as text: this file is compiled without the browser's types.)
+    await page.evaluate(`(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([${JSON.stringify(html)}], 'town.html', { type: 'text/html' }));
+      const target = document.getElementById('import-drop');
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    })()`);
+    await expect.poll(() => page.locator('#import-out').innerText(), { timeout: 30_000 }).toContain('已导入');
+    const copy = scratchDir();
+    mkdirSync(path.join(copy, 'data', '示例区', '2023', 'towns'), { recursive: true });
+    cpSync(path.join(ROOT, 'test', 'fixtures', 'import', 'town.html'), path.join(copy, 'town.html'));
+    const cli = fazhi(['import', 'town.html', '-o', path.join('data', '示例区', '2023', 'towns', '导入的报告.yaml')], copy);
+    expect(readFileSync(path.join(dir, 'data', '示例区', '2023', 'towns', '导入的报告.yaml'), 'utf8')).toBe(
+      readFileSync(path.join(copy, 'data', '示例区', '2023', 'towns', '导入的报告.yaml'), 'utf8'),
+    );
+    expect(cli.stdout).toContain('已导入');
+
+    await page.selectOption('#new-year-source', '示例区/2024/report.yaml');
+    await page.click('#new-year-form button[type="submit"]');
+    await expect.poll(() => page.locator('#new-year-out').innerText(), { timeout: 30_000 }).toContain('已生成');
+    const ours = readFileSync(path.join(dir, 'data', '示例区', '2025', 'report.yaml'), 'utf8');
+    cpSync(path.join(dir, 'data', '示例区', '2024'), path.join(copy, 'data', '示例区', '2024'), { recursive: true });
+    cpSync(path.join(dir, 'data', '示例区', 'units.yaml'), path.join(copy, 'data', '示例区', 'units.yaml'));
+    expect(fazhi(['new-year', path.join('data', '示例区', '2024', 'report.yaml')], copy).code).toBe(0);
+    expect(ours).toBe(readFileSync(path.join(copy, 'data', '示例区', '2025', 'report.yaml'), 'utf8'));
+    rmSync(copy, { recursive: true, force: true });
+    // The new file is offered, and opens with its 【待填写】 places as errors at their lines.
+    await page.click('#new-year-out #open-created');
+    await page.locator('li.problem.error').first().waitFor({ timeout: 10_000 });
+    expect(await page.locator('.problems').innerText()).toContain('【待填写】');
+    await page.screenshot({ path: path.join(SHOTS, '9-new-year.png') });
+    await page.close();
+  }, 90_000);
+
+  it('shows the pages LibreOffice lays out, names the stand-in fonts, and downloads the PDF and the web page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}&file=${encodeURIComponent('示例区/2024/towns/示例区青山镇人民政府.yaml')}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForSelector('.page[data-page="1"]');
+    const estimated = Number(await page.locator('#pages').getAttribute('data-pages'));
+    await page.click('#exact');
+    await page.locator('img.exact-page').first().waitFor({ timeout: 150_000 });
+    expect(await page.locator('img.exact-page').count()).toBe(estimated);
+    expect(await page.locator('#pages-note').innerText()).toMatch(/LibreOffice 排出的 \d+ 页/);
+    expect(await page.locator('#pages-note').innerText()).toMatch(/替代字体|公文字体/);
+    await page.screenshot({ path: path.join(SHOTS, '10-libreoffice-pages.png') });
+
+    const [html] = await Promise.all([page.waitForEvent('download'), page.click('#download-html')]);
+    const out = path.join(dir, 'town.docx');
+    expect(fazhi(['render', path.join('data', '示例区', '2024', 'towns', '示例区青山镇人民政府.yaml'), '-o', out, '--html'], dir).code).toBe(0);
+    expect(readFileSync((await html.path())!, 'utf8')).toBe(readFileSync(out.replace(/\.docx$/, '.html'), 'utf8'));
+    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 150_000 }), page.click('#download-pdf')]);
+    expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  }, 320_000);
+});
+
