@@ -280,10 +280,10 @@ describe('fazhi serve: help while typing, line ends kept, starting points, Libre
     await page.close();
   }, 60_000);
 
-  it('keeps CRLF line ends when saving a file that had them', async () => {
+  it('keeps CRLF line ends and the byte order mark when saving a file that had them', async () => {
     const rel = '示例区/2024/departments/示例区司法局.yaml';
     const file = path.join(dir, 'data', rel);
-    const crlf = readFileSync(file, 'utf8').replace(/\r?\n/g, '\r\n');
+    const crlf = `\ufeff${readFileSync(file, 'utf8').replace(/\r?\n/g, '\r\n')}`;
     writeFileSync(file, crlf);
     const page = await browser.newPage();
     await page.goto(`${url}&file=${encodeURIComponent(rel)}`);

@@ -69,6 +69,7 @@ interface Current {
   path: string;
   version: string;
   crlf: boolean;
+  bom: boolean;
   encoding: string;
   /** Text as last saved or loaded, to know whether there are unsaved changes. */
   savedText: string;
@@ -456,7 +457,7 @@ async function openFile(path: string): Promise<void> {
 }
 
 function load(opened: OpenedFile): void {
-  current = { path: opened.path, version: opened.version, crlf: opened.crlf, encoding: opened.encoding, savedText: opened.text.replace(/\r\n/g, '\n') };
+  current = { path: opened.path, version: opened.version, crlf: opened.crlf, bom: opened.bom, encoding: opened.encoding, savedText: opened.text.replace(/\r\n/g, '\n') };
   lastPreview = undefined;
   pagesHost.replaceChildren();
   hideBanner();
@@ -492,7 +493,7 @@ async function saveNow(force: boolean): Promise<boolean> {
   const text = editor.state.doc.toString();
   setStatus('正在保存……', 'busy');
   try {
-    const answer = await api<SaveResponse>('PUT', '/api/file', { path: current.path, text, version: current.version, crlf: current.crlf, force });
+    const answer = await api<SaveResponse>('PUT', '/api/file', { path: current.path, text, version: current.version, crlf: current.crlf, bom: current.bom && current.encoding === 'utf-8', force });
     current.version = answer.version;
     current.savedText = text;
     files = answer.files.files;

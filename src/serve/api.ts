@@ -31,6 +31,8 @@ export interface OpenedFile {
   version: string;
   /** Line ends the file had: kept on save. */
   crlf: boolean;
+  /** Whether the file began with a UTF-8 byte order mark (Notepad's "UTF-8 with BOM"): kept on save. */
+  bom: boolean;
   /** Encoding detected; a file that was not UTF-8 is saved as UTF-8 (the UI says so). */
   encoding: string;
 }

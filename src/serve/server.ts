@@ -270,7 +270,8 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
         const body = await readJson(req);
         const absolute = resolveInside(ws.root, body.path, { write: true });
         if (typeof body.text !== 'string') throw new HttpProblem(400, '请求的内容不正确。');
-        const text = body.crlf === true ? body.text.replace(/\r?\n/g, '\r\n') : body.text;
+        // The file's own line ends and byte order mark, as it had them when opened.
+        const text = (body.bom === true ? '\ufeff' : '') + (body.crlf === true ? body.text.replace(/\r?\n/g, '\r\n') : body.text);
         const bytes = new TextEncoder().encode(text);
         if (bytes.length > LOAD_LIMITS.maxFileBytes) throw new HttpProblem(413, `内容超过 ${LOAD_LIMITS.maxFileBytes / 1024 / 1024} MB，未保存。`);
         if (existsSync(absolute) && body.force !== true) {

@@ -152,7 +152,8 @@ export class Workspace {
     const decoded = decodeText(bytes, absolute);
     if ('severity' in decoded) throw new Error(decoded.message);
     const text = decoded.text.replace(/^\ufeff/, '');
-    return { path: this.relative(absolute), text, version: fingerprint(bytes), crlf: /\r\n/.test(text), encoding: decoded.encoding };
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return { path: this.relative(absolute), text, version: fingerprint(bytes), crlf: /\r\n/.test(text), bom, encoding: decoded.encoding };
   }
 
   private clientDiagnostics(diagnostics: readonly Diagnostic[], shown: string): ClientDiagnostic[] {
