@@ -91,7 +91,8 @@ export const runBatch: CommandRun = async (inputs, values, io) => {
     ...(outputDir ? { outputDir } : {}),
   }));
   const started = performance.now();
-  const tty = process.stderr.isTTY === true;
+  // A redrawn progress line only on a terminal; `fazhi serve` shows each result as a line.
+  const tty = (io.terminal ?? process.stderr.isTTY) === true;
   const progress = tty && jobs.length > 0 ? new TerminalProgress({ write: (t) => process.stderr.write(t), columns: process.stderr.columns || 80 }, jobs.length) : undefined;
   let done = 0;
   const results = await runJobs(jobs, {

@@ -3,7 +3,7 @@
 
 import { EXIT_CODES_HELP } from '../diagnostic.js';
 
-export type CommandName = 'validate' | 'render' | 'watch' | 'batch' | 'tasks' | 'init' | 'new-year' | 'import';
+export type CommandName = 'serve' | 'validate' | 'render' | 'watch' | 'batch' | 'tasks' | 'init' | 'new-year' | 'import';
 
 interface CommandSpec {
   summary: string;
@@ -26,6 +26,28 @@ const RENDER_OPTIONS: CommandSpec['options'] = {
 };
 
 export const COMMANDS: Record<CommandName, CommandSpec> = {
+  serve: {
+    summary: '打开工作台：在浏览器中编辑、检查、预览和下载报告（推荐）',
+    options: { ...help, port: { type: 'string' }, 'no-open': { type: 'boolean' } },
+    help: `用法：fazhi serve [数据文件夹] [--port 端口] [--no-open]
+
+在本机启动工作台并用默认浏览器打开：左边是数据文件夹中的报告（区县、各部门、乡镇街道和单位名册）
+及其状态，中间是编辑器（输入时即时标出问题，与 fazhi validate 的提示和行号相同），右边是按公文格式
+排出的页面。可以保存、下载 Word 文档、PDF 和网页，查看全区报送情况、运行批量生成、开始新报告、
+生成下一年度、导入往年报告。数据仍是文件夹中的 .yaml 文件。
+
+工作台只在本机（127.0.0.1）上可以访问，地址中带有每次启动时随机生成的口令；
+只读写数据文件夹中的文件。按 Ctrl+C 停止。
+
+选项：
+  数据文件夹        默认为当前文件夹下的 data/（没有时为当前文件夹）。
+  --port 端口       使用指定的端口（默认自动选择一个空闲端口）。
+  --no-open         不自动打开浏览器，只显示地址。
+
+示例：
+  fazhi serve
+  fazhi serve data/示例区 --port 8080`,
+  },
   validate: {
     summary: '检查数据文件的格式和内容',
     options: { ...help, previous: { type: 'string' } },
@@ -246,6 +268,7 @@ ${Object.entries(COMMANDS)
 ${EXIT_CODES_HELP}
 
 快速开始：
+  fazhi serve                                   打开工作台（在浏览器中编辑、预览、下载）
   fazhi render data/示例区/2024/report.yaml     生成示例报告到 output/
   fazhi init --level district --unit 某某区 --year 2025   开始一份新报告
   fazhi batch data/示例区/2024                   生成全区各单位的报告和报送情况汇总表`;
