@@ -8,6 +8,7 @@
 
 import { Scalar } from 'yaml';
 import type { Severity } from '../diagnostic.js';
+import { positionIn } from './positions.js';
 import type { JsonSchema, SchemaNavigator } from './schema-types.js';
 
 export interface Slip {
@@ -73,18 +74,20 @@ export function scalarSlips(text: string, node: Scalar, at: JsonSchema | undefin
     const lineEnd = text.indexOf('\n', i);
     const line = text.slice(i, lineEnd < 0 || lineEnd > valueEnd ? valueEnd : lineEnd).replace(/\r$/, '');
     if (ITEM_LINE.test(line)) {
+      const above = positionIn(text, start).line;
       slips.push({
         severity: 'error',
         ruleId: 'load/swallowed-item',
-        message: `这一行“${excerpt(line)}”以“- ”开头，像是一个新的列表项，但它比上面的“- ”缩进得多，被并入了上一项的文字（文档中会出现“ - ”，序号也会少一个）。请让它与上一项的“- ”对齐；如果它确实是上一项文字的一部分，请给整段文字加上引号。`,
+        message: `这一行“${excerpt(line)}”以“- ”开头，像是一个新的列表项，但它比上面第 ${above} 行的“- ”缩进得多，被并入了那一项的文字（文档中会出现“ - ”，序号也会少一个）。请让两行的“- ”对齐；如果它确实是上一项文字的一部分，请给整段文字加上引号。`,
         offset: i,
       });
     } else if (KEY_LINE.test(line)) {
       const key = line.slice(0, line.indexOf(':'));
+      const above = positionIn(text, start).line;
       slips.push({
         severity: 'error',
         ruleId: 'load/swallowed-key',
-        message: `这一行“${excerpt(line)}”像是键“${key}”，但它比上一行缩进得多，被并入了上一行的文字。请让它与同一层级的其他键对齐；如果它确实是文字的一部分，请给整段文字加上引号。`,
+        message: `这一行“${excerpt(line)}”像是键“${key}”，但它比第 ${above} 行的文字缩进得多，被并入了那段文字。请让它与同一层级的其他键对齐；如果它确实是文字的一部分，请给整段文字加上引号。`,
         offset: i,
       });
     }
