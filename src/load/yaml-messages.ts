@@ -173,6 +173,20 @@ export function explainSyntaxError(err: YAMLError, text: string): { message: str
     }
   }
 
+  // The same colon on the second line of a paragraph written without >-: the parser stops at the
+  // paragraph's first line; the cause is the colon below.
+  if (err.code === 'BLOCK_AS_IMPLICIT_KEY' || err.code === 'MULTILINE_IMPLICIT_KEY') {
+    const next = nextContentLine(text, at.line);
+    const colon = next && !/^\s*(?:-\s+)?[A-Za-z_][\w-]*:(\s|$)/.test(next.text) ? /[^\x00-\x7f]:(\s|$)/.exec(next.text) : null;
+    if (next && colon && indentOf(next.text) > indentOf(line)) {
+      const at2 = colon.index + 1;
+      return {
+        message: `文字中的英文冒号后面跟着空格（“${next.text.slice(Math.max(0, at2 - 6), at2 + 1).trim()} ”），YAML 会把它当作“键: 值”。请给整段文字加上引号，或改用“>-”另起一行书写，或改用中文冒号“：”。`,
+        offset: next.offset + at2,
+      };
+    }
+  }
+
   // A line that lost its indentation inside or after a paragraph: it is not `key: value`, and
   // it is less indented than the line above (the last line of a preamble moved to column 1).
   if (err.code === 'MULTILINE_IMPLICIT_KEY' || err.code === 'BLOCK_AS_IMPLICIT_KEY' || err.code === 'MISSING_CHAR') {
