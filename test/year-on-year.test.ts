@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BigramIndex, fingerprint, similarity } from '../src/reuse/similar.js';
 import { formatDiagnostic } from '../src/diagnostic.js';
-import { changeInUnits, changePhrase, formatNumber } from '../src/metrics/format.js';
+import { changeInUnits, changePhrase, formatNumber } from '../src/data/metric-format.js';
 import { renderValidated, validateText } from '../src/pipeline.js';
 import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
 import { readDocx } from './helpers/docx.js';
@@ -218,12 +218,11 @@ describe('reuse check', () => {
     const r = fazhi(['validate', 'data/示例区/2024/report.yaml'], dir);
     expect(r.code).toBe(0);
     const at2023 = line2023('根据市委依法治市办工作安排');
-    // The 2023 text is a folded block: its position is the line holding the text, below “intro: >-”.
+    // The 2023 text is a folded block under “intro: >-”: its position is the line holding the text.
     expect(readFileSync(PREVIOUS, 'utf8').split('\n')[at2023 - 1]).toBe('  intro: >-');
-    const line = at2023 + 1;
     expect(r.stdout).toMatch(
       new RegExp(
-        `^data/示例区/2024/report\\.yaml:\\d+:\\d+ 警告 这段文字与上年报告中的一段完全相同，上年见 data/示例区/2023/report\\.yaml:${line}:5。照搬上年内容是审阅时最常被指出的问题，请按本年度实际情况改写。$`,
+        `^data/示例区/2024/report\\.yaml:\\d+:\\d+ 警告 这段文字与上年报告中的一段完全相同，上年见 data/示例区/2023/report\\.yaml:${at2023 + 1}:5。照搬上年内容是审阅时最常被指出的问题，请按本年度实际情况改写。$`,
         'm',
       ),
     );

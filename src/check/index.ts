@@ -3,7 +3,7 @@
 
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostic.js';
 import type { SourceFile } from '../load/index.js';
-import type { ReportData } from '../report-data.js';
+import type { ReportData } from '../data/report.js';
 import { relaxForImported } from './imported.js';
 import { findPlaceholders } from './placeholders.js';
 import type { Rule } from './rule.js';

@@ -2,7 +2,7 @@
 // it enforces, and a function that only reports. The runner stamps file and position on.
 
 import type { Severity } from '../diagnostic.js';
-import type { ReportData } from '../report-data.js';
+import type { ReportData } from '../data/report.js';
 
 export interface RuleReport {
   /** JSON pointer of the value concerned. */

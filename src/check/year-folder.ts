@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import type { SourceFile } from '../load/index.js';
-import type { ReportData } from '../report-data.js';
+import type { ReportData } from '../data/report.js';
 
 const YEAR_FOLDER = /^\d{4}$/;
 

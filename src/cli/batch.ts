@@ -6,6 +6,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isRealDate, parseDate, type CalendarDate } from '../dates.js';
 import { ExitCode, formatDiagnostic, UserError } from '../diagnostic.js';
 import { reportFilesUnder, yearOfFolder } from '../batch/discover.js';
 import type { Job, JobResult } from '../batch/job.js';
@@ -15,7 +16,7 @@ import { countRows, LEVEL_NAMES, summaryRows, type SummaryRow } from '../batch/s
 import { GBT9704 } from '../layout/profile.js';
 import { findRosterFile, loadRoster, ROSTER_FILE_NAME, type Roster } from '../roster/index.js';
 import { defaultOutputPath, safeFileName, writeFileAtomic } from '../write/output-file.js';
-import type { CommandIO, CommandRun } from './main.js';
+import type { CommandIO, CommandRun } from './command.js';
 
 const STATUS_WORDS: Record<JobResult['status'], string> = { ok: '已生成', errors: '有错误', 'write-failed': '未能写入' };
 
@@ -60,6 +61,12 @@ export const runBatch: CommandRun = async (inputs, values, io) => {
     jobsOption = Number(values.jobs);
     if (!Number.isInteger(jobsOption) || jobsOption < 1) throw new UserError('--jobs 后面应写一个正整数，例如 --jobs 2。', ExitCode.Usage);
   }
+  // The 截至 date of the summary, only when given: the same batch gives the same bytes any day.
+  let asOf: CalendarDate | undefined;
+  if (typeof values.date === 'string') {
+    asOf = parseDate(values.date.trim());
+    if (!asOf || !isRealDate(asOf)) throw new UserError(`--date 后面应写汇总的截至日期，例如 --date 2025-01-20，现在是“${values.date}”。`, 2);
+  }
   const shown = (f: string): string => path.relative(io.cwd, f) || f;
   const outputDir = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : undefined;
 
@@ -84,7 +91,8 @@ export const runBatch: CommandRun = async (inputs, values, io) => {
     ...(outputDir ? { outputDir } : {}),
   }));
   const started = performance.now();
-  const tty = process.stderr.isTTY === true;
+  // A redrawn progress line only on a terminal; `fazhi serve` shows each result as a line.
+  const tty = (io.terminal ?? process.stderr.isTTY) === true;
   const progress = tty && jobs.length > 0 ? new TerminalProgress({ write: (t) => process.stderr.write(t), columns: process.stderr.columns || 80 }, jobs.length) : undefined;
   let done = 0;
   const results = await runJobs(jobs, {
@@ -133,7 +141,7 @@ export const runBatch: CommandRun = async (inputs, values, io) => {
   };
   write(`${base}.csv`, summaryCsv(rows));
   const { writeDocx } = await import('../write/docx/index.js');
-  write(`${base}.docx`, await writeDocx(summaryDocument(rows, title, GBT9704, new Date()), GBT9704));
+  write(`${base}.docx`, await writeDocx(summaryDocument(rows, title, GBT9704, year, asOf), GBT9704));
 
   if (c.errors || c.missing || c.writeFailed) {
     io.err('有报告需要处理：请按上面的提示修改有错误的报告、催报缺报的单位（联系人见汇总表 CSV），然后重新运行。');

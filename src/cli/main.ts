@@ -3,21 +3,15 @@
 // Only this file decides the process exit code; bin/fazhi.js sets it.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { WORKER_COMMAND } from '../batch/protocol.js';
 import { ExitCode, UserError } from '../diagnostic.js';
+import type { CommandIO, CommandRun, Values } from './command.js';
 import { COMMANDS, MAIN_HELP, type CommandName } from './help.js';
 
 // bin/fazhi.js turns the cache of the district's other files on, naming the build (disk-cache.ts).
 export { enableDiskCache } from '../load/disk-cache.js';
 
-export interface CommandIO {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  cwd: string;
-}
-
-type Values = Record<string, string | boolean | string[] | undefined>;
-export type CommandRun = (positionals: string[], values: Values, io: CommandIO) => Promise<ExitCode>;
 
 const defaultIO: CommandIO = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -43,6 +37,8 @@ async function loadCommand(name: CommandName): Promise<CommandRun> {
       return (await import('./new-year.js')).runNewYear;
     case 'import':
       return (await import('./import.js')).runImport;
+    case 'serve':
+      return (await import('./serve.js')).runServe;
   }
 }
 
@@ -66,7 +62,9 @@ export async function main(argv: string[], io: CommandIO = defaultIO): Promise<E
     return ExitCode.Ok;
   }
   // A worker of `fazhi batch` (see src/batch/pool.ts): not a command for users, not in the help.
-  if (first === WORKER_COMMAND) return (await import('../batch/worker.js')).runWorker();
+  // Only a batch starts one (a worker thread, or a child process with an IPC channel); typed by
+  // hand it is just an unknown command.
+  if (first === WORKER_COMMAND && (!isMainThread || typeof process.send === 'function')) return (await import('../batch/worker.js')).runWorker();
   if (first === '--version' || first === '-v') {
     io.out('fazhi-report 0.1.0');
     return ExitCode.Ok;
@@ -98,14 +96,15 @@ export async function main(argv: string[], io: CommandIO = defaultIO): Promise<E
     io.out(command.help);
     return ExitCode.Ok;
   }
+  const commandIO: CommandIO = { ...io, commandLine: (argv, sub) => main(argv, sub) };
   try {
     const run = await loadCommand(first);
     const { positionals, values } = parsed;
     if (typeof values.previous === 'string') {
       const previous = values.previous;
-      return await (await import('./previous-option.js')).withPrevious(positionals, previous, () => run(positionals, values, io));
+      return await (await import('./previous-option.js')).withPrevious(positionals, previous, () => run(positionals, values, commandIO));
     }
-    return await run(positionals, values, io);
+    return await run(positionals, values, commandIO);
   } catch (err) {
     if (err instanceof UserError) {
       io.err(err.message);

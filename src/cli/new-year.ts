@@ -10,8 +10,8 @@ import { SCHEMA_FILE } from '../paths.js';
 import { ROSTER_FILE_NAME } from '../roster/index.js';
 import { assignedTasksFor } from '../tasks/carry.js';
 import { validateSource } from '../pipeline.js';
-import { writeFileAtomic } from '../write/output-file.js';
-import type { CommandIO, CommandRun } from './main.js';
+import { overwritesInput, sameFile, writeFileAtomic } from '../write/output-file.js';
+import type { CommandIO, CommandRun } from './command.js';
 import { commandLine } from './next-step.js';
 import { printDiagnostics } from './report-diagnostics.js';
 
@@ -45,6 +45,11 @@ function convert(file: string, output: string | undefined, force: boolean, io: C
     return 'failed';
   }
   const target = path.resolve(io.cwd, relative);
+  // Not even --force replaces the file being converted (`new-year r.yaml -o r.yaml --force`).
+  if (sameFile(target, path.resolve(io.cwd, file))) {
+    io.err(overwritesInput(shown(target), shown(file)).message);
+    return 'failed';
+  }
   if (existsSync(target) && !force) {
     io.err(`“${shown(target)}”已经存在，未做任何修改。如确需重新生成并覆盖，请加 --force。`);
     return 'exists';

@@ -9,8 +9,8 @@ import { GBT9704, type LayoutProfile } from '../layout/profile.js';
 import { renderFile } from '../pipeline.js';
 import { describeOutcome } from '../rollup/index.js';
 import { writeHtml } from '../write/html/index.js';
-import { defaultOutputPath, safeFileName, writeFileAtomic } from '../write/output-file.js';
-import type { CommandIO } from './main.js';
+import { claimOutputPath, defaultOutputPath, outputKey, overwritesInput, safeFileName, sameFile, writeFileAtomic } from '../write/output-file.js';
+import type { CommandIO } from './command.js';
 import { printDiagnostics, withoutRepeatedNotes } from './report-diagnostics.js';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -27,6 +27,8 @@ export interface RenderSession {
   fontsReported: boolean;
   /** Output written in this run, by path, with the data file it came from. */
   written: Map<string, string>;
+  /** Every data file of the run: no output may replace one of them. */
+  inputs: string[];
 }
 
 /** A folder named by --templates must exist: a usage error (2), as for --profile. */
@@ -42,7 +44,7 @@ function templatesFolder(option: string, cwd: string): string {
   return dir;
 }
 
-export async function openSession(values: Values, io: CommandIO): Promise<RenderSession> {
+export async function openSession(values: Values, io: CommandIO, inputs: readonly string[] = []): Promise<RenderSession> {
   return {
     profile: typeof values.profile === 'string' ? loadProfile(path.resolve(io.cwd, values.profile)) : GBT9704,
     ...(typeof values.templates === 'string' ? { templatesDir: templatesFolder(values.templates, io.cwd) } : {}),
@@ -53,6 +55,7 @@ export async function openSession(values: Values, io: CommandIO): Promise<Render
     ...(values.pdf ? { pdf: await import('../write/pdf/index.js') } : {}),
     fontsReported: false,
     written: new Map(),
+    inputs: inputs.map((f) => path.resolve(io.cwd, f)),
   };
 }
 
@@ -82,19 +85,27 @@ export async function renderOne(file: string, session: RenderSession, io: Comman
     io.err(`未生成：${file} 有错误，请按上面的提示修改后重试。`);
     return { ok: false, diagnostics, written: [] };
   }
-  let target = outputPath(file, result.document.title, session, single, io.cwd);
+  const wanted = outputPath(file, result.document.title, session, single, io.cwd);
   // Two reports with the same title in one run must not overwrite each other: the later one is
-  // named after its data file as well.
-  const earlier = session.written.get(target);
-  if (earlier !== undefined && earlier !== file) {
-    const renamed = target.replace(/\.docx$/i, `（${safeFileName(path.basename(file, path.extname(file)))}）.docx`);
-    io.err(`“${file}”与“${earlier}”的标题相同，为免覆盖，输出改名为“${path.basename(renamed)}”。`);
-    target = renamed;
-  }
-  session.written.set(target, file);
+  // named after its data file as well (a rerun of the same file replaces its own output).
+  const earlier = session.written.get(outputKey(wanted));
+  const target = claimOutputPath(wanted, [path.basename(file)], (candidate) => {
+    const owner = session.written.get(outputKey(candidate));
+    if (owner !== undefined && owner !== file) return false;
+    session.written.set(outputKey(candidate), file);
+    return true;
+  });
+  if (target !== wanted) io.err(`“${file}”与“${earlier}”的标题相同，为免覆盖，输出改名为“${path.basename(target)}”。`);
   const shown = (f: string) => path.relative(io.cwd, f) || f;
   const written: string[] = [];
   try {
+    // A data file saved with a .docx name (`render r.docx -o r.docx`) must not be replaced by
+    // its own document; nor may the .html or .pdf beside it replace an input.
+    const targets = [target, ...(session.html ? [target.replace(/\.docx$/i, '.html')] : []), ...(session.pdf ? [target.replace(/\.docx$/i, '.pdf')] : [])];
+    for (const t of targets) {
+      const input = [path.resolve(io.cwd, file), ...session.inputs].find((i) => sameFile(t, i));
+      if (input) throw overwritesInput(shown(t), shown(input));
+    }
     writeFileAtomic(target, result.docx);
     written.push(shown(target));
     if (session.html) {

@@ -1,5 +1,5 @@
 import { ExitCode, UserError, type Diagnostic } from '../diagnostic.js';
-import type { CommandRun } from './main.js';
+import type { CommandRun } from './command.js';
 import { openSession, renderOne } from './render-session.js';
 import { summary } from './report-diagnostics.js';
 
@@ -8,7 +8,7 @@ export const runRender: CommandRun = async (files, values, io) => {
   if (typeof values.output === 'string' && files.length > 1 && values.output.toLowerCase().endsWith('.docx')) {
     throw new UserError('有多个数据文件时，-o 应指定一个输出文件夹，而不是 .docx 文件。', ExitCode.Usage);
   }
-  const session = await openSession(values, io);
+  const session = await openSession(values, io, files);
   const all: Diagnostic[] = [];
   let failed = false;
   for (const file of files) {

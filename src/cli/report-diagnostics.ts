@@ -2,7 +2,7 @@
 
 import { formatDiagnostic, type Diagnostic } from '../diagnostic.js';
 import { diskCached, type DiskCacheCodec } from '../load/disk-cache.js';
-import type { CommandIO } from './main.js';
+import type { CommandIO } from './command.js';
 
 /**
  * Notes about a file itself rather than its data (it is saved as GBK) are worth saying once per

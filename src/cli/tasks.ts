@@ -8,8 +8,8 @@ import { validateFile } from '../pipeline.js';
 import { planTasks, tasksByUnit, tasksByWrittenName, type UnitTask } from '../tasks/index.js';
 import { rosterFor } from '../tasks/check.js';
 import { districtTasksDocument, districtTasksTitle, unitTasksDocument, unitTasksTitle } from '../tasks/document.js';
-import { defaultOutputPath, safeFileName, writeFileAtomic } from '../write/output-file.js';
-import type { CommandRun } from './main.js';
+import { claimOutputPath, defaultOutputPath, outputKey, safeFileName, writeFileAtomic } from '../write/output-file.js';
+import type { CommandRun } from './command.js';
 import { printDiagnostics } from './report-diagnostics.js';
 
 /** Folder of the per-unit lists, beside the district table. */
@@ -62,8 +62,13 @@ export const runTasks: CommandRun = async (files, values, io) => {
       ? tasksByUnit(tasks, roster).map(({ unit, tasks: t }) => ({ name: unit.name, tasks: t }))
       : tasksByWrittenName(tasks);
     if (!roster) io.err('没有找到单位名册（units.yaml），按计划中写的单位名称分别生成；“各镇（街道）”等统称不会分到具体单位。');
+    // Two units whose names make the same file name (they differ only in characters a file name
+    // cannot hold, in letter case, or past the length limit) get one list each all the same.
+    const claimed = new Set<string>([outputKey(target)]);
     for (const { name, tasks: list } of lists) {
-      await write(path.join(folder, `${safeFileName(unitTasksTitle(name, report.year + 1))}.docx`), unitTasksDocument(name, report, reportTitle, list, GBT9704));
+      const wanted = path.join(folder, `${safeFileName(unitTasksTitle(name, report.year + 1))}.docx`);
+      const to = claimOutputPath(wanted, [name], (candidate) => !claimed.has(outputKey(candidate)) && Boolean(claimed.add(outputKey(candidate))));
+      await write(to, unitTasksDocument(name, report, reportTitle, list, GBT9704));
     }
     const idle = roster ? roster.units.filter((u) => !lists.some((l) => l.name === u.name)).map((u) => u.name) : [];
     io.out(`已为 ${lists.length} 个单位生成任务清单${idle.length ? `；没有分到任务的单位：${idle.join('、')}` : ''}。`);

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ExitCode, UserError, hasErrors } from '../diagnostic.js';
 import { validateFile } from '../pipeline.js';
 import { loadRoster, ROSTER_FILE_NAME } from '../roster/index.js';
-import type { CommandRun } from './main.js';
+import type { CommandRun } from './command.js';
 import { printDiagnostics, summary, withoutRepeatedNotes } from './report-diagnostics.js';
 
 export const runValidate: CommandRun = async (files, _values, io) => {

@@ -6,7 +6,7 @@ import { existsSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { ExitCode, UserError } from '../diagnostic.js';
 import { clearTemplateCache, templateFolders } from '../compose/template.js';
-import type { CommandRun } from './main.js';
+import type { CommandRun } from './command.js';
 import { openSession, renderOne } from './render-session.js';
 
 /** Editors save in bursts (write, rename, touch): one render per burst. */

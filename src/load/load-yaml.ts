@@ -4,7 +4,8 @@
 
 import { isAlias, isMap, isScalar, isSeq, LineCounter, Scalar, type Node } from 'yaml';
 import type { Diagnostic, Position } from '../diagnostic.js';
-import { codePointName, countUnprintable, firstUnprintable, stripUnprintable } from './characters.js';
+import { codePointName, countUnprintable, firstUnprintable, stripUnprintable } from '../data/characters.js';
+import { escapePointerToken } from '../data/pointer.js';
 import { LOAD_LIMITS } from './limits.js';
 import { parseWithLimits, tooDeep, tooManyValues } from './parse-limits.js';
 import { PositionIndex, positionAt } from './positions.js';
@@ -18,10 +19,6 @@ export interface LoadedYaml {
   data: unknown;
   positions: PositionIndex;
   diagnostics: Diagnostic[];
-}
-
-export function escapePointerToken(token: string): string {
-  return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 const NULL_TEXT = new Set(['', '~', 'null', 'Null', 'NULL']);

@@ -1,7 +1,7 @@
 import { closestKey } from '../schema-messages.js';
 import type { Rule } from '../rule.js';
-import { findRefs, isKnownModifier, malformedRefs, REF_MODIFIERS } from '../../metrics/refs.js';
-import { reportTexts } from '../walk-all.js';
+import { findRefs, isKnownModifier, malformedRefs, REF_MODIFIERS } from '../../data/metric-refs.js';
+import { reportTexts } from '../../data/visit.js';
 
 export const metricRefs: Rule = {
   id: 'metric-refs',

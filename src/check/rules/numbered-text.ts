@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { allTexts } from '../walk.js';
+import { allTexts } from '../../data/visit.js';
 
 // Numbers typed by hand go wrong as soon as an item is added or moved; the tool numbers.
 const HAND_NUMBER = /^\s*(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[一二三四五六七八九十]+是|（\d+）|\(\d+\)|\d+[.、．](?!\d))/;

@@ -1,5 +1,6 @@
-import { PART_KEYS } from '../../report-data.js';
-import { partItems, splitUnitNames } from '../../tasks/items.js';
+import { PART_KEYS } from '../../data/report.js';
+import { splitUnitNames } from '../../data/assignments.js';
+import { partItems } from '../../data/visit.js';
 import type { Rule } from '../rule.js';
 
 export const planAssignments: Rule = {
