@@ -23,6 +23,11 @@ describe('slips YAML accepts', () => {
       ],
     ],
     [
+      'a full-width comma between the items of a [ ] list',
+      replace('recipients:\n  - 测试市人民政府', 'recipients: [中共测试市委，测试市人民政府]'),
+      ['r.yaml:6:20 警告 方括号中的“中共测试市委，测试市人民政府”是一项：各项之间要用英文逗号“,”分隔，中文逗号“，”不起分隔作用。如果这是几项，请把“，”改为“,”；如果确是一项，请给它加上引号。'],
+    ],
+    [
       'text after " #" is a comment',
       replace('    - 完善行政执法协调监督工作体系。', '    - 着力提升行政执法质量 #重点 和效能。'),
       [
