@@ -87,6 +87,14 @@ describe('results do not depend on the folder the command runs in', () => {
     expect(existsSync(path.join(dir, 'data', '示例区', '2024', 'output'))).toBe(false);
   });
 
+  it('new-year inside the year folder writes next year beside it', () => {
+    const dir = project();
+    const r = fazhi(['new-year', 'report.yaml'], path.join(dir, 'data', '示例区', '2024'));
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(existsSync(path.join(dir, 'data', '示例区', '2025', 'report.yaml'))).toBe(true);
+    expect(r.stdout).toContain('fazhi validate ../2025/report.yaml');
+  });
+
   it('a year that disagrees with the folder is an error at the year', () => {
     const dir = project();
     const target = path.join(dir, 'data', '示例区', '2025');
