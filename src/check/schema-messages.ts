@@ -62,6 +62,9 @@ export function unescapeToken(token: string): string {
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
+/** The task-assignment keys, which belong only to the items of plans. */
+const ASSIGNMENT_NAMES: Record<string, string> = { lead_unit: '牵头单位', support_units: '配合单位', deadline: '完成时限' };
+
 export class FieldNamer {
   private readonly nav: SchemaNavigator;
   constructor(private readonly schema: JsonSchema) {
@@ -115,19 +118,32 @@ export class FieldNamer {
       }
       case 'additionalProperties': {
         const key = String(params.additionalProperty);
+        const part = /^\/(measures|shortcomings|duties|other)(\/|$)/.exec(pointer)?.[1];
+        if (part && Object.hasOwn(ASSIGNMENT_NAMES, key)) {
+          return {
+            pointer: `${pointer}/${key}`,
+            atKey: true,
+            message: `“${key}”（${ASSIGNMENT_NAMES[key]}）只能写在“plans”（下一年度主要安排）的分项中，这里是“${part}”。`,
+          };
+        }
         const known = this.knownKeys(pointer);
         const close = closestKey(key, known);
         const hint = close ? `是否应为“${close}”？` : `这里可用的键有：${known.join('、')}。`;
         return { pointer: `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, atKey: true, message: `未知的键“${key}”，${hint}` };
       }
       case 'type': {
-        const types = String(params.type).split(',');
+        // Optional keys also accept null (an empty `key:` in the editor); the loader has already
+        // dropped those, so "null" is never what the user should write.
+        const types = String(params.type)
+          .split(',')
+          .filter((t) => t !== 'null');
         const names = types.length > 1 ? ALTERNATIVE_NAMES : TYPE_NAMES;
         const expected = types.map((t) => names[t] ?? t).join('或');
         return { pointer, atKey: false, message: `${label}应为${expected}，现在是${kindOf(error.data)}。` };
       }
       case 'enum': {
         const allowed = (params.allowedValues as unknown[])
+          .filter((v) => v !== null) // an optional key left empty is allowed, but not worth offering
           .map((v) => (ENUM_NAMES[String(v)] ? `${String(v)}（${ENUM_NAMES[String(v)]}）` : String(v)))
           .join('、');
         return { pointer, atKey: false, message: `${label}的值“${String(error.data)}”无效，只能是：${allowed}。` };

@@ -39,7 +39,9 @@ function convert(file: string, output: string | undefined, force: boolean, io: C
     return 'failed';
   }
   const report = result.report;
-  const relative = output ?? nextYearPath(file, report.year);
+  // From the file's full path, so that `new-year report.yaml` inside the year folder works too.
+  const next = nextYearPath(path.resolve(io.cwd, file), report.year);
+  const relative = output ?? (next === undefined ? undefined : path.relative(io.cwd, next));
   if (!relative) {
     io.err(`未转换：无法从“${file}”的路径推断 ${report.year + 1} 年文件的保存位置（路径中没有名为 ${report.year} 的文件夹），请用 -o 指定。`);
     return 'failed';
