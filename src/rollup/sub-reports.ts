@@ -3,11 +3,11 @@
 // Results are kept per file (path, size, modification time), so that a batch or a render that
 // reads them again does not check them again.
 
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { check } from '../check/index.js';
 import type { DiskCacheCodec } from '../load/disk-cache.js';
 import { FileMemo } from '../load/file-memo.js';
+import { walkDataFolder, type SkippedEntry } from '../load/folder-walk.js';
 import { loadReportFile } from '../load/index.js';
 import type { Level, ReportData } from '../report-data.js';
 
@@ -54,21 +54,31 @@ export function parseSubReport(file: string, folderLevel: SubReport['folderLevel
   };
 }
 
+/**
+ * The sub-report files of a year, and what was skipped: links out of the year's folder, a second
+ * name for one file, and the district's own report reached through a link (it must never roll
+ * up itself).
+ */
 export function subReportFiles(yearDir: string): { file: string; level: SubReport['folderLevel'] }[] {
-  return Object.entries(SUB_REPORT_FOLDERS).flatMap(([folder, level]) => {
-    let names: string[];
-    try {
-      names = readdirSync(path.join(yearDir, folder));
-    } catch {
-      return [];
-    }
-    return names
-      .filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.'))
-      .sort()
-      .map((n) => ({ file: path.join(yearDir, folder, n), level }));
-  });
+  return subReportSearch(yearDir).files;
 }
 
-export function loadSubReports(yearDir: string): SubReport[] {
-  return subReportFiles(yearDir).map(({ file, level }) => readSubReport(file, level));
+export function subReportSearch(yearDir: string): { files: { file: string; level: SubReport['folderLevel'] }[]; skipped: SkippedEntry[] } {
+  const { files, skipped } = walkDataFolder(yearDir, {
+    accept: (name) => /\.ya?ml$/i.test(name),
+    maxDepth: 1,
+  });
+  const found = files.flatMap((file) => {
+    const folder = path.basename(path.dirname(file));
+    const level = Object.hasOwn(SUB_REPORT_FOLDERS, folder) && path.dirname(path.dirname(file)) === yearDir ? SUB_REPORT_FOLDERS[folder as keyof typeof SUB_REPORT_FOLDERS] : undefined;
+    return level ? [{ file, level }] : [];
+  });
+  // The walk keeps the first name of a file; a sub-report named twice is reported here only when
+  // both names are sub-reports (a link to report.yaml is the district's own report).
+  return { files: found, skipped: skipped.filter((s) => Object.hasOwn(SUB_REPORT_FOLDERS, path.basename(path.dirname(s.path)))) };
+}
+
+export function loadSubReports(yearDir: string): { subs: SubReport[]; skipped: SkippedEntry[] } {
+  const { files, skipped } = subReportSearch(yearDir);
+  return { subs: files.map(({ file, level }) => readSubReport(file, level)), skipped };
 }
