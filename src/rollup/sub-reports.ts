@@ -5,6 +5,7 @@
 
 import path from 'node:path';
 import { check } from '../check/index.js';
+import { count, object, oneOf, optionalString, reportData, string } from '../load/cache-shape.js';
 import type { DiskCacheCodec } from '../load/disk-cache.js';
 import { FileMemo } from '../load/file-memo.js';
 import { walkDataFolder, type SkippedEntry } from '../load/folder-walk.js';
@@ -26,7 +27,20 @@ export interface SubReport {
 }
 
 // Plain data, kept across runs too: a district's validate reads every sub-report of the year.
-export const SUB_REPORT_CODEC: DiskCacheCodec<SubReport> = { kind: 'sub-report-1', encode: (s) => s, decode: (json) => json as SubReport };
+export const SUB_REPORT_CODEC: DiskCacheCodec<SubReport> = {
+  kind: 'sub-report-2',
+  encode: (s) => s,
+  decode: (json) => {
+    const s = object(json, 'sub-report');
+    string(s.file, 'file');
+    string(s.unitName, 'unitName');
+    optionalString(s.unitShort, 'unitShort');
+    oneOf(s.folderLevel, ['department', 'town'], 'folderLevel');
+    count(s.errors, 'errors');
+    if (s.report !== undefined) reportData(s.report, 'report');
+    return json as SubReport;
+  },
+};
 const memo = new FileMemo<SubReport>(SUB_REPORT_CODEC);
 
 function rawUnit(data: unknown): { name?: string; short?: string } {
