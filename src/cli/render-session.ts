@@ -30,7 +30,7 @@ export interface RenderSession {
 
 export async function openSession(values: Values, io: CommandIO, inputs: readonly string[] = []): Promise<RenderSession> {
   return {
-    profile: typeof values.profile === 'string' ? loadProfile(path.resolve(io.cwd, values.profile)) : GBT9704,
+    profile: typeof values.profile === 'string' ? loadProfile(path.resolve(io.cwd, values.profile), values.profile) : GBT9704,
     ...(typeof values.templates === 'string' ? { templatesDir: path.resolve(io.cwd, values.templates) } : {}),
     ...(typeof values.output === 'string' ? { output: values.output } : {}),
     html: values.html === true,

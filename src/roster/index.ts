@@ -12,7 +12,7 @@ import { array, diagnostic, object, oneOf, optionalString, string } from '../loa
 import { sourceHoldingCodec } from '../load/source-codec.js';
 import { loadReportFile, type JsonSchema, type SourceFile } from '../load/index.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { miniValidate } from './mini-schema.js';
+import { miniValidate } from '../check/mini-schema.js';
 import type { Roster, RosterUnit } from './types.js';
 
 export { namesOf, type Roster, type RosterLevel, type RosterUnit } from './types.js';
