@@ -6,7 +6,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/diagnostic.js';
-import { changeInUnits, changePhrase, formatNumber } from '../src/metrics/format.js';
+import { changeInUnits, changePhrase, formatNumber } from '../src/data/metric-format.js';
 import { renderValidated, validateFile, validateText } from '../src/pipeline.js';
 import { scratchDir } from './helpers/cli.js';
 import { readDocx } from './helpers/docx.js';

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { formatDiagnostic, UserError } from '../diagnostic.js';
 import { renderFile } from '../pipeline.js';
-import type { Level } from '../report-data.js';
+import { isLevel, type Level } from '../data/report.js';
 import { claimOutputPath, defaultOutputPath, outputKey, safeFileName, writeFileAtomic } from '../write/output-file.js';
 
 export interface Job {
@@ -69,8 +69,6 @@ function rawField(data: unknown, ...keys: string[]): unknown {
   return v;
 }
 
-const LEVELS: readonly Level[] = ['district', 'department', 'town'];
-
 export async function runJob(job: Job): Promise<JobResult> {
   const file = path.resolve(job.cwd, job.file);
   const base = { id: job.id, file: job.file };
@@ -86,7 +84,7 @@ export async function runJob(job: Job): Promise<JobResult> {
       ...base,
       ...(typeof name === 'string' ? { unitName: name.trim() } : {}),
       ...(typeof short === 'string' ? { unitShort: short.trim() } : {}),
-      ...(typeof level === 'string' && (LEVELS as readonly string[]).includes(level) ? { level: level as Level } : {}),
+      ...(isLevel(level) ? { level } : {}),
       ...(typeof year === 'number' ? { year } : {}),
       errors: errorsOnly.length,
       warnings: result.diagnostics.length - errorsOnly.length,

@@ -1,16 +1,17 @@
 // Rendering one data file to its outputs (.docx, and .html/.pdf when asked), shared by
 // `render` (each file once) and `watch` (the same file on every save).
 
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { UserError, hasErrors, type Diagnostic } from '../diagnostic.js';
+import { ExitCode, UserError, hasErrors, type Diagnostic } from '../diagnostic.js';
 import { loadProfile } from '../layout/load-profile.js';
 import { GBT9704, type LayoutProfile } from '../layout/profile.js';
 import { renderFile } from '../pipeline.js';
 import { describeOutcome } from '../rollup/index.js';
 import { writeHtml } from '../write/html/index.js';
 import { claimOutputPath, defaultOutputPath, outputKey, overwritesInput, safeFileName, sameFile, writeFileAtomic } from '../write/output-file.js';
-import type { CommandIO } from './main.js';
-import { printDiagnostics } from './report-diagnostics.js';
+import type { CommandIO } from './command.js';
+import { printDiagnostics, withoutRepeatedNotes } from './report-diagnostics.js';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -20,6 +21,8 @@ export interface RenderSession {
   /** `-o`: a .docx file (single input) or a folder. */
   output?: string;
   html: boolean;
+  /** --verbose: explain the rolled-up figures. */
+  verbose: boolean;
   pdf?: typeof import('../write/pdf/index.js');
   fontsReported: boolean;
   /** Output written in this run, by path, with the data file it came from. */
@@ -28,12 +31,26 @@ export interface RenderSession {
   inputs: string[];
 }
 
+/** A folder named by --templates must exist: a usage error (2), as for --profile. */
+function templatesFolder(option: string, cwd: string): string {
+  const dir = path.resolve(cwd, option);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new UserError(`找不到模板文件夹“${option}”：请检查 --templates 后面的路径。`, ExitCode.Usage);
+  }
+  if (!isDir) throw new UserError(`“${option}”不是文件夹：--templates 后面应写模板文件夹（其中有 district/、department/、town/ 的 report.hbs）。`, ExitCode.Usage);
+  return dir;
+}
+
 export async function openSession(values: Values, io: CommandIO, inputs: readonly string[] = []): Promise<RenderSession> {
   return {
     profile: typeof values.profile === 'string' ? loadProfile(path.resolve(io.cwd, values.profile), values.profile) : GBT9704,
-    ...(typeof values.templates === 'string' ? { templatesDir: path.resolve(io.cwd, values.templates) } : {}),
+    ...(typeof values.templates === 'string' ? { templatesDir: templatesFolder(values.templates, io.cwd) } : {}),
     ...(typeof values.output === 'string' ? { output: values.output } : {}),
     html: values.html === true,
+    verbose: values.verbose === true,
     // Loaded only when asked for: LibreOffice support is not part of every run's start-up.
     ...(values.pdf ? { pdf: await import('../write/pdf/index.js') } : {}),
     fontsReported: false,
@@ -59,12 +76,14 @@ export interface RenderOutcome {
 /** Validates and renders `file`; on errors writes nothing, so the last good output stays. */
 export async function renderOne(file: string, session: RenderSession, io: CommandIO, single: boolean): Promise<RenderOutcome> {
   const result = await renderFile(file, { profile: session.profile, ...(session.templatesDir ? { templatesDir: session.templatesDir } : {}) });
-  printDiagnostics(result.diagnostics, io);
-  // Rolled-up figures: the value, which sub-reports contributed and which lacked the figure.
-  for (const o of result.rollup?.outcomes ?? []) io.out(describeOutcome(o));
+  const diagnostics = withoutRepeatedNotes(result.diagnostics);
+  printDiagnostics(diagnostics, io);
+  // Rolled-up figures: the value, which sub-reports contributed and which lacked the figure. A
+  // normal run prints what was written and nothing else; these explain the figures when asked.
+  if (session.verbose) for (const o of result.rollup?.outcomes ?? []) io.out(describeOutcome(o));
   if (!result.docx || !result.document || hasErrors(result.diagnostics)) {
     io.err(`未生成：${file} 有错误，请按上面的提示修改后重试。`);
-    return { ok: false, diagnostics: result.diagnostics, written: [] };
+    return { ok: false, diagnostics, written: [] };
   }
   const wanted = outputPath(file, result.document.title, session, single, io.cwd);
   // Two reports with the same title in one run must not overwrite each other: the later one is
@@ -107,8 +126,8 @@ export async function renderOne(file: string, session: RenderSession, io: Comman
     if (!(err instanceof UserError)) throw err;
     for (const f of written) io.out(`已生成：${f}`);
     io.err(err.message);
-    return { ok: false, diagnostics: result.diagnostics, written };
+    return { ok: false, diagnostics, written };
   }
   for (const f of written) io.out(`已生成：${f}`);
-  return { ok: true, diagnostics: result.diagnostics, written };
+  return { ok: true, diagnostics, written };
 }

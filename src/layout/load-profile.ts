@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { miniValidate } from '../check/mini-schema.js';
 import { FieldNamer, placeSchemaError } from '../check/schema-messages.js';
-import { formatDiagnostic, sortDiagnostics, UserError, type Diagnostic } from '../diagnostic.js';
+import { ExitCode, formatDiagnostic, sortDiagnostics, UserError, type Diagnostic } from '../diagnostic.js';
 import { loadReportFile, type JsonSchema, type SourceFile } from '../load/index.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { GBT9704, type LayoutProfile, type LayoutValue } from './profile.js';
@@ -112,7 +112,7 @@ export function loadProfile(file: string, shown = file): LayoutProfile {
   const loadErrors = named.diagnostics.filter((d) => d.severity === 'error');
   // An empty file (or one with comments only) changes nothing.
   if (loadErrors.length === 1 && loadErrors[0]!.ruleId === 'load/empty') return GBT9704;
-  if (loadErrors.some((d) => d.ruleId === 'load/not-found')) throw new UserError(`找不到版式文件“${shown}”。`, 2);
+  if (loadErrors.some((d) => d.ruleId === 'load/not-found')) throw new UserError(`找不到版式文件“${shown}”。`, ExitCode.Usage);
   if (loadErrors.length > 0 || named.data === undefined) fail(loadErrors.length ? loadErrors : named.diagnostics);
   const schemaErrors = schemaDiagnostics(named);
   if (schemaErrors.length > 0) fail(schemaErrors);

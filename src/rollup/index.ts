@@ -7,10 +7,11 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import type { SourceFile } from '../load/index.js';
-import { reportTexts } from '../check/walk-all.js';
-import { formatValue } from '../metrics/format.js';
-import { findRefs } from '../metrics/refs.js';
-import type { Metric, ReportData, RollupMethod } from '../report-data.js';
+import { SUB_REPORT_FOLDERS } from '../data/folders.js';
+import { reportTexts } from '../data/visit.js';
+import { formatValue } from '../data/metric-format.js';
+import { findRefs } from '../data/metric-refs.js';
+import type { Metric, ReportData, RollupMethod } from '../data/report.js';
 import { findRosterFile, loadRoster, unitOfReport, type Roster, type RosterUnit } from '../roster/index.js';
 import { aggregate, METHOD_NAMES } from './aggregate.js';
 import type { SkippedEntry } from '../load/folder-walk.js';
@@ -182,7 +183,7 @@ export function resolveRollups(source: SourceFile, report: ReportData): { report
     const outcome: RollupOutcome = { id: m.id, label: m.label, unit: m.unit, method: m.rollup, contributed: [], lacking: [], excluded: [] };
     outcomes.push(outcome);
     if (subs.length === 0) {
-      const where = ['departments', 'towns'].map((f) => path.join(yearDir, f) + path.sep).join('、');
+      const where = Object.values(SUB_REPORT_FOLDERS).map((f) => path.join(yearDir, f) + path.sep).join('、');
       unresolved(m, outcome, `${pointer}/rollup`, `还没有下级报告（应在 ${where} 下）`, true);
       return [];
     }

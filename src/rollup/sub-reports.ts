@@ -10,9 +10,8 @@ import type { DiskCacheCodec } from '../load/disk-cache.js';
 import { FileMemo } from '../load/file-memo.js';
 import { walkDataFolder, type SkippedEntry } from '../load/folder-walk.js';
 import { loadReportFile } from '../load/index.js';
-import type { Level, ReportData } from '../report-data.js';
-
-export const SUB_REPORT_FOLDERS = { departments: 'department', towns: 'town' } as const;
+import { levelOfFolder, type SubReportLevel } from '../data/folders.js';
+import type { ReportData } from '../data/report.js';
 
 export interface SubReport {
   file: string;
@@ -20,7 +19,7 @@ export interface SubReport {
   unitName: string;
   unitShort?: string;
   /** The folder it was found in: departments/ → department, towns/ → town. */
-  folderLevel: Exclude<Level, 'district'>;
+  folderLevel: SubReportLevel;
   /** Present when the report has no errors. */
   report?: ReportData;
   errors: number;
@@ -83,13 +82,12 @@ export function subReportSearch(yearDir: string): { files: { file: string; level
     maxDepth: 1,
   });
   const found = files.flatMap((file) => {
-    const folder = path.basename(path.dirname(file));
-    const level = Object.hasOwn(SUB_REPORT_FOLDERS, folder) && path.dirname(path.dirname(file)) === yearDir ? SUB_REPORT_FOLDERS[folder as keyof typeof SUB_REPORT_FOLDERS] : undefined;
+    const level = path.dirname(path.dirname(file)) === yearDir ? levelOfFolder(path.basename(path.dirname(file))) : undefined;
     return level ? [{ file, level }] : [];
   });
   // The walk keeps the first name of a file; a sub-report named twice is reported here only when
   // both names are sub-reports (a link to report.yaml is the district's own report).
-  return { files: found, skipped: skipped.filter((s) => Object.hasOwn(SUB_REPORT_FOLDERS, path.basename(path.dirname(s.path)))) };
+  return { files: found, skipped: skipped.filter((s) => levelOfFolder(path.basename(path.dirname(s.path))) !== undefined) };
 }
 
 export function loadSubReports(yearDir: string): { subs: SubReport[]; skipped: SkippedEntry[] } {

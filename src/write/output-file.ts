@@ -38,8 +38,11 @@ function writeError(file: string, err: unknown): UserError {
       return new UserError(`无法写入“${file}”：文件路径太长。请用 -o 指定一个较短的输出位置。`);
     case 'ENOSPC':
       return new UserError(`无法写入“${file}”：磁盘空间不足。`);
+    case 'ENOENT':
+      return new UserError(`无法写入“${file}”：输出文件夹不存在，也无法创建（例如系统文件夹或不存在的磁盘）。请用 -o 换一个位置。`);
     default:
-      return new UserError(`无法写入“${file}”（${code ?? '未知错误'}）。请检查输出文件夹是否存在、是否可写。`);
+      // The system's error code means nothing to a clerk; the sentence says what to check.
+      return new UserError(`无法写入“${file}”。请检查输出文件夹是否存在、是否可写，或用 -o 换一个位置。`);
   }
 }
 
@@ -188,19 +191,36 @@ export function safeFileName(name: string, fallback = '报告'): string {
 }
 
 /**
- * Default output: under output/, mirroring the data path below data/ (data/示例区/2024/report.yaml
- * → output/示例区/2024/<标题>.docx). Files outside data/ go straight into output/.
+ * The project folder of a data file: the folder holding the nearest `data/` above it. Found from
+ * the file's own location, so that the output lands in the same place whatever folder the
+ * command runs in (`render report.yaml` inside data/示例区/2024 writes to output/示例区/2024).
+ */
+export function projectOf(inputFile: string, cwd = process.cwd()): { root: string; dataDir: string } | undefined {
+  let dir = path.dirname(path.resolve(cwd, inputFile));
+  for (;;) {
+    if (path.basename(dir) === 'data') return { root: path.dirname(dir), dataDir: dir };
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/**
+ * Default output: under output/ of the project, mirroring the data path below data/
+ * (data/示例区/2024/report.yaml → output/示例区/2024/<标题>.docx). Files outside any data/ folder
+ * go straight into output/ of the working folder.
  */
 export function defaultOutputPath(inputFile: string, title: string, extension: string, cwd = process.cwd()): string {
-  const relative = path.relative(path.join(cwd, 'data'), path.resolve(cwd, inputFile));
-  const insideData = relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-  const subdir = insideData ? path.dirname(relative) : '';
-  const safeSubdir = subdir
+  const project = projectOf(inputFile, cwd);
+  if (!project) return path.join(cwd, 'output', `${safeFileName(title)}${extension}`);
+  const relative = path.relative(project.dataDir, path.resolve(cwd, inputFile));
+  const safeSubdir = path
+    .dirname(relative)
     .split(path.sep)
     .filter((s) => s !== '' && s !== '.')
     .map((s) => safeFileName(s, '_'))
     .join(path.sep);
-  return path.join(cwd, 'output', safeSubdir, `${safeFileName(title)}${extension}`);
+  return path.join(project.root, 'output', safeSubdir, `${safeFileName(title)}${extension}`);
 }
 
 /**
