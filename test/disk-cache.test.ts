@@ -89,11 +89,11 @@ describe('the CLI with a cache', () => {
   it('uses a sub-report’s new figure as soon as the file changes', () => {
     const { dir, cache, report } = workspace();
     const env = { FAZHI_CACHE_DIR: cache };
-    expect(rollupLine(fazhi(['render', report, '-o', 'out'], dir, env).stdout, 'penalty_cases')).toContain('= 1156件');
+    expect(rollupLine(fazhi(['render', report, '-o', 'out', '--verbose'], dir, env).stdout, 'penalty_cases')).toContain('= 1156件');
     const market = path.join(dir, 'data', '示例区', '2024', 'departments', '示例区市场监督管理局.yaml');
     // Same length, so that only the content tells the change.
     writeFileSync(market, readFileSync(market, 'utf8').replace('value: 415', 'value: 515'));
-    expect(rollupLine(fazhi(['render', report, '-o', 'out'], dir, env).stdout, 'penalty_cases')).toContain('= 1256件');
+    expect(rollupLine(fazhi(['render', report, '-o', 'out', '--verbose'], dir, env).stdout, 'penalty_cases')).toContain('= 1256件');
   });
 
   it('reports last year’s problems from its new content, with the path as written', () => {
@@ -122,7 +122,7 @@ describe('the CLI with a cache', () => {
   it('never lets an entry change a result: a changed figure, or values of the wrong shape, are recomputed', () => {
     const { dir, cache, report } = workspace();
     const env = { FAZHI_CACHE_DIR: cache };
-    const good = fazhi(['render', report, '-o', 'out'], dir, env);
+    const good = fazhi(['render', report, '-o', 'out', '--verbose'], dir, env);
     expect(rollupLine(good.stdout, 'penalty_cases')).toContain('= 1156件');
     const entries = readdirSync(cache).map((f) => path.join(cache, f));
     const market = entries.find((f) => readFileSync(f, 'utf8').includes('"unitName":"示例区市场监督管理局"'))!;
@@ -130,7 +130,7 @@ describe('the CLI with a cache', () => {
     expect(original).toMatch(/"id":"penalty_cases","label":"[^"]*","value":415,/);
     // One digit of a valid-looking entry (415 → 3415: the total would read 4156).
     writeFileSync(market, original.replace(/("id":"penalty_cases","label":"[^"]*","value":)415,/, '$13415,'));
-    const changed = fazhi(['render', report, '-o', 'out'], dir, env);
+    const changed = fazhi(['render', report, '-o', 'out', '--verbose'], dir, env);
     expect(changed.code).toBe(0);
     expect(rollupLine(changed.stdout, 'penalty_cases')).toContain('= 1156件');
     expect(changed.stdout).toBe(good.stdout);
@@ -151,12 +151,12 @@ describe('the CLI with a cache', () => {
       const check = (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
       writeFileSync(file, JSON.stringify({ id: entry.id, content: entry.content, value: entry.value, check }));
     };
-    fazhi(['render', report, '-o', 'out'], dir, env); // entries rewritten from the files
+    fazhi(['render', report, '-o', 'out', '--verbose'], dir, env); // entries rewritten from the files
     const kinds = (prefix: string) => readdirSync(cache).filter((f) => f.startsWith(prefix)).map((f) => path.join(cache, f));
     for (const f of kinds('sub-report')) withShape(f, (v) => ((v.unitName = null), ((v.report as Record<string, unknown> | undefined) ?? {}).unit = '示例区'));
     for (const f of kinds('roster')) withShape(f, (v) => ((v.roster as Record<string, unknown>).units = [{ name: null, level: 'town' }]));
     for (const f of kinds('previous')) withShape(f, (v) => ((v.checked as Record<string, unknown>).report = { metrics: 'x' }));
-    const shaped = fazhi(['render', report, '-o', 'out'], dir, env);
+    const shaped = fazhi(['render', report, '-o', 'out', '--verbose'], dir, env);
     expect(shaped.stderr).toBe('');
     expect(shaped.stdout).toBe(good.stdout);
   });
