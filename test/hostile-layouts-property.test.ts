@@ -242,7 +242,7 @@ describe('profiles, templates and folder layouts', () => {
         expect(snapshot(d), shown).toEqual(before);
         rmSync(d, { recursive: true, force: true });
       }),
-      { numRuns: 12, seed: 17_2026 },
+      { numRuns: 8, seed: 17_2026 },
     );
   }, 600_000);
 });
