@@ -43,7 +43,9 @@ export function kindOf(value: unknown): string {
 }
 
 function truncate(text: string): string {
-  return text.length > 20 ? `${text.slice(0, 20)}…` : text;
+  const short = text.length > 20 ? `${text.slice(0, 20)}…` : text;
+  // A line break or other control character in a quoted value would break the one-line message.
+  return short.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The known key an unknown key was probably meant to be. */

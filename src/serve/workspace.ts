@@ -124,7 +124,7 @@ export class Workspace {
       }
       let reports: string[];
       try {
-        reports = reportFilesUnder(dir);
+        reports = reportFilesUnder(dir).files;
       } catch {
         reports = [];
       }
