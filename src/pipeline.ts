@@ -9,7 +9,7 @@ import { GBT9704, type LayoutProfile } from './layout/profile.js';
 import { loadReportFile, loadReportText, type SourceFile } from './load/index.js';
 import { crossYearDiagnostics, loadPrevious, previousYearPath, type PreviousYear } from './previous/index.js';
 import { previousOption } from './previous/context.js';
-import type { ReportData } from './report-data.js';
+import type { ReportData } from './data/report.js';
 import type { RollupResult } from './rollup/index.js';
 import { rollupTableBlock } from './rollup/table.js';
 

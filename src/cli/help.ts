@@ -1,6 +1,8 @@
 // Command table and help texts (Chinese). Kept apart from the commands so that `--help` loads
 // nothing else.
 
+import { EXIT_CODES_HELP } from '../diagnostic.js';
+
 export type CommandName = 'serve' | 'validate' | 'render' | 'watch' | 'batch' | 'tasks' | 'init' | 'new-year' | 'import';
 
 interface CommandSpec {
@@ -59,7 +61,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 选项：
   --previous 上年文件   指定上一年度的数据文件（只检查一个文件时），代替自动查找。
 
-退出码：0 没有错误（可以有警告）；1 有错误；2 命令用法有误。
+${EXIT_CODES_HELP}
 
 示例：
   fazhi validate data/示例区/2024/report.yaml
@@ -102,8 +104,8 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   },
   batch: {
     summary: '批量校验并生成一个文件夹中的全部报告，列出缺报单位，生成汇总表',
-    options: { ...help, output: { type: 'string', short: 'o' }, jobs: { type: 'string' } },
-    help: `用法：fazhi batch 文件夹 [-o 输出文件夹] [--jobs 并行数]
+    options: { ...help, output: { type: 'string', short: 'o' }, jobs: { type: 'string' }, date: { type: 'string' } },
+    help: `用法：fazhi batch 文件夹 [-o 输出文件夹] [--jobs 并行数] [--date 截至日期]
 
 校验并生成文件夹中的全部报告（区县报告、departments/ 下的部门报告和 towns/ 下的乡镇街道报告），
 报告较多时用上全部 CPU 核心同时处理。某份报告有错误或输出文件正被 Word/WPS 打开时，
@@ -118,9 +120,11 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   -o, --output 文件夹   输出到这个文件夹（报告按原来的相对位置存放，汇总表在文件夹中）。
                         默认写到 output/ 下与 data/ 对应的位置，例如 output/示例区/2024/。
   --jobs 并行数         同时处理的报告数。默认每个 CPU 核心一个，报告较少（每核不到 20 份）时
-                        逐个处理更快，自动逐个处理；--jobs 1 总是逐个处理。
+                        逐个处理更快，自动逐个处理；--jobs 1 总是逐个处理。最多为 CPU 核心数。
+  --date 日期           汇总表写明“截至某年某月某日”，例如 --date 2025-01-20。不写时不写日期，
+                        同一批报告无论哪天生成，汇总表都逐字节相同。
 
-退出码：0 全部生成；1 有报告有错误、缺报、未能写入，或单位名册有错误；2 命令用法有误。
+退出码：0 全部生成；1 有报告有错误、缺报、未能写入，或单位名册有错误；2 命令用法有误；3 工具内部错误（请报告给维护者）。
 
 单位名册的写法（每个单位：name 全称、level 层级，建议写 contact 联系人，可选 short 简称、aliases 其他名称）：
   district: 示例区
@@ -245,6 +249,9 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   },
 };
 
+// Every command's help ends with the exit codes, from the one table.
+for (const spec of Object.values(COMMANDS)) if (!spec.help.includes('退出码')) spec.help += `\n\n${EXIT_CODES_HELP}`;
+
 export const MAIN_HELP = `fazhi —— 法治政府建设年度报告生成工具
 
 用法：fazhi <命令> [选项]
@@ -255,6 +262,8 @@ ${Object.entries(COMMANDS)
   .join('\n')}
 
 每个命令的详细说明：fazhi <命令> --help
+
+${EXIT_CODES_HELP}
 
 快速开始：
   fazhi serve                                   打开工作台（在浏览器中编辑、预览、下载）

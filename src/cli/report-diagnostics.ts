@@ -1,7 +1,7 @@
 // Printing diagnostics and the closing count, shared by validate and render.
 
 import { formatDiagnostic, type Diagnostic } from '../diagnostic.js';
-import type { CommandIO } from './main.js';
+import type { CommandIO } from './command.js';
 
 export function printDiagnostics(diagnostics: readonly Diagnostic[], io: CommandIO): void {
   for (const d of diagnostics) io.out(formatDiagnostic(d));

@@ -4,8 +4,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../diagnostic.js';
-import type { CommandRun } from './main.js';
+import { ExitCode, UserError } from '../diagnostic.js';
+import type { CommandRun } from './command.js';
 
 function openBrowser(url: string): void {
   const [command, args] =
@@ -21,14 +21,14 @@ function openBrowser(url: string): void {
 }
 
 export const runServe: CommandRun = async (inputs, values, io) => {
-  if (inputs.length > 1) throw new UserError('请只指定一个数据文件夹，例如：fazhi serve data', 2);
+  if (inputs.length > 1) throw new UserError('请只指定一个数据文件夹，例如：fazhi serve data', ExitCode.Usage);
   const given = inputs[0] ?? (existsSync(path.join(io.cwd, 'data')) ? 'data' : '.');
   const dir = path.resolve(io.cwd, given);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`找不到文件夹“${given}”，请检查路径。`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`找不到文件夹“${given}”，请检查路径。`, ExitCode.Usage);
   let port = 0;
   if (typeof values.port === 'string') {
     port = Number(values.port);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserError('--port 后面应写 1 到 65535 之间的端口号，例如 --port 8080。', 2);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserError('--port 后面应写 1 到 65535 之间的端口号，例如 --port 8080。', ExitCode.Usage);
   }
   const { startWorkbench } = await import('../serve/server.js');
   let bench;
@@ -44,11 +44,11 @@ export const runServe: CommandRun = async (inputs, values, io) => {
   io.out(`请在浏览器中打开：${bench.url}`);
   io.out('（地址中带有访问口令，只在本机有效；按 Ctrl+C 停止。）');
   if (!values['no-open']) openBrowser(bench.url);
-  return await new Promise<number>((resolve) => {
+  return await new Promise<ExitCode>((resolve) => {
     const stop = (): void => {
       void bench.close().then(() => {
         io.out('工作台已停止。');
-        resolve(0);
+        resolve(ExitCode.Ok);
       });
     };
     process.once('SIGINT', stop);

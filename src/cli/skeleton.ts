@@ -1,6 +1,6 @@
 // The text of a new report's data file, with Chinese comments explaining every part.
 
-import type { Level } from '../report-data.js';
+import type { Level } from '../data/report.js';
 
 export function unitNames(level: Level, unit: string): { name: string; short: string } {
   if (level === 'district') {

@@ -3,7 +3,7 @@
 // `other` with a warning naming the line it came from.
 
 import { formatChineseDate, type CalendarDate } from '../dates.js';
-import { PART_KEYS, type Group, type Item, type ItemsStyle, type Level, type Metric, type Paragraphs, type Part, type PartKey, type ReportData } from '../report-data.js';
+import { PART_KEYS, type Group, type Item, type ItemsStyle, type Level, type Metric, type Paragraphs, type Part, type PartKey, type ReportData } from '../data/report.js';
 import type { SourceLine } from './extract.js';
 import { cnValue, firstSentence, type Body, type EndMatter, type FrontMatter, type Section } from './structure.js';
 

@@ -4,7 +4,7 @@
 
 import { isMap, type YAMLMap } from 'yaml';
 import { formatChineseDate, type CalendarDate } from '../dates.js';
-import { PART_KEYS, type PartKey, type ReportData } from '../report-data.js';
+import { PART_KEYS, PART_NAMES, type PartKey, type ReportData } from '../data/report.js';
 import { commentAbove, newDocument, pairOf, yamlText } from '../yaml-out/index.js';
 import { buildReport, candidateMetrics, type Built, type ImportWarning } from './build.js';
 import { clean, fullWidthPunctuation } from './clean.js';
@@ -26,14 +26,6 @@ export interface ImportResult {
   warnings: string[];
   summary: string[];
 }
-
-const PART_NAMES: Record<PartKey, string> = {
-  measures: '主要举措和成效',
-  shortcomings: '存在的不足和原因',
-  duties: '第一责任人职责情况',
-  plans: '下一年度主要安排',
-  other: '其他需要报告的情况',
-};
 
 const LEVEL_NAMES = { district: '区/县政府', department: '政府部门', town: '乡镇/街道' } as const;
 

@@ -1,7 +1,7 @@
 // A unit name as written in a plan (区司法局, 各镇（街道）) → the roster's units, or a
 // "did you mean" for a name the roster does not know.
 
-import { MAX_SUGGESTION_LENGTH } from '../check/schema-messages.js';
+import { editDistance, MAX_SUGGESTION_LENGTH } from '../data/distance.js';
 import { namesOf, type Roster, type RosterUnit } from './types.js';
 
 // Collective names used in task breakdowns for every township, or every department.
@@ -9,20 +9,6 @@ const ALL_TOWNS = new Set(['各镇（街道）', '各镇(街道)', '各乡镇（
 const ALL_DEPARTMENTS = new Set(['区直各部门', '区直各单位', '县直各部门', '县直各单位', '区政府各部门', '县政府各部门', '各部门', '各有关部门', '区直有关部门', '县直有关部门']);
 
 export type UnitMatch = { units: RosterUnit[] } | { units?: undefined; suggestion?: string };
-
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = prev[j]!;
-      prev[j] = Math.min(above + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = above;
-    }
-  }
-  return prev[b.length]!;
-}
 
 /** The roster name closest to a name it does not know: a small edit, or a part of a longer name. */
 function suggest(name: string, roster: Roster): string | undefined {
@@ -34,7 +20,7 @@ function suggest(name: string, roster: Roster): string | undefined {
     .map((n) => ({
       n,
       // Lengths further apart than the allowed distance: only containment can match.
-      d: n.length <= MAX_SUGGESTION_LENGTH && Math.abs(n.length - name.length) <= allowed(n) ? distance(name, n) : Number.MAX_SAFE_INTEGER,
+      d: n.length <= MAX_SUGGESTION_LENGTH && Math.abs(n.length - name.length) <= allowed(n) ? editDistance(name, n) : Number.MAX_SAFE_INTEGER,
     }))
     .filter(({ n, d }) => d <= allowed(n) || (name.length >= 2 && (n.includes(name) || name.includes(n))))
     .sort((a, b) => a.d - b.d || a.n.length - b.n.length);

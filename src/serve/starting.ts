@@ -1,10 +1,12 @@
-// Starting points and the batch, run from the page: each is the command itself (cli/main.ts)
-// with its output collected, so the files written are exactly those the command line writes.
+// Starting points and the batch, run from the page: each is the command's own run function
+// (cli/init.ts, new-year.ts, import.ts, batch.ts) with its output collected, so the files written
+// are exactly those the command line writes.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main, type CommandIO } from '../cli/main.js';
+import type { CommandIO, CommandRun, Values } from '../cli/command.js';
+import { ExitCode, UserError } from '../diagnostic.js';
 import { unitNames } from '../cli/skeleton.js';
 import { writeFileAtomic } from '../write/output-file.js';
 import { PathError, resolveInside } from './guard.js';
@@ -41,7 +43,9 @@ export async function runCommand(ws: Workspace, start: Starting, onLine?: (line:
     cwd: ws.cwd,
     terminal: false,
   };
-  let argv: string[];
+  let run: CommandRun;
+  let positionals: string[] = [];
+  let values: Values = {};
   let opened: string | undefined;
   let temp: string | undefined;
   switch (start.kind) {
@@ -56,17 +60,19 @@ export async function runCommand(ws: Workspace, start: Starting, onLine?: (line:
         if (level === 'district') target = `${unitNames('district', unit).short}/${year}/report.yaml`;
         else if ((level === 'department' || level === 'town') && district) target = `${district}/${year}/${level === 'department' ? 'departments' : 'towns'}/${unit}.yaml`;
       }
-      argv = ['init', '--level', level, '--unit', unit, '--year', year, ...(district ? ['--district', district] : [])];
+      run = (await import('../cli/init.js')).runInit;
+      values = { level, unit, year, ...(district ? { district } : {}) };
       if (target) {
         const absolute = resolveInside(ws.root, target, { write: true });
-        argv.push('-o', ws.shown(absolute));
+        values.output = ws.shown(absolute);
         opened = target;
       }
       break;
     }
     case 'new-year': {
       const absolute = resolveInside(ws.root, start.path);
-      argv = ['new-year', ws.shown(absolute)];
+      run = (await import('../cli/new-year.js')).runNewYear;
+      positionals = [ws.shown(absolute)];
       break;
     }
     case 'import': {
@@ -78,18 +84,29 @@ export async function runCommand(ws: Workspace, start: Starting, onLine?: (line:
       const safe = path.basename(str(start.name)).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '') || `原文${ext}`;
       const source = path.join(temp, safe);
       writeFileAtomic(source, start.bytes);
-      argv = ['import', source, '-o', ws.shown(target)];
+      run = (await import('../cli/import.js')).runImport;
+      positionals = [source];
+      values = { output: ws.shown(target) };
       opened = ws.relative(target);
       break;
     }
     case 'batch': {
       const dir = start.group ? resolveInside(ws.root, start.group) : ws.root;
-      argv = ['batch', ws.shown(dir)];
+      run = (await import('../cli/batch.js')).runBatch;
+      positionals = [ws.shown(dir)];
       break;
     }
   }
   try {
-    const code = await main(argv, io);
+    let code: ExitCode;
+    try {
+      code = await run(positionals, values, io);
+    } catch (err) {
+      // As cli/main.ts answers it: the command's own sentence and exit code.
+      if (!(err instanceof UserError)) throw err;
+      io.err(err.message);
+      code = err.exitCode;
+    }
     // new-year names what it wrote: "已生成：data/示例区/2025/report.yaml（…）".
     if (start.kind === 'new-year') {
       const written = lines.map((l) => /^已生成：(.+?\.ya?ml)/.exec(l)?.[1]).find(Boolean);
