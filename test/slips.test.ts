@@ -98,3 +98,20 @@ describe('positions inside >- blocks point at the line holding the words', () =>
     ]);
   });
 });
+
+describe('years and titles that disagree', () => {
+  it('title_lines that do not spell the title', () => {
+    const text = replace('recipients:', 'title: 测试区人民政府关于2024年度法治政府建设情况的报告\ntitle_lines:\n  - 测试区人民政府关于2024年度\n  - 法治政府建设情况报告\nrecipients:');
+    expect(messages(text)).toEqual([
+      'r.yaml:8:3 错误 标题分行（title_lines）合起来是“测试区人民政府关于2024年度法治政府建设情况报告”，与标题（title）“测试区人民政府关于2024年度法治政府建设情况的报告”不一致，文档中会印出分行的文字。请把两处改成一致，或删去 title_lines，由工具自动分行。',
+    ]);
+  });
+
+  it('a preamble and a date from other years', () => {
+    const text = replace('recipients:', 'preamble: >-\n  2025年，测试区扎实推进法治政府建设。\nrecipients:').replace('date: 2025-01-15', 'date: 2026-01-15');
+    expect(messages(text)).toEqual([
+      'r.yaml:7:3 警告 导语开头写的是 2025 年，报告年度（year）是 2024 年，请核对哪一个对。',
+      'r.yaml:26:7 警告 成文日期是 2026 年，报告年度（year）是 2024 年：年度报告一般在次年（2025 年）年初成文，请核对年度和日期。',
+    ]);
+  });
+});

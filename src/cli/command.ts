@@ -9,7 +9,14 @@ export interface CommandIO {
   cwd: string;
   /** Whether `err` is a terminal that can redraw a line (default: process.stderr's). */
   terminal?: boolean;
+  /**
+   * The command line itself, for a front end that runs commands on the user's behalf (serve's
+   * starting points and batch): passed in by main.ts, so that no module imports main.ts back.
+   */
+  commandLine?: CommandLine;
 }
+
+export type CommandLine = (argv: string[], io: CommandIO) => Promise<ExitCode>;
 
 export type Values = Record<string, string | boolean | string[] | undefined>;
 export type CommandRun = (positionals: string[], values: Values, io: CommandIO) => Promise<ExitCode>;

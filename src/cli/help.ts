@@ -22,6 +22,7 @@ const RENDER_OPTIONS: CommandSpec['options'] = {
   pdf: { type: 'boolean' },
   html: { type: 'boolean' },
   previous: { type: 'string' },
+  verbose: { type: 'boolean' },
 };
 
 export const COMMANDS: Record<CommandName, CommandSpec> = {
@@ -83,6 +84,7 @@ ${EXIT_CODES_HELP}
   --profile 版式文件    使用地方版式（YAML，只写与国标不同的项），见 profiles/示例省变体.yaml。
   --templates 文件夹    使用自己的模板（文件夹中放 district/、department/、town/ 的 report.hbs）。
   --previous 上年文件   上一年度的数据文件，用于同比数字和附表；默认自动查找同一单位上一年度的文件。
+  --verbose             逐项说明汇总数据（rollup）的来源：哪些单位计入、哪些没有这一项。
   -h, --help            显示本说明。
 
 示例：

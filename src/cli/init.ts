@@ -5,11 +5,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode, UserError } from '../diagnostic.js';
 import { SCHEMA_FILE } from '../paths.js';
-import { isLevel, type Level } from '../data/report.js';
+import { isLevel, unitNames, type Level } from '../data/report.js';
 import { reportPath } from '../data/folders.js';
 import { unusableNameReason, writeFileAtomic } from '../write/output-file.js';
 import type { CommandRun } from './command.js';
-import { skeleton, unitNames } from './skeleton.js';
+import { commandLine } from './next-step.js';
+import { skeleton } from './skeleton.js';
 
 /** A name as shown in a message: control characters (a newline typed into --unit) made visible. */
 function printable(name: string): string {
@@ -56,6 +57,6 @@ export const runInit: CommandRun = async (_positionals, values, io) => {
   const schemaRef = path.relative(path.dirname(target), SCHEMA_FILE).split(path.sep).join('/');
   writeFileAtomic(target, new TextEncoder().encode(skeleton({ level: level as Level, unit, year, schemaRef })));
   io.out(`已生成：${path.relative(io.cwd, target) || target}`);
-  io.out(`请按文件中的说明填写，然后运行：fazhi validate ${path.relative(io.cwd, target)}`);
+  io.out(`请按文件中的说明填写，然后运行：${commandLine(io.cwd, 'validate', path.relative(io.cwd, target) || target)}`);
   return ExitCode.Ok;
 };

@@ -96,14 +96,15 @@ export async function main(argv: string[], io: CommandIO = defaultIO): Promise<E
     io.out(command.help);
     return ExitCode.Ok;
   }
+  const commandIO: CommandIO = { ...io, commandLine: (argv, sub) => main(argv, sub) };
   try {
     const run = await loadCommand(first);
     const { positionals, values } = parsed;
     if (typeof values.previous === 'string') {
       const previous = values.previous;
-      return await (await import('./previous-option.js')).withPrevious(positionals, previous, () => run(positionals, values, io));
+      return await (await import('./previous-option.js')).withPrevious(positionals, previous, () => run(positionals, values, commandIO));
     }
-    return await run(positionals, values, io);
+    return await run(positionals, values, commandIO);
   } catch (err) {
     if (err instanceof UserError) {
       io.err(err.message);

@@ -12,6 +12,7 @@ import { assignedTasksFor } from '../tasks/carry.js';
 import { validateSource } from '../pipeline.js';
 import { overwritesInput, sameFile, writeFileAtomic } from '../write/output-file.js';
 import type { CommandIO, CommandRun } from './command.js';
+import { commandLine } from './next-step.js';
 import { printDiagnostics } from './report-diagnostics.js';
 
 function yamlFilesUnder(dir: string): string[] {
@@ -34,7 +35,7 @@ function convert(file: string, output: string | undefined, force: boolean, io: C
       result.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ ...d, file })),
       io,
     );
-    io.err(`未转换：${file} 有错误，请先按上面的提示修改（fazhi validate ${file}）。`);
+    io.err(`未转换：${file} 有错误，请先按上面的提示修改（${commandLine(io.cwd, 'validate', file)}）。`);
     return 'failed';
   }
   const report = result.report;
@@ -84,7 +85,7 @@ export const runNewYear: CommandRun = async (inputs, values, io) => {
   const outcomes = files.map((f) => convert(f, output, values.force === true, io));
   const written = outcomes.flatMap((o) => (typeof o === 'object' ? [o.written] : []));
   if (written.length > 0) {
-    io.out(`下一步：逐一改写文件中的“【待填写】”，填写成文日期和数据，然后运行 fazhi validate ${written.join(' ')}，它会列出还没有填写的地方。`);
+    io.out(`下一步：逐一改写文件中的“【待填写】”，填写成文日期和数据，然后运行 ${commandLine(io.cwd, 'validate', ...written)}，它会列出还没有填写的地方。`);
   }
   return written.length === files.length ? ExitCode.Ok : ExitCode.DataProblem;
 };

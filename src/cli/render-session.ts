@@ -11,7 +11,7 @@ import { describeOutcome } from '../rollup/index.js';
 import { writeHtml } from '../write/html/index.js';
 import { claimOutputPath, defaultOutputPath, outputKey, overwritesInput, safeFileName, sameFile, writeFileAtomic } from '../write/output-file.js';
 import type { CommandIO } from './command.js';
-import { printDiagnostics } from './report-diagnostics.js';
+import { printDiagnostics, withoutRepeatedNotes } from './report-diagnostics.js';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -21,6 +21,8 @@ export interface RenderSession {
   /** `-o`: a .docx file (single input) or a folder. */
   output?: string;
   html: boolean;
+  /** --verbose: explain the rolled-up figures. */
+  verbose: boolean;
   pdf?: typeof import('../write/pdf/index.js');
   fontsReported: boolean;
   /** Output written in this run, by path, with the data file it came from. */
@@ -48,6 +50,7 @@ export async function openSession(values: Values, io: CommandIO, inputs: readonl
     ...(typeof values.templates === 'string' ? { templatesDir: templatesFolder(values.templates, io.cwd) } : {}),
     ...(typeof values.output === 'string' ? { output: values.output } : {}),
     html: values.html === true,
+    verbose: values.verbose === true,
     // Loaded only when asked for: LibreOffice support is not part of every run's start-up.
     ...(values.pdf ? { pdf: await import('../write/pdf/index.js') } : {}),
     fontsReported: false,
@@ -73,12 +76,14 @@ export interface RenderOutcome {
 /** Validates and renders `file`; on errors writes nothing, so the last good output stays. */
 export async function renderOne(file: string, session: RenderSession, io: CommandIO, single: boolean): Promise<RenderOutcome> {
   const result = await renderFile(file, { profile: session.profile, ...(session.templatesDir ? { templatesDir: session.templatesDir } : {}) });
-  printDiagnostics(result.diagnostics, io);
-  // Rolled-up figures: the value, which sub-reports contributed and which lacked the figure.
-  for (const o of result.rollup?.outcomes ?? []) io.out(describeOutcome(o));
+  const diagnostics = withoutRepeatedNotes(result.diagnostics);
+  printDiagnostics(diagnostics, io);
+  // Rolled-up figures: the value, which sub-reports contributed and which lacked the figure. A
+  // normal run prints what was written and nothing else; these explain the figures when asked.
+  if (session.verbose) for (const o of result.rollup?.outcomes ?? []) io.out(describeOutcome(o));
   if (!result.docx || !result.document || hasErrors(result.diagnostics)) {
     io.err(`未生成：${file} 有错误，请按上面的提示修改后重试。`);
-    return { ok: false, diagnostics: result.diagnostics, written: [] };
+    return { ok: false, diagnostics, written: [] };
   }
   const wanted = outputPath(file, result.document.title, session, single, io.cwd);
   // Two reports with the same title in one run must not overwrite each other: the later one is
@@ -121,8 +126,8 @@ export async function renderOne(file: string, session: RenderSession, io: Comman
     if (!(err instanceof UserError)) throw err;
     for (const f of written) io.out(`已生成：${f}`);
     io.err(err.message);
-    return { ok: false, diagnostics: result.diagnostics, written };
+    return { ok: false, diagnostics, written };
   }
   for (const f of written) io.out(`已生成：${f}`);
-  return { ok: true, diagnostics: result.diagnostics, written };
+  return { ok: true, diagnostics, written };
 }

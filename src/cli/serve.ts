@@ -33,7 +33,7 @@ export const runServe: CommandRun = async (inputs, values, io) => {
   const { startWorkbench } = await import('../serve/server.js');
   let bench;
   try {
-    bench = await startWorkbench({ root: realpathSync(dir), cwd: io.cwd, port });
+    bench = await startWorkbench({ root: realpathSync(dir), cwd: io.cwd, port, ...(io.commandLine ? { commandLine: io.commandLine } : {}) });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new UserError(`端口 ${port} 已被占用，请换一个端口（--port），或不写 --port 自动选择。`);

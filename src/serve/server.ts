@@ -18,7 +18,7 @@ import type { ProblemResponse, SaveResponse } from './api.js';
 import { cookieName, PathError, refusal, resolveInside } from './guard.js';
 import { fingerprint, Workspace } from './workspace.js';
 import { districtView } from './district.js';
-import { runCommand, type Starting } from './starting.js';
+import { runCommand, type CommandLine, type Starting } from './starting.js';
 
 /** The page's files, built by scripts/build.mjs from web/. */
 const WEB_DIR = path.join(PACKAGE_ROOT, 'dist', 'web');
@@ -38,6 +38,8 @@ export interface WorkbenchOptions {
   port?: number;
   /** Called with each change on disk (tests, logging). */
   onChange?: (file: string) => void;
+  /** Runs a command as the command line does (new report, next year, import, batch). */
+  commandLine?: CommandLine;
 }
 
 export interface Workbench {
@@ -183,6 +185,11 @@ async function exactPages(ws: Workspace, absolute: string): Promise<{ pages: str
 
 export async function startWorkbench(options: WorkbenchOptions): Promise<Workbench> {
   const ws = new Workspace(options.root, options.cwd);
+  const commandLine: CommandLine =
+    options.commandLine ??
+    (() => {
+      throw new Error('startWorkbench: no commandLine given, so the page cannot run commands');
+    });
   const token = randomBytes(24).toString('base64url');
   const listeners = new Set<ServerResponse>();
   let port = 0;
@@ -310,21 +317,21 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
         return;
       case 'POST /api/start': {
         const body = await readJson(req);
-        json(res, await runCommand(ws, body as unknown as Starting));
+        json(res, await runCommand(commandLine, ws, body as unknown as Starting));
         return;
       }
       case 'POST /api/import': {
         const name = url.searchParams.get('name') ?? '';
         const target = url.searchParams.get('target') ?? '';
         const bytes = await readBody(req, MAX_IMPORT);
-        json(res, await runCommand(ws, { kind: 'import', name, target, bytes }));
+        json(res, await runCommand(commandLine, ws, { kind: 'import', name, target, bytes }));
         return;
       }
       case 'POST /api/batch': {
         // Progress as lines of text, streamed while the batch runs.
         const group = url.searchParams.get('group') ?? '';
         res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-        const outcome = await runCommand(ws, { kind: 'batch', group }, (line) => res.write(`${line}\n`));
+        const outcome = await runCommand(commandLine, ws, { kind: 'batch', group }, (line) => res.write(`${line}\n`));
         res.end(`\n__END__${JSON.stringify(outcome)}\n`);
         return;
       }

@@ -1,16 +1,24 @@
-// Starting points and the batch, run from the page: each is the command's own run function
-// (cli/init.ts, new-year.ts, import.ts, batch.ts) with its output collected, so the files written
-// are exactly those the command line writes.
+// Starting points and the batch, run from the page: each is the command itself (cli/main.ts, passed in)
+// with its output collected, so the files written are exactly those the command line writes.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CommandIO, CommandRun, Values } from '../cli/command.js';
-import { ExitCode, UserError } from '../diagnostic.js';
-import { unitNames } from '../cli/skeleton.js';
+import { unitNames } from '../data/report.js';
 import { writeFileAtomic } from '../write/output-file.js';
 import { PathError, resolveInside } from './guard.js';
 import type { Workspace } from './workspace.js';
+
+/** Where a command prints (the shape of cli/command.ts's CommandIO, which serve does not import). */
+export interface CommandIO {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  cwd: string;
+  terminal?: boolean;
+}
+
+/** The command line itself (cli/main.ts's `main`), handed to the workbench by `fazhi serve`. */
+export type CommandLine = (argv: string[], io: CommandIO) => Promise<number>;
 
 export type Starting =
   | { kind: 'init'; level: string; unit: string; district?: string; year: string }
@@ -29,7 +37,7 @@ export interface CommandOutcome {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
-export async function runCommand(ws: Workspace, start: Starting, onLine?: (line: string) => void): Promise<CommandOutcome> {
+export async function runCommand(main: CommandLine, ws: Workspace, start: Starting, onLine?: (line: string) => void): Promise<CommandOutcome> {
   const lines: string[] = [];
   const io: CommandIO = {
     out: (line) => {
@@ -43,9 +51,7 @@ export async function runCommand(ws: Workspace, start: Starting, onLine?: (line:
     cwd: ws.cwd,
     terminal: false,
   };
-  let run: CommandRun;
-  let positionals: string[] = [];
-  let values: Values = {};
+  let argv: string[];
   let opened: string | undefined;
   let temp: string | undefined;
   switch (start.kind) {
@@ -60,19 +66,17 @@ export async function runCommand(ws: Workspace, start: Starting, onLine?: (line:
         if (level === 'district') target = `${unitNames('district', unit).short}/${year}/report.yaml`;
         else if ((level === 'department' || level === 'town') && district) target = `${district}/${year}/${level === 'department' ? 'departments' : 'towns'}/${unit}.yaml`;
       }
-      run = (await import('../cli/init.js')).runInit;
-      values = { level, unit, year, ...(district ? { district } : {}) };
+      argv = ['init', '--level', level, '--unit', unit, '--year', year, ...(district ? ['--district', district] : [])];
       if (target) {
         const absolute = resolveInside(ws.root, target, { write: true });
-        values.output = ws.shown(absolute);
+        argv.push('-o', ws.shown(absolute));
         opened = target;
       }
       break;
     }
     case 'new-year': {
       const absolute = resolveInside(ws.root, start.path);
-      run = (await import('../cli/new-year.js')).runNewYear;
-      positionals = [ws.shown(absolute)];
+      argv = ['new-year', ws.shown(absolute)];
       break;
     }
     case 'import': {
@@ -84,29 +88,18 @@ export async function runCommand(ws: Workspace, start: Starting, onLine?: (line:
       const safe = path.basename(str(start.name)).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '') || `原文${ext}`;
       const source = path.join(temp, safe);
       writeFileAtomic(source, start.bytes);
-      run = (await import('../cli/import.js')).runImport;
-      positionals = [source];
-      values = { output: ws.shown(target) };
+      argv = ['import', source, '-o', ws.shown(target)];
       opened = ws.relative(target);
       break;
     }
     case 'batch': {
       const dir = start.group ? resolveInside(ws.root, start.group) : ws.root;
-      run = (await import('../cli/batch.js')).runBatch;
-      positionals = [ws.shown(dir)];
+      argv = ['batch', ws.shown(dir)];
       break;
     }
   }
   try {
-    let code: ExitCode;
-    try {
-      code = await run(positionals, values, io);
-    } catch (err) {
-      // As cli/main.ts answers it: the command's own sentence and exit code.
-      if (!(err instanceof UserError)) throw err;
-      io.err(err.message);
-      code = err.exitCode;
-    }
+    const code = await main(argv, io);
     // new-year names what it wrote: "已生成：data/示例区/2025/report.yaml（…）".
     if (start.kind === 'new-year') {
       const written = lines.map((l) => /^已生成：(.+?\.ya?ml)/.exec(l)?.[1]).find(Boolean);

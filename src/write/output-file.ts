@@ -191,19 +191,36 @@ export function safeFileName(name: string, fallback = '报告'): string {
 }
 
 /**
- * Default output: under output/, mirroring the data path below data/ (data/示例区/2024/report.yaml
- * → output/示例区/2024/<标题>.docx). Files outside data/ go straight into output/.
+ * The project folder of a data file: the folder holding the nearest `data/` above it. Found from
+ * the file's own location, so that the output lands in the same place whatever folder the
+ * command runs in (`render report.yaml` inside data/示例区/2024 writes to output/示例区/2024).
+ */
+export function projectOf(inputFile: string, cwd = process.cwd()): { root: string; dataDir: string } | undefined {
+  let dir = path.dirname(path.resolve(cwd, inputFile));
+  for (;;) {
+    if (path.basename(dir) === 'data') return { root: path.dirname(dir), dataDir: dir };
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/**
+ * Default output: under output/ of the project, mirroring the data path below data/
+ * (data/示例区/2024/report.yaml → output/示例区/2024/<标题>.docx). Files outside any data/ folder
+ * go straight into output/ of the working folder.
  */
 export function defaultOutputPath(inputFile: string, title: string, extension: string, cwd = process.cwd()): string {
-  const relative = path.relative(path.join(cwd, 'data'), path.resolve(cwd, inputFile));
-  const insideData = relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-  const subdir = insideData ? path.dirname(relative) : '';
-  const safeSubdir = subdir
+  const project = projectOf(inputFile, cwd);
+  if (!project) return path.join(cwd, 'output', `${safeFileName(title)}${extension}`);
+  const relative = path.relative(project.dataDir, path.resolve(cwd, inputFile));
+  const safeSubdir = path
+    .dirname(relative)
     .split(path.sep)
     .filter((s) => s !== '' && s !== '.')
     .map((s) => safeFileName(s, '_'))
     .join(path.sep);
-  return path.join(cwd, 'output', safeSubdir, `${safeFileName(title)}${extension}`);
+  return path.join(project.root, 'output', safeSubdir, `${safeFileName(title)}${extension}`);
 }
 
 /**
