@@ -15,7 +15,7 @@ import { decodeText } from '../load/decode.js';
 import { loadReportText } from '../load/index.js';
 import { renderValidated, validateFile, validateSource, withPreviousYear, type RenderResult, type ValidateResult } from '../pipeline.js';
 import { describeOutcome } from '../rollup/index.js';
-import { findRosterFile, loadRoster, ROSTER_FILE_NAME, type Roster } from '../roster/index.js';
+import { findRosterFile, loadRoster, ROSTER_FILE_NAME, rosterOfSource, type Roster } from '../roster/index.js';
 import type { CheckResponse, ClientDiagnostic, FileEntry, FileKind, FileList, OpenedFile, PagesResponse } from './api.js';
 import { previewOf } from './pages.js';
 
@@ -189,9 +189,9 @@ export class Workspace {
     const started = performance.now();
     const shown = this.shown(absolute);
     if (path.basename(absolute).toLowerCase() === ROSTER_FILE_NAME) {
-      // The roster is checked as saved (its checks read the file).
-      const loaded = loadRoster(shown);
-      return { diagnostics: this.clientDiagnostics(loaded.diagnostics, shown), timing: { checkMs: performance.now() - started } };
+      // The roster's own checks (`fazhi validate units.yaml`), on the text being edited.
+      const checked = rosterOfSource(loadReportText(new TextEncoder().encode(text), shown));
+      return { diagnostics: this.clientDiagnostics(checked.diagnostics, shown), timing: { checkMs: performance.now() - started } };
     }
     this.lastCheck = undefined;
     const result = this.validated(absolute, text);
