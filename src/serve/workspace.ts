@@ -106,7 +106,6 @@ export class Workspace {
 
   list(): FileList {
     const files: FileEntry[] = [];
-    const rosters = new Set<string>();
     const groupDirs = this.groups();
     if (groupDirs.length === 0) groupDirs.push(this.root);
     for (const dir of groupDirs) {
@@ -116,8 +115,8 @@ export class Workspace {
       if (rosterFile) {
         const loaded = loadRoster(this.shown(rosterFile));
         roster = loaded.roster ? { ...loaded.roster, path: this.shown(rosterFile) } : undefined;
-        if (!rosters.has(rosterFile)) {
-          rosters.add(rosterFile);
+        // Listed with every year it serves: each year's list is complete on its own.
+        {
           const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
           files.push({ path: this.relative(rosterFile), label: `单位名册（${path.basename(rosterFile)}）`, kind: 'roster', group, errors, warnings: loaded.diagnostics.length - errors });
         }
