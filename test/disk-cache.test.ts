@@ -89,11 +89,11 @@ describe('the CLI with a cache', () => {
   it('uses a sub-report’s new figure as soon as the file changes', () => {
     const { dir, cache, report } = workspace();
     const env = { FAZHI_CACHE_DIR: cache };
-    expect(rollupLine(fazhi(['render', report, '-o', 'out'], dir, env).stdout, 'penalty_cases')).toContain('= 1156件');
+    expect(rollupLine(fazhi(['render', report, '-o', 'out', '--verbose'], dir, env).stdout, 'penalty_cases')).toContain('= 1156件');
     const market = path.join(dir, 'data', '示例区', '2024', 'departments', '示例区市场监督管理局.yaml');
     // Same length, so that only the content tells the change.
     writeFileSync(market, readFileSync(market, 'utf8').replace('value: 415', 'value: 515'));
-    expect(rollupLine(fazhi(['render', report, '-o', 'out'], dir, env).stdout, 'penalty_cases')).toContain('= 1256件');
+    expect(rollupLine(fazhi(['render', report, '-o', 'out', '--verbose'], dir, env).stdout, 'penalty_cases')).toContain('= 1256件');
   });
 
   it('reports last year’s problems from its new content, with the path as written', () => {
