@@ -98,7 +98,12 @@ export function loadRoster(file: string): RosterResult {
 }
 
 export function readRoster(file: string): RosterResult {
-  const source = loadReportFile(file);
+  return rosterOfSource(loadReportFile(file));
+}
+
+/** The roster in a loaded file, or in text being edited (fazhi serve checks it as the user types). */
+export function rosterOfSource(source: SourceFile): RosterResult {
+  const file = source.path;
   const loadProblems = source.diagnostics.map((d) =>
     d.ruleId === 'load/empty' ? { ...d, message: '单位名册是空的：请写上 district（区县名称）和 units（单位列表）。' } : d,
   );
