@@ -50,7 +50,7 @@ export function frontMatter(lines: SourceLine[], meta: PageMeta): { front: Front
     while (titleAt > 0) {
       const above = lines[titleAt - 1]!.text;
       if (above.length > 30 || /[。，；：:！？]$/.test(above) || normalizeDocNumber(above) || parseAnyDate(above)) break;
-      if (!/(关于|人民政府|委员会|区委|县委|办事处|局|^中共)$/.test(above) && !/关于/.test(above)) break;
+      if (!/(关于|人民政府|委员会|区委|县委|办事处|局|\d{4}年度?|^中共)$/.test(above) && !/关于/.test(above)) break;
       titleAt--;
     }
     front.titleLines = lines.slice(titleAt, titleEnd + 1).map((l) => l.text);
