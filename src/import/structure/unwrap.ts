@@ -35,7 +35,16 @@ const ORGAN_END = /(?:委员会|党工委|党委|区委(?!员)|县委(?!员)|市
 
 /** Whether the lines look run together: a long line with two headings in sequence inside it. */
 export function runTogether(lines: readonly SourceLine[]): boolean {
-  return lines.some((l) => l.text.length >= LONG && /[。！？：\s　](?:一、|（一）|\(一\))[^]*[。！？\s　](?:二、|（二）|\(二\))/.test(l.text));
+  // Two searches instead of one pattern with [^]* between: linear on any line.
+  const first = /[。！？：\s　](?:一、|（一）|\(一\))/;
+  const second = /[。！？\s　](?:二、|（二）|\(二\))/g;
+  return lines.some((l) => {
+    if (l.text.length < LONG) return false;
+    const m = first.exec(l.text);
+    if (!m) return false;
+    second.lastIndex = m.index + 1;
+    return second.test(l.text);
+  });
 }
 
 /** Cuts at the front of a run-together report: 发文字号, title, 主送. */
@@ -137,6 +146,9 @@ function bodyCuts(text: string, start: number, stop: number, expected: Record<Nu
       continue;
     }
     // A level-1 heading in the standard wording, run straight into its first paragraph.
+    // A heading is short: one still open after 120 characters was a paragraph all along (and
+    // the check below stays bounded on a line with no punctuation at all).
+    if (headingOpen && i - headingStart > 120) headingOpen = false;
     let headingEnded = false;
     if (headingOpen && i - headingStart > 4 && !/[，。；：、”）]/.test(c) && PART_HEADING_END.test(text.slice(headingStart, i))) {
       cuts.push(i);
@@ -181,6 +193,11 @@ export function unwrap(lines: readonly SourceLine[]): SourceLine[] {
   const expected: Record<NumberKind, number> = { 1: 1, 2: 1, 3: 1, 4: 1 };
   const started = { value: false };
   const out: SourceLine[] = [];
+  // The end matter (closing, 署名, date) is looked for in the last long line only.
+  let lastLong = -1;
+  lines.forEach((l, i) => {
+    if (l.text.length >= 80) lastLong = i;
+  });
   lines.forEach((line, index) => {
     const text = line.text;
     if (text.length < LONG) {
@@ -192,7 +209,7 @@ export function unwrap(lines: readonly SourceLine[]): SourceLine[] {
     const cuts = new Set<number>();
     const front = index === 0 || out.length === 0 ? frontCuts(text) : [];
     for (const c of front) cuts.add(c);
-    const isLast = index === lines.length - 1 || lines.slice(index + 1).every((l) => l.text.length < 80);
+    const isLast = index >= lastLong;
     const { cuts: ends, from } = isLast ? endCuts(text) : { cuts: [], from: text.length };
     for (const c of ends) cuts.add(c);
     for (const c of bodyCuts(text, front.at(-1) ?? 0, from, expected, started)) cuts.add(c);
