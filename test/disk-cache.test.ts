@@ -144,8 +144,17 @@ describe('where the cache lives', () => {
     expect(defaultCacheDir({ FAZHI_CACHE_DIR: '/x/缓存' }, 'linux')).toBe('/x/缓存');
     expect(defaultCacheDir({ XDG_CACHE_HOME: '/home/u/.cache' }, 'linux')).toBe(path.join('/home/u/.cache', 'fazhi-report'));
     expect(defaultCacheDir({ LOCALAPPDATA: 'C:\\Users\\张三\\AppData\\Local' }, 'win32')).toBe(
-      path.join('C:\\Users\\张三\\AppData\\Local', 'fazhi-report', 'Cache'),
+      path.win32.join('C:\\Users\\张三\\AppData\\Local', 'fazhi-report', 'Cache'),
     );
     expect(defaultCacheDir({}, 'darwin')).toBe(path.join(os.homedir(), 'Library', 'Caches', 'fazhi-report'));
+  });
+
+  it('is never the working folder: an empty or relative HOME, XDG_CACHE_HOME or LOCALAPPDATA is ignored', () => {
+    expect(defaultCacheDir({ XDG_CACHE_HOME: '.' }, 'linux', '/home/u')).toBe('/home/u/.cache/fazhi-report');
+    expect(defaultCacheDir({ XDG_CACHE_HOME: 'cache' }, 'linux', '')).toBeUndefined();
+    expect(defaultCacheDir({}, 'linux', '')).toBeUndefined();
+    expect(defaultCacheDir({}, 'linux', '.')).toBeUndefined();
+    expect(defaultCacheDir({}, 'darwin', '')).toBeUndefined();
+    expect(defaultCacheDir({ LOCALAPPDATA: '.' }, 'win32', '')).toBeUndefined();
   });
 });

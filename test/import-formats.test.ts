@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { importReport } from '../src/import/index.js';
 import { renderFile, validateText } from '../src/pipeline.js';
-import type { PartKey } from '../src/report-data.js';
+import type { PartKey } from '../src/data/report.js';
 import { findSoffice } from '../src/write/pdf/index.js';
 import { fazhi, ROOT } from './helpers/cli.js';
 import { readDocx } from './helpers/docx.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { renderFile } from '../src/pipeline.js';
-import type { PartKey } from '../src/report-data.js';
+import type { PartKey } from '../src/data/report.js';
 import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
 import { readDocx } from './helpers/docx.js';
 import { countUnits, sectionsOf, type UnitCounts } from './helpers/structure.js';

@@ -2,15 +2,16 @@
 // computed here; the template decides wording and order, the data supplies the content.
 
 import { formatChineseDate, parseDate } from '../dates.js';
-import { normalizeDocNumber } from './doc-number.js';
-import { metricsContext } from '../metrics/context.js';
-import { metricLookup, substituteReport, type MetricLookup } from '../metrics/refs.js';
-import { metricsTableBlock } from '../metrics/table.js';
-import type { Group, Item, ItemsStyle, Metric, Part, PartKey, ReportData } from '../report-data.js';
-import { PART_KEYS } from '../report-data.js';
+import { normalizeDocNumber } from '../data/doc-number.js';
+import { metricsContext } from './metrics-context.js';
+import { metricLookup, substituteReport, type MetricLookup } from '../data/metric-refs.js';
+import { metricsTableBlock } from './metrics-table.js';
+import type { Group, Item, ItemsStyle, Metric, Part, PartKey, ReportData } from '../data/report.js';
+import { PART_KEYS } from '../data/report.js';
 import type { Block, ReportDocument, TableBlock } from './model.js';
 import { headingNumber, itemNumber } from './numbering.js';
-import { cleanDocument, cleanLine, endSentence, normalizeParagraph, paragraphList } from './text.js';
+import { cleanLine, endSentence, itemText, normalizeParagraph, paragraphList } from '../data/text.js';
+import { cleanDocument } from './text.js';
 import { loadTemplate, renderDirectives, templateFile, TemplateError, type Directive } from './template.js';
 import { breakTitle } from './title-lines.js';
 
@@ -52,15 +53,9 @@ function templateContext(data: ReportData, lookup: MetricLookup): object {
   };
 }
 
-function itemText(item: Item, n: number): string {
-  if (typeof item === 'string') return itemNumber(n) + endSentence(normalizeParagraph(item));
-  const text = endSentence(normalizeParagraph(item.text));
-  return item.lead ? itemNumber(n) + endSentence(normalizeParagraph(item.lead)) + text : itemNumber(n) + text;
-}
-
 function itemBlocks(items: Item[] | undefined, style: ItemsStyle): Block[] {
   if (!items || items.length === 0) return [];
-  const texts = items.map((item, i) => itemText(item, i + 1));
+  const texts = items.map((item, i) => itemNumber(i + 1) + itemText(item));
   if (style === 'inline') return [{ kind: 'paragraph', runs: [{ text: texts.join('') }] }];
   return texts.map((text) => ({ kind: 'paragraph', runs: [{ text }] }));
 }

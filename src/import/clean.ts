@@ -4,7 +4,7 @@
 // reads what the page's table says about the document, and counts what it dropped.
 
 import { isRealDate, type CalendarDate } from '../dates.js';
-import { normalizeParagraph } from '../compose/text.js';
+import { normalizeParagraph } from '../data/text.js';
 import type { SourceLine } from './read/index.js';
 
 export interface PageMeta {

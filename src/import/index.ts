@@ -4,10 +4,10 @@
 // again) → clean (page furniture) → structure (front, body, end) → build (parts, unit, figures).
 
 import { isMap, isSeq, Scalar, type YAMLMap } from 'yaml';
-import { PLACEHOLDER } from '../check/placeholders.js';
+import { PLACEHOLDER } from '../data/placeholder.js';
 import { formatChineseDate, type CalendarDate } from '../dates.js';
 import { UserError, type Diagnostic } from '../diagnostic.js';
-import { PART_KEYS, type PartKey, type ReportData } from '../report-data.js';
+import { PART_KEYS, PART_NAMES, type PartKey, type ReportData } from '../data/report.js';
 import { commentAbove, newDocument, pairOf, yamlText } from '../yaml-out/index.js';
 import { buildReport, type Built } from './build/assemble.js';
 import { candidateFigures } from './build/figures.js';
@@ -37,14 +37,6 @@ export interface ImportResult {
   diagnostics: Diagnostic[];
   summary: string[];
 }
-
-const PART_NAMES: Record<PartKey, string> = {
-  measures: '主要举措和成效',
-  shortcomings: '存在的不足和原因',
-  duties: '第一责任人职责情况',
-  plans: '下一年度主要安排',
-  other: '其他需要报告的情况',
-};
 
 const LEVEL_NAMES = { district: '区/县政府', department: '政府部门', town: '乡镇/街道' } as const;
 

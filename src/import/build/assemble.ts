@@ -2,9 +2,9 @@
 // groups. Everything the original says is kept, in its order: what cannot be placed goes to
 // `other` with a warning naming the line it came from.
 
-import { PLACEHOLDER } from '../../check/placeholders.js';
+import { PLACEHOLDER } from '../../data/placeholder.js';
 import { formatChineseDate, type CalendarDate } from '../../dates.js';
-import { PART_KEYS, type Group, type Paragraphs, type Part, type PartKey, type ReportData } from '../../report-data.js';
+import { PART_KEYS, type Group, type Paragraphs, type Part, type PartKey, type ReportData } from '../../data/report.js';
 import type { ImportDiagnostics } from '../diagnostics.js';
 import type { Body, Section } from '../structure/body.js';
 import type { EndMatter } from '../structure/end.js';

@@ -1,6 +1,6 @@
 // Which of the five parts a section is, from what its heading says.
 
-import type { PartKey } from '../../report-data.js';
+import type { PartKey } from '../../data/report.js';
 
 /** What a heading says the section is. Order matters: 第一责任人 sections also speak of 情况. */
 export function classifyHeading(heading: string): PartKey | undefined {

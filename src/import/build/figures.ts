@@ -4,7 +4,7 @@
 // or “事项 90%” is no figure anyone would compare next year. At most MAX_FIGURES, in the
 // original's order, each with the sentence it came from.
 
-import type { Metric } from '../../report-data.js';
+import type { Metric } from '../../data/report.js';
 import type { SourceLine } from '../read/index.js';
 
 export const MAX_FIGURES = 15;

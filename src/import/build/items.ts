@@ -1,6 +1,6 @@
 // Items written 一是……二是…… in the original, split where the original numbers them.
 
-import type { Item, ItemsStyle } from '../../report-data.js';
+import type { Item, ItemsStyle } from '../../data/report.js';
 import { cnValue, firstSentence } from '../structure/numbering.js';
 
 // 一是 at a sentence's start (group 1 set). Without the sentence mark before it (lost in copying,

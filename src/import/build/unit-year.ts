@@ -1,7 +1,7 @@
 // The reporting unit, its level and the report's year, as the original states them.
 
 import type { CalendarDate } from '../../dates.js';
-import type { Level } from '../../report-data.js';
+import type { Level } from '../../data/report.js';
 import type { Body } from '../structure/body.js';
 import type { EndMatter } from '../structure/end.js';
 import type { FrontMatter } from '../structure/front.js';

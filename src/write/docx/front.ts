@@ -1,25 +1,21 @@
 // 主体 opening (GB/T 9704 §7.2.4, §7.3.1, §7.3.2): 发文字号, 标题, 主送机关.
 
-import { AlignmentType, Paragraph } from 'docx';
 import type { LayoutProfile } from '../../layout/profile.js';
 import { blankLine, gridLine } from './paragraphs.js';
 
-export function docNumber(text: string, profile: LayoutProfile): Paragraph[] {
+export function docNumber(text: string, profile: LayoutProfile): string {
   // Without a 版头, the 发文字号 is centred above the title with one line between.
-  return [
-    gridLine(text, profile.fonts.docNumber, profile, { alignment: AlignmentType.CENTER }),
-    blankLine(profile),
-  ];
+  return gridLine(text, profile.fonts.docNumber, profile, { alignment: 'center' }) + blankLine(profile);
 }
 
-export function title(lines: string[], profile: LayoutProfile): Paragraph[] {
-  const paragraphs = lines.map((line) => gridLine(line, profile.fonts.title, profile, { alignment: AlignmentType.CENTER }));
-  for (let i = 0; i < profile.title.blankLinesAfter.value; i++) paragraphs.push(blankLine(profile));
-  return paragraphs;
+export function title(lines: string[], profile: LayoutProfile): string {
+  let out = lines.map((line) => gridLine(line, profile.fonts.title, profile, { alignment: 'center' })).join('');
+  for (let i = 0; i < profile.title.blankLinesAfter.value; i++) out += blankLine(profile);
+  return out;
 }
 
 /** 主送机关: flush left (顶格), ending with a full-width colon. */
-export function addressee(text: string, profile: LayoutProfile): Paragraph {
+export function addressee(text: string, profile: LayoutProfile): string {
   const withColon = /[：:]$/.test(text) ? text.replace(/:$/, '：') : `${text}：`;
-  return gridLine(withColon, profile.fonts.body, profile, { alignment: AlignmentType.JUSTIFIED });
+  return gridLine(withColon, profile.fonts.body, profile, { alignment: 'both' });
 }
