@@ -62,3 +62,25 @@ export function splitItems(texts: readonly string[]): SplitItems {
   return { paragraphs, items, style: inline ? 'inline' : 'paragraphs' };
 }
 
+
+// “针对以上问题，提出如下建议：”, “为此，提出以下几点建议。”, “建议如下：”: what follows are suggestions.
+const SUGGESTIONS_LEAD = /(?:^|[。！？；])\s*([^。！？；]{0,30}(?:提出|有以下|作如下|提以下)[^。！？；]{0,8}(?:建议|意见|对策)[^。！？；]{0,6}[：:。]|[^。！？；]{0,20}(?:建议|对策)如下[：:。]?)\s*(?=$|[一二三四五六七八九十]{1,3}是|1[.．、])/u;
+
+export interface SplitSuggestions {
+  /** The part's own texts, before the suggestions. */
+  own: string[];
+  /** The suggestions: their lead sentence first, then the texts after it. */
+  suggestions?: string[];
+}
+
+/** Texts of a part → its own and, from a sentence announcing them on, its suggestions. */
+export function splitSuggestions(texts: readonly string[]): SplitSuggestions {
+  for (let i = 0; i < texts.length; i++) {
+    const m = SUGGESTIONS_LEAD.exec(texts[i]!);
+    if (!m) continue;
+    const at = m.index + m[0].indexOf(m[1]!);
+    const before = texts[i]!.slice(0, at).trim();
+    return { own: [...texts.slice(0, i), ...(before ? [before] : [])], suggestions: [texts[i]!.slice(at).trim(), ...texts.slice(i + 1)] };
+  }
+  return { own: [...texts] };
+}
