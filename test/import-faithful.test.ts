@@ -136,6 +136,33 @@ describe('suggestions after the shortcomings', () => {
   });
 });
 
+describe('plans whose sub-headings carry the year after the report', () => {
+  it('import keeps them, and new-year moves them on to the year after its own', () => {
+    const { dir, run, data } = importText([
+      '示例区人民政府关于2024年度法治政府建设情况的报告',
+      ...BODY.slice(0, 4),
+      '三、2025年推进法治政府建设的主要安排',
+      '2025年，我区将继续推进法治政府建设。',
+      '（一）2025年工作思路',
+      '坚持以习近平法治思想为指导。',
+      '（二）2025年重点任务',
+      '一是加强学习培训。二是强化执法监督。',
+      '特此报告。',
+      '示例区人民政府',
+      '2025年1月20日',
+    ]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(data.plans.groups.map((g: { heading: string }) => g.heading)).toEqual(['2025年工作思路', '2025年重点任务']);
+    const n = fazhi(['new-year', 'out.yaml', '-o', 'next.yaml'], dir);
+    expect(n.code, n.stdout + n.stderr).toBe(0);
+    const next = parse(readFileSync(path.join(dir, 'next.yaml'), 'utf8'));
+    expect(next.year).toBe(2025);
+    expect(next.plans.groups.map((g: { heading: string }) => g.heading)).toEqual(['2026年工作思路', '2026年重点任务']);
+    expect(next.plans.groups[0].items).toEqual(['【待填写】2026年“2026年工作思路”方面的安排']);
+    expect(JSON.stringify(next.plans)).not.toContain('2025年');
+  }, 30_000);
+});
+
 describe('PDF', () => {
   it('a PDF without a text layer (a scan) gets a clear message', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fazhi-import-faithful-'));

@@ -151,7 +151,10 @@ describe('every example report imports back from every format', () => {
     const imported = parse(result.yaml) as Data;
     const yamlFile = path.join(dir, `r${i}`, `${format}.yaml`);
     writeFileSync(yamlFile, result.yaml);
-    expect(validateText(result.yaml, yamlFile).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const checked = validateText(result.yaml, yamlFile).diagnostics;
+    expect(checked.filter((d) => d.severity === 'error')).toEqual([]);
+    // The tool's own warning about hand-typed numbers never fires on what import wrote.
+    expect(checked.filter((d) => d.ruleId === 'numbered-text')).toEqual([]);
 
     // The same data: title, unit, year, date, and each part with as many sub-headings and items.
     expect(imported.title ?? imported.unit).toBeDefined();
