@@ -259,16 +259,18 @@ describe('fazhi serve: help while typing, line ends kept, starting points, Libre
   it('completes and explains keys in Chinese from the schema', async () => {
     const page = await openWorkbench();
     await page.waitForSelector('.page[data-page="1"]');
-    // Under `unit:` (line 5 is "  name: 示例区人民政府"), a new line and Ctrl+Space.
-    await endOfLine(page, 5);
+    // A new top-level line after `year: 2024` (line 3), and Ctrl+Space: the keys not yet written.
+    await endOfLine(page, 3);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Control+Space');
     const completion = page.locator('.cm-tooltip-autocomplete');
     await completion.waitFor({ timeout: 5_000 });
     const offered = await completion.innerText();
-    expect(offered).toContain('short');
-    expect(offered).toContain('party');
+    expect(offered).toContain('metrics_table');
+    expect(offered).toContain('title_lines');
     expect(offered).toMatch(/[\u4e00-\u9fff]/);
+    // Keys the file already has are not offered again.
+    expect(offered).not.toMatch(/^(level|year|unit|title)\b(?!_)/m);
     await page.screenshot({ path: path.join(SHOTS, '8-completion.png') });
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+z');

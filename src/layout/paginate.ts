@@ -6,7 +6,9 @@
 // with the next paragraph, the 署名 block kept together.
 
 import type { Block } from '../compose/model.js';
+import { textWidth } from '../compose/title-lines.js';
 import { textAreaWidthMm, type LayoutProfile } from './profile.js';
+import { mmToPt, ptToTwips } from './units.js';
 
 // May hang past the line end (Word's and LibreOffice's hanging punctuation).
 const HANGING = new Set([...'，。、；：？！']);
@@ -119,14 +121,17 @@ function flowsOf(block: Block, profile: LayoutProfile): Flow[] {
     case 'paragraph':
       return [body(block.runs.map((r) => r.text).join(''))];
     case 'attachments': {
-      const hang = profile.attachments.indentChars.value + 3;
-      return [fixed(1, true), ...block.items.map((item) => ({ ...body(item), lines: countLines(item, perLine - hang, perLine - hang) }))];
+      const hang = profile.attachments.indentChars.value + textWidth(block.label);
+      return [fixed(1, true), ...block.items.map((item) => ({ ...body(item.text), lines: countLines(item.text, perLine - hang, perLine - hang) }))];
     }
     case 'signature':
       return [fixed(profile.signature.blankLinesBefore.value + block.organs.length + (block.date ? 1 : 0))];
     case 'table': {
-      // 附表 on a new page: label, blank, title, blank, then rows of 4号 text (about 0.75 of a body line each).
-      const rowLines = Math.ceil(((block.rows.length + 1) * (profile.fonts.colophon.size.value * 1.25 + 4)) / (profile.grid.linePitchTwips.value / 20));
+      // 附表 on a new page: label, blank, title, blank, then rows of one line of cell text each
+      // (about 0.75 of a body line).
+      const t = profile.table;
+      const rowTwips = ptToTwips(t.cellFont.size.value) * t.cellLineRatio.value + 2 * t.cellPaddingTwips.value;
+      const rowLines = Math.ceil(((block.rows.length + 1) * rowTwips) / profile.grid.linePitchTwips.value);
       return [{ lines: 4 + rowLines, keepWithNext: false, splittable: true, pageBreakBefore: true }];
     }
     case 'colophon':
@@ -136,10 +141,9 @@ function flowsOf(block: Block, profile: LayoutProfile): Flow[] {
 
 /** Lines the 版记 takes at the bottom of the page (4号 text: more characters per line). */
 export function colophonLines(block: Extract<Block, { kind: 'colophon' }>, profile: LayoutProfile): number {
-  const textWidthPt = (textAreaWidthMm(profile) / 25.4) * 72;
-  const perLine = Math.floor(textWidthPt / profile.fonts.colophon.size.value) - 2 * profile.colophon.sideIndentChars.value;
-  const copy = block.copyTo ? countLines(`抄送：${block.copyTo}。`, perLine, perLine - 3) : 0;
-  const printed = block.printedBy || block.printedDate ? 1 : 0;
+  const perLine = Math.floor(mmToPt(textAreaWidthMm(profile)) / profile.fonts.colophon.size.value) - 2 * profile.colophon.sideIndentChars.value;
+  const copy = block.copyTo ? countLines(block.copyTo.label + block.copyTo.text, perLine, perLine - textWidth(block.copyTo.label)) : 0;
+  const printed = block.printedBy || block.printedOn ? 1 : 0;
   return copy + printed;
 }
 

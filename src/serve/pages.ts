@@ -65,15 +65,14 @@ function blockLines(block: Block, profile: LayoutProfile): DrawnLine[][] {
       return [flowed(block.runs, 'body', indent, perLine)];
     case 'attachments': {
       const at = profile.attachments.indentChars.value;
-      const numbered = block.items.length > 1;
+      const labelWidth = textWidth(block.label);
       return [
         [blank()],
-        ...block.items.map((item, i) => {
-          const number = numbered ? `${i + 1}.` : '';
-          const prefix = i === 0 ? `附件：${number}` : number;
-          const hang = at + textWidth('附件：') + textWidth(number);
+        ...block.items.map(({ number, text: item }, i) => {
+          const prefix = i === 0 ? block.label + number : number;
+          const hang = at + labelWidth + textWidth(number);
           // paginate.ts counts an item at the width after the hang, prefix not included.
-          const counted = perLine - at - textWidth('附件：');
+          const counted = perLine - at - labelWidth;
           const lines = breakLines(item, counted, counted);
           return lines.map((text, j): DrawnLine =>
             j === 0 ? { style: 'attachment', runs: [{ text: prefix + text }], left: hang - textWidth(prefix) } : { style: 'attachment', runs: [{ text }], left: hang },
@@ -148,9 +147,9 @@ export function previewOf(doc: ReportDocument, profile: LayoutProfile): Preview 
     if (block.kind !== 'colophon') continue;
     const page = pageOf(colophonPage(doc.blocks, block, profile));
     page.colophon = {
-      ...(block.copyTo ? { copyTo: block.copyTo } : {}),
+      ...(block.copyTo ? { copyTo: block.copyTo.label + block.copyTo.text } : {}),
       ...(block.printedBy ? { printedBy: block.printedBy } : {}),
-      ...(block.printedDate ? { printedDate: block.printedDate } : {}),
+      ...(block.printedOn ? { printedOn: block.printedOn } : {}),
     };
   }
   if (pages.length === 0) pageOf(1);
