@@ -1,4 +1,6 @@
-// The library entry: load → check → compose → write, usable without the CLI.
+// The library entry: load → check → compose → write, usable without the CLI. Everything a run
+// depends on comes in one options record (RenderOptions); nothing is read from the process's
+// state, so two runs with different options can interleave (a web front end, a batch worker).
 
 import { check } from './check/index.js';
 import { crossUnitChecks } from './cross-unit.js';
@@ -8,7 +10,6 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import { GBT9704, type LayoutProfile } from './layout/profile.js';
 import { loadReportFile, loadReportText, type SourceFile } from './load/index.js';
 import { crossYearDiagnostics, loadPrevious, previousYearPath, type PreviousYear } from './previous/index.js';
-import { previousOption } from './previous/context.js';
 import type { ReportData } from './data/report.js';
 import type { RollupResult } from './rollup/index.js';
 import { rollupTableBlock } from './rollup/table.js';
@@ -24,7 +25,7 @@ export interface ValidateResult {
 }
 
 export interface ValidateOptions {
-  /** Last year's data file. Default: `--previous` of the command, else found beside this one. */
+  /** Last year's data file (`--previous`). Default: found by the folder layout of data/ (…/2023/… for …/2024/…). */
   previous?: string;
 }
 
@@ -39,7 +40,7 @@ export function validateSource(source: SourceFile): ValidateResult {
 }
 
 export function validateFile(path: string, options: ValidateOptions = {}): ValidateResult {
-  return withPreviousYear(validateSource(loadReportFile(path)), path, options.previous ?? previousOption());
+  return withPreviousYear(validateSource(loadReportFile(path)), path, options.previous);
 }
 
 /** Text has no place beside last year's file: it is compared only with one given explicitly. */
@@ -60,8 +61,11 @@ export function withPreviousYear(result: ValidateResult, path: string, override?
   return { ...rest, diagnostics, report, ...(lookup.previous ? { previous: lookup.previous } : {}) };
 }
 
-export interface RenderOptions {
+/** The options record of one run: what the CLI's options say, passed explicitly to every stage. */
+export interface RenderOptions extends ValidateOptions {
+  /** A user's template folder (`--templates`), with district/, department/, town/report.hbs. */
   templatesDir?: string;
+  /** The layout (`--profile`, loaded with loadProfile); default: GB/T 9704-2012. */
   profile?: LayoutProfile;
 }
 
@@ -92,5 +96,5 @@ export async function renderValidated(result: ValidateResult, options: RenderOpt
 }
 
 export async function renderFile(path: string, options: RenderOptions = {}): Promise<RenderResult> {
-  return renderValidated(validateFile(path), options);
+  return renderValidated(validateFile(path, options), options);
 }

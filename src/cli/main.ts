@@ -88,12 +88,7 @@ export async function main(argv: string[], io: CommandIO = defaultIO): Promise<n
   }
   try {
     const run = await loadCommand(first);
-    const { positionals, values } = parsed;
-    if (typeof values.previous === 'string') {
-      const previous = values.previous;
-      return await (await import('./previous-option.js')).withPrevious(positionals, previous, () => run(positionals, values, io));
-    }
-    return await run(positionals, values, io);
+    return await run(parsed.positionals, parsed.values, io);
   } catch (err) {
     if (err instanceof UserError) {
       io.err(err.message);

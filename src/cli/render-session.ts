@@ -5,18 +5,17 @@ import path from 'node:path';
 import { UserError, hasErrors, type Diagnostic } from '../diagnostic.js';
 import { loadProfile } from '../layout/load-profile.js';
 import { GBT9704, type LayoutProfile } from '../layout/profile.js';
-import { renderFile } from '../pipeline.js';
+import { renderFile, type RenderOptions } from '../pipeline.js';
 import { describeOutcome } from '../rollup/index.js';
 import { writeHtml } from '../write/html/index.js';
 import { defaultOutputPath, overwritesInput, safeFileName, sameFile, writeFileAtomic } from '../write/output-file.js';
-import type { CommandIO } from './command.js';
+import type { CommandIO, Values } from './command.js';
+import { previousOf } from './previous-option.js';
 import { printDiagnostics } from './report-diagnostics.js';
 
-type Values = Record<string, string | boolean | string[] | undefined>;
-
 export interface RenderSession {
-  profile: LayoutProfile;
-  templatesDir?: string;
+  /** The pipeline's options record for every file of the run (--profile, --templates, --previous). */
+  options: RenderOptions & { profile: LayoutProfile };
   /** `-o`: a .docx file (single input) or a folder. */
   output?: string;
   html: boolean;
@@ -30,8 +29,11 @@ export interface RenderSession {
 
 export async function openSession(values: Values, io: CommandIO, inputs: readonly string[] = []): Promise<RenderSession> {
   return {
-    profile: typeof values.profile === 'string' ? loadProfile(path.resolve(io.cwd, values.profile)) : GBT9704,
-    ...(typeof values.templates === 'string' ? { templatesDir: path.resolve(io.cwd, values.templates) } : {}),
+    options: {
+      profile: typeof values.profile === 'string' ? loadProfile(path.resolve(io.cwd, values.profile)) : GBT9704,
+      ...(typeof values.templates === 'string' ? { templatesDir: path.resolve(io.cwd, values.templates) } : {}),
+      ...previousOf(inputs, values),
+    },
     ...(typeof values.output === 'string' ? { output: values.output } : {}),
     html: values.html === true,
     // Loaded only when asked for: LibreOffice support is not part of every run's start-up.
@@ -58,7 +60,7 @@ export interface RenderOutcome {
 
 /** Validates and renders `file`; on errors writes nothing, so the last good output stays. */
 export async function renderOne(file: string, session: RenderSession, io: CommandIO, single: boolean): Promise<RenderOutcome> {
-  const result = await renderFile(file, { profile: session.profile, ...(session.templatesDir ? { templatesDir: session.templatesDir } : {}) });
+  const result = await renderFile(file, session.options);
   printDiagnostics(result.diagnostics, io);
   // Rolled-up figures: the value, which sub-reports contributed and which lacked the figure.
   for (const o of result.rollup?.outcomes ?? []) io.out(describeOutcome(o));
@@ -90,7 +92,7 @@ export async function renderOne(file: string, session: RenderSession, io: Comman
     written.push(shown(target));
     if (session.html) {
       const htmlFile = target.replace(/\.docx$/i, '.html');
-      writeFileAtomic(htmlFile, new TextEncoder().encode(writeHtml(result.document, session.profile)));
+      writeFileAtomic(htmlFile, new TextEncoder().encode(writeHtml(result.document, session.options.profile)));
       written.push(shown(htmlFile));
     }
     if (session.pdf) {

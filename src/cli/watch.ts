@@ -34,7 +34,7 @@ export const runWatch: CommandRun = async (files, values, io) => {
   // Watch folders rather than files: editors often save by writing a new file and renaming it.
   const folders = new Map<string, (name: string) => boolean>();
   folders.set(path.dirname(file), (name) => name === path.basename(file));
-  for (const folder of templateFolders(session.templatesDir)) folders.set(folder, (name) => name.endsWith('.hbs'));
+  for (const folder of templateFolders(session.options.templatesDir)) folders.set(folder, (name) => name.endsWith('.hbs'));
 
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();

@@ -14,7 +14,7 @@ import type { Level } from '../data/report.js';
 import { METRIC_HELPERS, MetricHelperError } from './metrics-context.js';
 import { chineseNumeral } from './numbering.js';
 import { PRECOMPILED_TEMPLATES, type PrecompiledTemplate } from './precompiled-templates.js';
-import { checkTemplateOutput, guardHandlebars, renderLimitMessage, withRenderLimit } from './render-guard.js';
+import { checkTemplateOutput, guardHandlebars, RenderGuard } from './render-guard.js';
 import { TEMPLATE_COMPILE_OPTIONS } from './template-options.js';
 
 export const DIRECTIVES = [
@@ -44,7 +44,8 @@ export interface Directive {
 export interface LoadedTemplate {
   file: string;
   source: string;
-  render: (context: object) => string;
+  /** `data`: the render's @data frame (where its RenderGuard travels). */
+  render: (context: object, data?: Record<string, unknown>) => string;
 }
 
 export { TemplateError } from './template-error.js';
@@ -121,7 +122,7 @@ export function loadTemplate(file: string): LoadedTemplate {
     const line = /line (\d+)/.exec(text)?.[1];
     throw templateError(file, '模板语法错误：请检查 {{ }} 是否成对、{{#if}}/{{#each}} 是否有对应的结束标记。', line ? Number(line) : undefined);
   }
-  const loaded: LoadedTemplate = { file, source, render: (context) => compiled(context) };
+  const loaded: LoadedTemplate = { file, source, render: (context, data) => compiled(context, data ? { data } : {}) };
   cache.set(file, loaded);
   return loaded;
 }
@@ -146,10 +147,11 @@ function lineOfDirective(template: LoadedTemplate, name: string): number | undef
 
 export function renderDirectives(template: LoadedTemplate, context: object): Directive[] {
   let output: string;
+  const guard = new RenderGuard();
   try {
-    output = withRenderLimit(() => template.render(context));
+    output = template.render(context, guard.data());
   } catch (err) {
-    const limited = renderLimitMessage(err, template.source);
+    const limited = guard.limitMessage(err, template.source);
     if (limited) throw templateError(template.file, limited.message, limited.line, limited.column);
     const text = err instanceof Error ? err.message : String(err);
     const line = /line (\d+)/i.exec(text)?.[1];

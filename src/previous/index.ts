@@ -21,8 +21,6 @@ export interface PreviousYear {
   report: ReportData;
 }
 
-export { previousOption, withPreviousOption } from './context.js';
-
 /** Last year's file by the folder layout of data/: …/2024/… → …/2023/…. */
 export function previousYearPath(file: string, year: number): string | undefined {
   return shiftYearPath(file, year, -1);
