@@ -61,13 +61,18 @@ function files(dir, base = dir) {
 }
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'compare-examples-'));
-// The other build: the ref's files with this worktree's node_modules (the same lockfile or close).
+// The other build: the ref's files, built.
 const other = path.join(scratch, 'ref');
 try {
   execFileSync('mkdir', ['-p', other]);
   execFileSync('bash', ['-c', `git -C "${ROOT}" archive "${ref}" | tar -x -C "${other}"`]);
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(other, 'node_modules'), 'dir');
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: other, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The ref's own dependencies when its lockfile differs (npm ci builds it through `prepare`).
+  if (readFileSync(path.join(other, 'package-lock.json'), 'utf8') === readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) {
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(other, 'node_modules'), 'dir');
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: other, stdio: ['ignore', 'ignore', 'inherit'] });
+  } else {
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--silent'], { cwd: other, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
 
   const a = path.join(scratch, 'before');
   const b = path.join(scratch, 'after');
