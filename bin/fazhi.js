@@ -35,6 +35,12 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// The bundle uses Node 20's APIs: an older Node gets one sentence, not a stack trace.
+if (Number(process.versions.node.split('.')[0]) < 20) {
+  console.error(`fazhi 需要 Node.js 20 或更高版本，这台电脑上是 ${process.version}。请到 https://nodejs.org 安装新版本后重试。`);
+  process.exit(2);
+}
+
 const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));
 const cacheFile = fileURLToPath(new URL('../dist/bundle/cli.cache', import.meta.url));
 if (!existsSync(bundle)) {

@@ -68,7 +68,7 @@ const result = await build({
   target: 'node20',
   // FAZHI_BUILD_MINIFY=0 keeps names readable in CPU profiles (node --cpu-prof bin/fazhi.js …).
   minify: process.env.FAZHI_BUILD_MINIFY !== '0',
-  external: ['mammoth', 'node-html-parser', 'ajv'],
+  external: ['mammoth', 'htmlparser2', 'ajv'],
   // The bundle is CommonJS: import.meta.url becomes the bundle's own URL (see paths.ts).
   define: { 'import.meta.url': '__fazhiBundleUrl' },
   banner: { js: "var __fazhiBundleUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -63,3 +63,27 @@ describe('the worker pool', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('the summary’s bytes', () => {
+  it('do not depend on the day or the time zone; a 截至 date only when given with --date', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readDocx } = await import('./helpers/docx.js');
+    const dir = scratchDir();
+    scratch.push(dir);
+    const folder = path.join(dir, 'data', '测试区', '2024', 'departments');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(path.join(folder, '局.yaml'), department('测试区司法局', '区司法局'));
+    const summary = (out: string): Buffer => readFileSync(path.join(out, '测试区2024年度法治政府建设年度报告报送情况汇总表.docx'));
+    // UTC+14 and UTC−12: at any moment, two different calendar days.
+    const zones = ['Pacific/Kiritimati', 'Etc/GMT+12'];
+    for (const tz of zones) expect(fazhi(['batch', 'data/测试区/2024', '-o', path.join(dir, tz.replace('/', '-'))], dir, { TZ: tz }).code).toBe(0);
+    expect(summary(path.join(dir, 'Pacific-Kiritimati')).equals(summary(path.join(dir, 'Etc-GMT+12')))).toBe(true);
+    const dated = fazhi(['batch', 'data/测试区/2024', '-o', path.join(dir, 'dated'), '--date', '2025-01-20'], dir);
+    expect(dated.code).toBe(0);
+    const text = (await readDocx(summary(path.join(dir, 'dated')))).paragraphs.map((p) => p.text).join('');
+    expect(text).toContain('截至2025年1月20日，共1个单位，已生成1份。');
+    const wrong = fazhi(['batch', 'data/测试区/2024', '--date', '2025-02-30'], dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--date 后面应写汇总的截至日期');
+  });
+});

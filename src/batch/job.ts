@@ -7,7 +7,7 @@ import path from 'node:path';
 import { formatDiagnostic, UserError } from '../diagnostic.js';
 import { renderFile } from '../pipeline.js';
 import { isLevel, type Level } from '../data/report.js';
-import { defaultOutputPath, safeFileName, writeFileAtomic } from '../write/output-file.js';
+import { claimOutputPath, defaultOutputPath, outputKey, safeFileName, writeFileAtomic } from '../write/output-file.js';
 
 export interface Job {
   id: number;
@@ -30,16 +30,14 @@ function claimOutput(target: string, dataFile: string, claimDir: string | undefi
   if (!claimDir) return target;
   const claim = (t: string): boolean => {
     try {
-      mkdirSync(path.join(claimDir, createHash('sha256').update(t).digest('hex')));
+      mkdirSync(path.join(claimDir, createHash('sha256').update(outputKey(t)).digest('hex')));
       return true;
     } catch {
       return false;
     }
   };
-  if (claim(target)) return target;
-  const renamed = target.replace(/\.docx$/i, `（${safeFileName(path.basename(dataFile, path.extname(dataFile)))}）.docx`);
-  claim(renamed);
-  return renamed;
+  // The data file's whole name: x.yaml and x.yml differ only in their extension.
+  return claimOutputPath(target, [path.basename(dataFile)], claim);
 }
 
 export type JobStatus = 'ok' | 'errors' | 'write-failed';

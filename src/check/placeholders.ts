@@ -24,7 +24,7 @@ export function findPlaceholders(source: SourceFile): Diagnostic[] {
       ruleId: 'placeholder',
       message: `尚未填写：“${excerpt(text)}”。请按本年度实际情况改写，并删除“${PLACEHOLDER}”标记。`,
       file: source.path,
-      position: source.positions.valueAt(pointer),
+      position: source.positions.textAt(source.text, pointer, PLACEHOLDER),
       pointer,
     }));
 }

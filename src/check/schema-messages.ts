@@ -147,6 +147,12 @@ export class FieldNamer {
       }
       case 'minLength':
         return { pointer, atKey: false, message: `${label}不能是空的文字。` };
+      case 'maxLength':
+        return {
+          pointer,
+          atKey: false,
+          message: `${label}太长（${[...String(error.data)].length} 个字符），最多 ${String(params.limit)} 个字符：“${truncate(String(error.data))}”。`,
+        };
       case 'minItems':
         return { pointer, atKey: false, message: `${label}至少要有 ${String(params.limit)} 项；不需要时请删除这一项。` };
       case 'maxItems':

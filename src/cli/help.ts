@@ -1,6 +1,8 @@
 // Command table and help texts (Chinese). Kept apart from the commands so that `--help` loads
 // nothing else.
 
+import { EXIT_CODES_HELP } from '../diagnostic.js';
+
 export type CommandName = 'validate' | 'render' | 'watch' | 'batch' | 'tasks' | 'init' | 'new-year' | 'import';
 
 interface CommandSpec {
@@ -20,6 +22,7 @@ const RENDER_OPTIONS: CommandSpec['options'] = {
   pdf: { type: 'boolean' },
   html: { type: 'boolean' },
   previous: { type: 'string' },
+  verbose: { type: 'boolean' },
 };
 
 export const COMMANDS: Record<CommandName, CommandSpec> = {
@@ -37,7 +40,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 选项：
   --previous 上年文件   指定上一年度的数据文件（只检查一个文件时），代替自动查找。
 
-退出码：0 没有错误（可以有警告）；1 有错误；2 命令用法有误。
+${EXIT_CODES_HELP}
 
 示例：
   fazhi validate data/示例区/2024/report.yaml
@@ -59,6 +62,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   --profile 版式文件    使用地方版式（YAML，只写与国标不同的项），见 profiles/示例省变体.yaml。
   --templates 文件夹    使用自己的模板（文件夹中放 district/、department/、town/ 的 report.hbs）。
   --previous 上年文件   上一年度的数据文件，用于同比数字和附表；默认自动查找同一单位上一年度的文件。
+  --verbose             逐项说明汇总数据（rollup）的来源：哪些单位计入、哪些没有这一项。
   -h, --help            显示本说明。
 
 示例：
@@ -80,8 +84,8 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   },
   batch: {
     summary: '批量校验并生成一个文件夹中的全部报告，列出缺报单位，生成汇总表',
-    options: { ...help, output: { type: 'string', short: 'o' }, jobs: { type: 'string' } },
-    help: `用法：fazhi batch 文件夹 [-o 输出文件夹] [--jobs 并行数]
+    options: { ...help, output: { type: 'string', short: 'o' }, jobs: { type: 'string' }, date: { type: 'string' } },
+    help: `用法：fazhi batch 文件夹 [-o 输出文件夹] [--jobs 并行数] [--date 截至日期]
 
 校验并生成文件夹中的全部报告（区县报告、departments/ 下的部门报告和 towns/ 下的乡镇街道报告），
 报告较多时用上全部 CPU 核心同时处理。某份报告有错误或输出文件正被 Word/WPS 打开时，
@@ -96,9 +100,11 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   -o, --output 文件夹   输出到这个文件夹（报告按原来的相对位置存放，汇总表在文件夹中）。
                         默认写到 output/ 下与 data/ 对应的位置，例如 output/示例区/2024/。
   --jobs 并行数         同时处理的报告数。默认每个 CPU 核心一个，报告较少（每核不到 20 份）时
-                        逐个处理更快，自动逐个处理；--jobs 1 总是逐个处理。
+                        逐个处理更快，自动逐个处理；--jobs 1 总是逐个处理。最多为 CPU 核心数。
+  --date 日期           汇总表写明“截至某年某月某日”，例如 --date 2025-01-20。不写时不写日期，
+                        同一批报告无论哪天生成，汇总表都逐字节相同。
 
-退出码：0 全部生成；1 有报告有错误、缺报、未能写入，或单位名册有错误；2 命令用法有误。
+退出码：0 全部生成；1 有报告有错误、缺报、未能写入，或单位名册有错误；2 命令用法有误；3 工具内部错误（请报告给维护者）。
 
 单位名册的写法（每个单位：name 全称、level 层级，建议写 contact 联系人，可选 short 简称、aliases 其他名称）：
   district: 示例区
@@ -224,6 +230,9 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   },
 };
 
+// Every command's help ends with the exit codes, from the one table.
+for (const spec of Object.values(COMMANDS)) if (!spec.help.includes('退出码')) spec.help += `\n\n${EXIT_CODES_HELP}`;
+
 export const MAIN_HELP = `fazhi —— 法治政府建设年度报告生成工具
 
 用法：fazhi <命令> [选项]
@@ -234,6 +243,8 @@ ${Object.entries(COMMANDS)
   .join('\n')}
 
 每个命令的详细说明：fazhi <命令> --help
+
+${EXIT_CODES_HELP}
 
 快速开始：
   fazhi render data/示例区/2024/report.yaml     生成示例报告到 output/

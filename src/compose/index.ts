@@ -158,16 +158,20 @@ export function compose(source: ReportData, options: ComposeOptions): ReportDocu
         break;
       }
       case 'closing':
-        if (d.text) blocks.push(...paragraphBlocks([d.text]));
+        // An imported report whose original has no closing gets none (the template's default is not the original's).
+        if (d.text && !(data.closing === undefined && data.imported?.absent?.includes('closing'))) blocks.push(...paragraphBlocks([d.text]));
         break;
       case 'attachments':
         if (data.attachments?.length) blocks.push({ kind: 'attachments', items: data.attachments.map(normalizeParagraph) });
         break;
       case 'signature': {
         const date = data.date ? parseDate(data.date) : undefined;
+        // Signed with the unit's name unless an imported original has no 署名.
+        const organs = data.signatories ?? (data.imported?.absent?.includes('signatories') ? [] : [data.unit.name]);
+        if (organs.length === 0 && !date) break;
         blocks.push({
           kind: 'signature',
-          organs: (data.signatories ?? [data.unit.name]).map(normalizeParagraph),
+          organs: organs.map(normalizeParagraph),
           ...(date ? { date: formatChineseDate(date) } : {}),
           seal: data.seal ?? false,
         });

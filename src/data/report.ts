@@ -92,6 +92,8 @@ export interface Imported {
   date?: string;
   /** The original's order of parts, when it differs from the template's. */
   part_order?: PartKey[];
+  /** What the original does not have and the document must not add: its closing, its 署名. */
+  absent?: ('closing' | 'signatories')[];
 }
 
 export interface ReportData {

@@ -33,7 +33,9 @@ export function paragraphList(value: Paragraphs | undefined): string[] {
   return list.map(normalizeParagraph).filter((p) => p !== '');
 }
 
-const SENTENCE_END = /[。！？；：…”’）)」』】.!?;:]$/u;
+// A closing quote or bracket ends a sentence only after a sentence mark (“……。”); after a word
+// (“三项制度”) the sentence still needs its 。.
+const SENTENCE_END = /(?:[。！？；：….!?;:]|[。！？…!?][”’）)」』】])$/u;
 
 /** Make sure a sentence ends with punctuation before the next item is run on after it. */
 export function endSentence(text: string): string {

@@ -5,7 +5,7 @@
 
 import { isRealDate, type CalendarDate } from '../dates.js';
 import { normalizeParagraph } from '../data/text.js';
-import type { SourceLine } from './extract.js';
+import type { SourceLine } from './read/index.js';
 
 export interface PageMeta {
   docNumber?: string;

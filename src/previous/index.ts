@@ -3,6 +3,7 @@
 // departments/ and towns/ alike), or named with --previous.
 
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { check } from '../check/index.js';
 import { shiftYearPath } from '../data/folders.js';
 import { reportTexts } from '../data/visit.js';
@@ -21,9 +22,16 @@ export interface PreviousYear {
   report: ReportData;
 }
 
-/** Last year's file by the folder layout of data/: …/2024/… → …/2023/…. */
+/**
+ * Last year's file by the folder layout of data/: …/2024/… → …/2023/…. A path given from inside
+ * the year folder (`report.yaml`) is looked at as the full path it stands for, so that the result
+ * does not depend on the folder the command runs in.
+ */
 export function previousYearPath(file: string, year: number): string | undefined {
-  return shiftYearPath(file, year, -1);
+  const direct = shiftYearPath(file, year, -1);
+  if (direct !== undefined || path.isAbsolute(file)) return direct;
+  const full = shiftYearPath(path.resolve(file), year, -1);
+  return full === undefined ? undefined : path.relative(process.cwd(), full);
 }
 
 export interface PreviousLookup {

@@ -54,6 +54,9 @@ export interface RollupResult {
 
 const isRollup = (m: Metric): boolean => m.rollup !== undefined;
 
+/** The largest figure a report may hold (schema: metric value), for rolled-up figures too. */
+const MAX_FIGURE = 1_000_000_000_000;
+
 /** Roster order when there is a roster, else departments then townships by file name. */
 function ordered(subs: SubReport[], roster: Roster | undefined): { sub?: SubReport; name: string; short: string; level: 'department' | 'town' }[] {
   // Each report matched to its roster entry once (the first report of a unit wins): linear in
@@ -153,8 +156,14 @@ export function resolveRollups(source: SourceFile, report: ReportData): { report
       unresolved(m, outcome, `${pointer}/rollup`, `下级报告中没有标识为“${m.id}”的数据项（请检查标识是否与部门、乡镇街道报告中的一致）`, false);
       return [];
     }
-    outcome.value = aggregate(m.rollup, outcome.contributed.map((c) => c.value));
-    return [{ ...m, value: outcome.value }];
+    const value = aggregate(m.rollup, outcome.contributed.map((c) => c.value));
+    // Each figure is within the schema's range; their sum need not be (nor be finite).
+    if (!Number.isFinite(value) || Math.abs(value) > MAX_FIGURE) {
+      unresolved(m, outcome, `${pointer}/rollup`, `汇总结果超出数值范围（绝对值不超过 ${MAX_FIGURE}），请检查下级报告中这一项的数值`, false);
+      return [];
+    }
+    outcome.value = value;
+    return [{ ...m, value }];
   });
 
   const table: UnitFigures[] = units.map((u) => {
