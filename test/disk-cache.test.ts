@@ -10,15 +10,14 @@ import { FileMemo } from '../src/load/file-memo.js';
 import { loadChecked, PREVIOUS_CODEC } from '../src/previous/index.js';
 import { readRoster, ROSTER_CODEC } from '../src/roster/index.js';
 import { parseSubReport, SUB_REPORT_CODEC, subReportFiles } from '../src/rollup/sub-reports.js';
-import { fazhi, installedCopy, ROOT, scratchDir } from './helpers/cli.js';
+import { fazhi, installedCopy, ROOT, scratchDir, tempDir, workspace } from './helpers/cli.js';
 
 const DISTRICT = path.join(ROOT, 'data', '示例区', '2024', 'report.yaml');
 
 afterEach(() => disableDiskCache());
 
-function workspace(): { dir: string; cache: string; report: string } {
-  const dir = scratchDir();
-  cpSync(path.join(ROOT, 'data'), path.join(dir, 'data'), { recursive: true });
+function cacheWorkspace(): { dir: string; cache: string; report: string } {
+  const dir = workspace();
   return { dir, cache: path.join(dir, '缓存'), report: path.join('data', '示例区', '2024', 'report.yaml') };
 }
 
@@ -58,7 +57,7 @@ describe('results read back from the cache equal computed ones', () => {
   });
 
   it('a memo with a codec decodes exactly what it encoded (JSON-faithful values)', () => {
-    const cache = mkdtempSync(path.join(os.tmpdir(), 'fazhi-cache-'));
+    const cache = tempDir('fazhi-cache-');
     enableDiskCache('test-build', cache);
     const value = { name: '示例区司法局', n: 3, nested: [{ a: null, b: true }], __proto__key: 'x' };
     const codec = { kind: 'test-1', encode: (v: typeof value) => v, decode: (j: unknown) => j as typeof value };
@@ -72,7 +71,7 @@ describe('results read back from the cache equal computed ones', () => {
 
 describe('the CLI with a cache', () => {
   it('renders the same document and figures from the cache as without it', () => {
-    const { dir, cache, report } = workspace();
+    const { dir, cache, report } = cacheWorkspace();
     const env = { FAZHI_CACHE_DIR: cache };
     const first = fazhi(['render', report, '-o', 'out1'], dir, env);
     expect(first.code).toBe(0);
@@ -87,17 +86,17 @@ describe('the CLI with a cache', () => {
   });
 
   it('uses a sub-report’s new figure as soon as the file changes', () => {
-    const { dir, cache, report } = workspace();
+    const { dir, cache, report } = cacheWorkspace();
     const env = { FAZHI_CACHE_DIR: cache };
-    expect(rollupLine(fazhi(['render', report, '-o', 'out'], dir, env).stdout, 'penalty_cases')).toContain('= 1156件');
+    expect(rollupLine(fazhi(['render', report, '-o', 'out', '--verbose'], dir, env).stdout, 'penalty_cases')).toContain('= 1156件');
     const market = path.join(dir, 'data', '示例区', '2024', 'departments', '示例区市场监督管理局.yaml');
     // Same length, so that only the content tells the change.
     writeFileSync(market, readFileSync(market, 'utf8').replace('value: 415', 'value: 515'));
-    expect(rollupLine(fazhi(['render', report, '-o', 'out'], dir, env).stdout, 'penalty_cases')).toContain('= 1256件');
+    expect(rollupLine(fazhi(['render', report, '-o', 'out', '--verbose'], dir, env).stdout, 'penalty_cases')).toContain('= 1256件');
   });
 
   it('reports last year’s problems from its new content, with the path as written', () => {
-    const { dir, cache, report } = workspace();
+    const { dir, cache, report } = cacheWorkspace();
     const env = { FAZHI_CACHE_DIR: cache };
     expect(fazhi(['validate', report], dir, env).code).toBe(0);
     const last = path.join(dir, 'data', '示例区', '2023', 'report.yaml');
@@ -107,7 +106,7 @@ describe('the CLI with a cache', () => {
   });
 
   it('keeps one entry per file read, however many builds have run', () => {
-    const { dir, cache, report } = workspace();
+    const { dir, cache, report } = cacheWorkspace();
     expect(fazhi(['validate', report], dir, { FAZHI_CACHE_DIR: cache }).code).toBe(0);
     const first = readdirSync(cache).sort();
     const ids = () => readdirSync(cache).map((f) => (JSON.parse(readFileSync(path.join(cache, f), 'utf8')) as { id: string }).id.split('\n')[1]);
@@ -120,7 +119,7 @@ describe('the CLI with a cache', () => {
   });
 
   it('ignores damaged entries and works with a cache folder it cannot write', () => {
-    const { dir, cache, report } = workspace();
+    const { dir, cache, report } = cacheWorkspace();
     const env = { FAZHI_CACHE_DIR: cache };
     const good = fazhi(['render', report, '-o', 'out'], dir, env);
     for (const f of readdirSync(cache)) writeFileSync(path.join(cache, f), f.startsWith('sub') ? '{"id":' : '\u0000\u0001');

@@ -4,17 +4,10 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
+import { fazhi, ROOT, scratchDir, workspace } from './helpers/cli.js';
 import { readDocx } from './helpers/docx.js';
 
 const MARK = '【待填写】';
-
-/** A copy of the example data to work in. */
-function workspace(): string {
-  const dir = scratchDir();
-  cpSync(path.join(ROOT, 'data'), path.join(dir, 'data'), { recursive: true });
-  return dir;
-}
 
 type Group = { heading: string; items?: unknown[]; groups?: Group[]; items_style?: string };
 type Data = Record<string, unknown> & {

@@ -99,8 +99,13 @@ describe('示例区 2024 district report', () => {
       '一是强化理论武装。把习近平法治思想作为区委理论学习中心组和区政府党组学习的重要内容，全年开展专题学习4次、交流研讨2次。坚持区政府常务会议会前学法制度，围绕新修订的行政复议法、突发事件应对法以及优化营商环境、安全生产等领域法律法规开展学法12次。举办全区领导干部法治专题培训班2期，培训处级以上干部300余人次，组织全区公务员参加年度学法考试，参考率、合格率均达到100%。',
     );
     expect(texts.some((t) => t.startsWith('二是健全统筹机制。'))).toBe(true);
-    const inline = texts.find((t) => t.startsWith('一是') && t.includes('二是') && t.includes('三是'));
-    expect(inline).toBeDefined();
+    // A group written run-together: its items in one paragraph, 一是……。二是……。, as the data has them.
+    const group = (parse(readFileSync(FILE, 'utf8')) as { measures: { groups: { groups?: { items?: (string | { lead: string; text: string })[]; items_style?: string }[] }[] } }).measures.groups
+      .flatMap((g) => g.groups ?? [])
+      .find((g) => g.items_style !== 'paragraphs' && (g.items?.length ?? 0) >= 3)!;
+    const numbers = ['一是', '二是', '三是', '四是', '五是', '六是', '七是', '八是'];
+    const expected = group.items!.map((item, i) => numbers[i] + (typeof item === 'string' ? squash(item) : `${item.lead}。${squash(item.text)}`)).join('');
+    expect(texts).toContain(expected);
   });
 
   it('uses the 公文 fonts: 小标宋 title, 黑体/楷体/仿宋 headings, 仿宋 body', () => {

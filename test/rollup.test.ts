@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
+import { fazhi, ROOT, scratchDir, workspace } from './helpers/cli.js';
 import { readDocx } from './helpers/docx.js';
 
 type Metric = { id: string; label: string; value?: number; unit: string; rollup?: string };
@@ -31,12 +31,6 @@ function tables(document: string): string[][][] {
       [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => [...c[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
     ),
   );
-}
-
-function workspace(): string {
-  const dir = scratchDir();
-  cpSync(path.join(ROOT, 'data'), path.join(dir, 'data'), { recursive: true });
-  return dir;
 }
 
 describe('roll-up in the 示例区 example', () => {
