@@ -1,16 +1,19 @@
 // Stage 3 — compose: checked data + the level's template → the document model. Numbering is
 // computed here; the template decides wording and order, the data supplies the content.
+// context.ts is what a template sees, blocks.ts turns parts into blocks; this module runs the
+// template's directives in order.
 
 import { formatChineseDate, parseDate } from '../dates.js';
 import { normalizeDocNumber } from '../data/doc-number.js';
-import { metricsContext } from './metrics-context.js';
-import { metricLookup, substituteReport, type MetricLookup } from '../data/metric-refs.js';
+import { metricLookup, substituteReport } from '../data/metric-refs.js';
 import { metricsTableBlock } from './metrics-table.js';
-import type { Group, Item, ItemsStyle, Metric, Part, PartKey, ReportData } from '../data/report.js';
+import type { ItemsStyle, Metric, PartKey, ReportData } from '../data/report.js';
 import { PART_KEYS } from '../data/report.js';
 import type { Block, ReportDocument, TableBlock } from './model.js';
-import { headingNumber, itemNumber } from './numbering.js';
-import { cleanLine, endSentence, itemText, normalizeParagraph, paragraphList } from '../data/text.js';
+import { headingNumber } from './numbering.js';
+import { normalizeParagraph, paragraphList } from '../data/text.js';
+import { paragraphBlocks, partBlocks } from './blocks.js';
+import { templateContext } from './context.js';
 import { cleanDocument } from './text.js';
 import { loadTemplate, renderDirectives, templateFile, TemplateError, type Directive } from './template.js';
 import { breakTitle } from './title-lines.js';
@@ -27,71 +30,6 @@ export interface ComposeOptions {
   previousMetrics?: Metric[];
   /** More appendix tables, after the 附表 of figures (e.g. the figures of each sub-report). */
   appendices?: TableBlock[];
-}
-
-/** Single-line text only: a value can never add a directive line to the template output. */
-function oneLine(text: string | undefined): string | undefined {
-  return text === undefined ? undefined : cleanLine(text.replace(/[\r\n\u2028\u2029]+/g, ' '));
-}
-
-function templateContext(data: ReportData, lookup: MetricLookup): object {
-  const heading = (key: PartKey) => ({ heading: oneLine(data[key]?.heading), present: data[key] !== undefined });
-  return {
-    level: data.level,
-    year: data.year,
-    next_year: data.year + 1,
-    unit: { name: oneLine(data.unit.name), short: oneLine(data.unit.short), party: oneLine(data.unit.party) },
-    title: oneLine(data.title),
-    doc_number: oneLine(data.doc_number),
-    recipients: data.recipients?.map((r) => oneLine(r)),
-    closing: oneLine(data.closing),
-    has_preamble: data.preamble !== undefined,
-    has_attachments: (data.attachments?.length ?? 0) > 0,
-    has_colophon: data.copy_to !== undefined || data.printed_by !== undefined || data.printed_date !== undefined,
-    ...Object.fromEntries(PART_KEYS.map((k) => [k, heading(k)])),
-    ...metricsContext(lookup),
-  };
-}
-
-function itemBlocks(items: Item[] | undefined, style: ItemsStyle): Block[] {
-  if (!items || items.length === 0) return [];
-  const texts = items.map((item, i) => itemNumber(i + 1) + itemText(item));
-  if (style === 'inline') return [{ kind: 'paragraph', runs: [{ text: texts.join('') }] }];
-  return texts.map((text) => ({ kind: 'paragraph', runs: [{ text }] }));
-}
-
-const paragraphBlocks = (texts: string[]): Block[] => texts.map((text) => ({ kind: 'paragraph', runs: [{ text }] }));
-
-function groupBlocks(groups: Group[] | undefined, level: 2 | 3 | 4, inherited: ItemsStyle): Block[] {
-  if (!groups) return [];
-  return groups.flatMap((group, i) => {
-    const style = group.items_style ?? inherited;
-    const deeper = level === 2 ? 3 : 4;
-    const content = [...paragraphBlocks(paragraphList(group.paragraphs)), ...itemBlocks(group.items, style)];
-    return [
-      // A run-in 1. or （1） heading opens its first paragraph (bold at level 3, as a heading line would be).
-      ...(group.run_in && level >= 3
-        ? [runIn(`${headingNumber(level, i + 1)}${endSentence(normalizeParagraph(group.heading))}`, level === 3, content.shift())]
-        : [{ kind: 'heading', level, number: headingNumber(level, i + 1), text: normalizeParagraph(group.heading) } satisfies Block]),
-      ...content,
-      // heading-depth forbids groups under （1）; the schema check runs before compose.
-      ...(level < 4 ? groupBlocks(group.groups, deeper, style) : []),
-    ];
-  });
-}
-
-function runIn(heading: string, strong: boolean, first: Block | undefined): Block {
-  const rest = first?.kind === 'paragraph' ? first.runs : [];
-  return { kind: 'paragraph', runs: [{ text: heading, ...(strong ? { strong: true } : {}) }, ...rest] };
-}
-
-function partBlocks(part: Part, style: ItemsStyle): Block[] {
-  const partStyle = part.items_style ?? style;
-  return [
-    ...paragraphBlocks(paragraphList(part.intro)),
-    ...itemBlocks(part.items, partStyle),
-    ...groupBlocks(part.groups, 2, partStyle),
-  ];
 }
 
 /** An imported report keeps the original's order of parts: the @part lines trade places. */
