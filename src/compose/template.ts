@@ -13,9 +13,7 @@ import { TEMPLATES_DIR } from '../paths.js';
 import type { Level } from '../data/report.js';
 import { METRIC_HELPERS, MetricHelperError } from './metrics-context.js';
 import { chineseNumeral } from './numbering.js';
-import { PRECOMPILED_TEMPLATES, type PrecompiledTemplate } from './precompiled-templates.js';
 import { checkTemplateOutput, guardHandlebars, RenderGuard } from './render-guard.js';
-import { TEMPLATE_COMPILE_OPTIONS } from './template-options.js';
 
 export const DIRECTIVES = [
   'doc-number',
@@ -49,6 +47,9 @@ export interface LoadedTemplate {
 }
 
 export { TemplateError } from './template-error.js';
+
+// Data is never HTML-escaped: the output is directives, not HTML.
+const TEMPLATE_COMPILE_OPTIONS = { noEscape: true, strict: false, preventIndent: true } as const;
 
 const handlebars = Handlebars.create();
 handlebars.registerHelper('cn', (n: unknown) => (typeof n === 'number' ? chineseNumeral(n) : String(n ?? '')));
@@ -94,14 +95,6 @@ export function templateFolders(userDir?: string): string[] {
   return [root, ...(['district', 'department', 'town'] as const).map((level) => path.join(root, level))].filter((d) => existsSync(d));
 }
 
-/** The build's compiled form of one of our templates, if `source` is still what it was built from. */
-export function precompiledTemplate(file: string, source: string): PrecompiledTemplate | undefined {
-  const relative = path.relative(TEMPLATES_DIR, file);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  const entry = PRECOMPILED_TEMPLATES[relative.split(path.sep).join('/')];
-  return entry?.source === source ? entry : undefined;
-}
-
 export function loadTemplate(file: string): LoadedTemplate {
   const cached = cache.get(file);
   if (cached) return cached;
@@ -112,11 +105,10 @@ export function loadTemplate(file: string): LoadedTemplate {
     throw templateError(file, '找不到模板文件（或无法读取）。请检查 --templates 指定的文件夹，其中应有 <层级>/report.hbs。');
   }
   let compiled: HandlebarsTemplateDelegate;
-  const precompiled = precompiledTemplate(file, source);
   try {
     // Parse now, so syntax errors surface with their line before any data is rendered.
-    if (!precompiled) handlebars.parse(source);
-    compiled = precompiled ? handlebars.template(precompiled.spec) : handlebars.compile(source, TEMPLATE_COMPILE_OPTIONS);
+    handlebars.parse(source);
+    compiled = handlebars.compile(source, TEMPLATE_COMPILE_OPTIONS);
   } catch (err) {
     const text = err instanceof Error ? err.message : String(err);
     const line = /line (\d+)/.exec(text)?.[1];
