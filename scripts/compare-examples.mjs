@@ -6,6 +6,9 @@
 //
 //   npm run build && node scripts/compare-examples.mjs [ref]
 //
+// The default ref is where this branch last took in main (git merge-base HEAD main): the
+// comparison then shows this branch's own changes, not what main gained since.
+//
 // Exits 1 when any file differs or exists on one side only.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
@@ -14,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ref = process.argv[2] ?? 'main';
+const ref = process.argv[2] ?? execFileSync('git', ['-C', ROOT, 'merge-base', 'HEAD', 'main'], { encoding: 'utf8' }).trim();
 const EXAMPLES = path.join(ROOT, 'data', '示例区');
 const VARIANT = path.join(ROOT, 'profiles', '示例省变体.yaml');
 
@@ -97,5 +100,7 @@ try {
   console.log(`${all.length} files compared with ${ref}: ${differ === 0 ? 'all identical' : `${differ} differences`}`);
   process.exitCode = differ === 0 && all.length > 0 ? 0 : 1;
 } finally {
-  rmSync(scratch, { recursive: true, force: true });
+  // COMPARE_KEEP=1 keeps both sets of outputs for a closer look.
+  if (process.env.COMPARE_KEEP === '1') console.log(`outputs kept in ${scratch}`);
+  else rmSync(scratch, { recursive: true, force: true });
 }
