@@ -5,12 +5,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode, UserError } from '../diagnostic.js';
 import { SCHEMA_FILE } from '../paths.js';
-import { isLevel, type Level } from '../data/report.js';
+import { isLevel, unitNames, type Level } from '../data/report.js';
 import { reportPath } from '../data/folders.js';
 import { unusableNameReason, writeFileAtomic } from '../write/output-file.js';
 import type { CommandRun } from './command.js';
 import { commandLine } from './next-step.js';
-import { skeleton, unitNames } from './skeleton.js';
+import { skeleton } from './skeleton.js';
 
 /** A name as shown in a message: control characters (a newline typed into --unit) made visible. */
 function printable(name: string): string {

@@ -37,6 +37,8 @@ async function loadCommand(name: CommandName): Promise<CommandRun> {
       return (await import('./new-year.js')).runNewYear;
     case 'import':
       return (await import('./import.js')).runImport;
+    case 'serve':
+      return (await import('./serve.js')).runServe;
   }
 }
 
@@ -94,9 +96,10 @@ export async function main(argv: string[], io: CommandIO = defaultIO): Promise<E
     io.out(command.help);
     return ExitCode.Ok;
   }
+  const commandIO: CommandIO = { ...io, commandLine: (argv, sub) => main(argv, sub) };
   try {
     const run = await loadCommand(first);
-    return await run(parsed.positionals, parsed.values, io);
+    return await run(parsed.positionals, parsed.values, commandIO);
   } catch (err) {
     if (err instanceof UserError) {
       io.err(err.message);

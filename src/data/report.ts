@@ -51,6 +51,15 @@ export interface Part {
   groups?: Group[];
 }
 
+/** A unit's full name and short name as `init` derives them: 示例区 → 示例区人民政府 and 示例区. */
+export function unitNames(level: Level, unit: string): { name: string; short: string } {
+  if (level === 'district') {
+    if (unit.endsWith('人民政府')) return { name: unit, short: unit.slice(0, -'人民政府'.length) };
+    return { name: `${unit}人民政府`, short: unit };
+  }
+  return { name: unit, short: unit };
+}
+
 export const PART_KEYS = ['measures', 'shortcomings', 'duties', 'plans', 'other'] as const;
 export type PartKey = (typeof PART_KEYS)[number];
 

@@ -6,7 +6,9 @@
 // with the next paragraph, the 署名 block kept together.
 
 import type { Block } from '../compose/model.js';
+import { textWidth } from '../compose/title-lines.js';
 import { textAreaWidthMm, type LayoutProfile } from './profile.js';
+import { mmToPt, ptToTwips } from './units.js';
 
 // May hang past the line end (Word's and LibreOffice's hanging punctuation).
 const HANGING = new Set([...'，。、；：？！']);
@@ -25,13 +27,17 @@ function isWordChar(c: number): boolean {
  * Latin letters and digits. Scanned by character code: it runs for every paragraph of every
  * render.
  */
-export function countLines(text: string, first: number, rest: number): number {
+export function countLines(text: string, first: number, rest: number, breaks?: number[]): number {
   if (text === '') return 1;
   let lines = 1;
   let room = first;
   let pending = 0; // width of an opening mark waiting for the next piece
   let previous = 0; // width of the last piece placed, which a closing mark may pull down
+  // Only for `breaks`: where the current piece (with opening marks before it) and the last one start.
+  let pieceStart = 0;
+  let previousStart = 0;
   for (let i = 0; i < text.length; ) {
+    if (pending === 0) pieceStart = i;
     const c = text.codePointAt(i)!;
     let piece: string;
     let w: number;
@@ -56,13 +62,25 @@ export function countLines(text: string, first: number, rest: number): number {
     if (need <= room + 1e-9 || (HANGING.has(piece) && room > -1e-9)) {
       room -= need;
       previous = need;
+      previousStart = pieceStart;
       continue;
     }
     lines += 1;
-    room = rest - need - (NO_LINE_START.has(piece) ? previous : 0);
+    const pulled = NO_LINE_START.has(piece);
+    room = rest - need - (pulled ? previous : 0);
+    breaks?.push(pulled ? previousStart : pieceStart);
     previous = need;
+    previousStart = pieceStart;
   }
   return lines;
+}
+
+/** The lines of `text` as `countLines` counts them (the page preview of `fazhi serve` draws them). */
+export function breakLines(text: string, first: number, rest: number): string[] {
+  const breaks: number[] = [];
+  countLines(text, first, rest, breaks);
+  const starts = [0, ...breaks];
+  return starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
 }
 
 interface Flow {
@@ -103,14 +121,17 @@ function flowsOf(block: Block, profile: LayoutProfile): Flow[] {
     case 'paragraph':
       return [body(block.runs.map((r) => r.text).join(''))];
     case 'attachments': {
-      const hang = profile.attachments.indentChars.value + 3;
-      return [fixed(1, true), ...block.items.map((item) => ({ ...body(item), lines: countLines(item, perLine - hang, perLine - hang) }))];
+      const hang = profile.attachments.indentChars.value + textWidth(block.label);
+      return [fixed(1, true), ...block.items.map((item) => ({ ...body(item.text), lines: countLines(item.text, perLine - hang, perLine - hang) }))];
     }
     case 'signature':
       return [fixed(profile.signature.blankLinesBefore.value + block.organs.length + (block.date ? 1 : 0))];
     case 'table': {
-      // 附表 on a new page: label, blank, title, blank, then rows of 4号 text (about 0.75 of a body line each).
-      const rowLines = Math.ceil(((block.rows.length + 1) * (profile.fonts.colophon.size.value * 1.25 + 4)) / (profile.grid.linePitchTwips.value / 20));
+      // 附表 on a new page: label, blank, title, blank, then rows of one line of cell text each
+      // (about 0.75 of a body line).
+      const t = profile.table;
+      const rowTwips = ptToTwips(t.cellFont.size.value) * t.cellLineRatio.value + 2 * t.cellPaddingTwips.value;
+      const rowLines = Math.ceil(((block.rows.length + 1) * rowTwips) / profile.grid.linePitchTwips.value);
       return [{ lines: 4 + rowLines, keepWithNext: false, splittable: true, pageBreakBefore: true }];
     }
     case 'colophon':
@@ -120,16 +141,37 @@ function flowsOf(block: Block, profile: LayoutProfile): Flow[] {
 
 /** Lines the 版记 takes at the bottom of the page (4号 text: more characters per line). */
 export function colophonLines(block: Extract<Block, { kind: 'colophon' }>, profile: LayoutProfile): number {
-  const textWidthPt = (textAreaWidthMm(profile) / 25.4) * 72;
-  const perLine = Math.floor(textWidthPt / profile.fonts.colophon.size.value) - 2 * profile.colophon.sideIndentChars.value;
-  const copy = block.copyTo ? countLines(`抄送：${block.copyTo}。`, perLine, perLine - 3) : 0;
-  const printed = block.printedBy || block.printedDate ? 1 : 0;
+  const perLine = Math.floor(mmToPt(textAreaWidthMm(profile)) / profile.fonts.colophon.size.value) - 2 * profile.colophon.sideIndentChars.value;
+  const copy = block.copyTo ? countLines(block.copyTo.label + block.copyTo.text, perLine, perLine - textWidth(block.copyTo.label)) : 0;
+  const printed = block.printedBy || block.printedOn ? 1 : 0;
   return copy + printed;
 }
 
-export function estimatePages(blocks: readonly Block[], profile: LayoutProfile): PageEstimate {
+/** Where a part of a block lies: `lines` lines from line `firstLine` (0-based) of `page`. */
+export interface Segment {
+  block: number;
+  /** Which flow of the block (an attachment list has one per item after its label). */
+  flow: number;
+  page: number;
+  firstLine: number;
+  lines: number;
+}
+
+/**
+ * `segments`, when given, receives where each flow's lines went; the page preview of
+ * `fazhi serve` draws the pages from it, so that it shows the estimate the .docx is written by.
+ */
+export function estimatePages(blocks: readonly Block[], profile: LayoutProfile, segments?: Segment[]): PageEstimate {
   const perPage = profile.grid.linesPerPage.value;
-  const flows = blocks.flatMap((b) => flowsOf(b, profile));
+  const owners: { block: number; flow: number }[] = [];
+  const flows = blocks.flatMap((b, block) => {
+    const own = flowsOf(b, profile);
+    if (segments) own.forEach((_, flow) => owners.push({ block, flow }));
+    return own;
+  });
+  const place = (i: number, lines: number): void => {
+    if (segments && lines > 0) segments.push({ ...owners[i]!, page, firstLine: used, lines });
+  };
   let page = 1;
   let used = 0;
   const newPage = (): void => {
@@ -148,16 +190,23 @@ export function estimatePages(blocks: readonly Block[], profile: LayoutProfile):
     while (remaining > 0) {
       const room = perPage - used;
       if (remaining <= room) {
+        place(i, remaining);
         used += remaining;
         remaining = 0;
       } else if (!flow.splittable || room < 2) {
         // Taller than a whole page and unsplittable: it runs over regardless.
-        if (used === 0) remaining -= room;
+        if (used === 0) {
+          place(i, room);
+          remaining -= room;
+        }
         newPage();
       } else {
         // Widow control: never leave a single line for the next page.
         const take = remaining - room === 1 ? room - 1 : room;
-        if (take >= 2) remaining -= take;
+        if (take >= 2) {
+          place(i, take);
+          remaining -= take;
+        }
         newPage();
       }
     }

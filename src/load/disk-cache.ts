@@ -16,6 +16,10 @@ export interface DiskCacheCodec<T> {
   /** What a kind of entry is, and the version of its encoding. */
   kind: string;
   encode(value: T): unknown;
+  /**
+   * The value from an entry's JSON, checked as strictly as a file from the user: a value of the
+   * wrong shape (a null, a string where an object goes) throws, and the entry is recomputed.
+   */
   decode(json: unknown): T;
 }
 
@@ -51,7 +55,10 @@ export function disableDiskCache(): void {
   settings = undefined;
 }
 
-/** A file name for an entry: FNV-1a of the text, twice with different offsets (64 bits). */
+/**
+ * A file name for an entry, and an entry's checksum: FNV-1a of the text, twice with different
+ * offsets (64 bits).
+ */
 function entryName(text: string): string {
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
@@ -61,6 +68,55 @@ function entryName(text: string): string {
     b = Math.imul(b ^ c, 0x01000193);
   }
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/** What an entry's check holds: a digest of what it was made from and of its value as written. */
+function checksum(id: string, content: string, value: string): string {
+  return entryName(`${id}\n${content}\n${value}`);
+}
+
+/**
+ * The stored value of an entry of this kind and key, if it was written by this build from this
+ * content; else undefined. For values computed from something other than one file (the writer's
+ * reference package, computed from the layout profile).
+ */
+export function readDiskEntry(kind: string, key: string, content: string): unknown {
+  if (!settings) return undefined;
+  try {
+    const id = `${kind}\n${settings.build}\n${key}`;
+    const entry = JSON.parse(readFileSync(entryFileOf(kind, key), 'utf8')) as { id?: unknown; content?: unknown; value?: unknown; check?: unknown };
+    // Used only when it was made from exactly this content and nothing in it has changed since it
+    // was written: one changed digit in a figure (4156 for 1156) must never reach a total. The
+    // checksum binds the value to the content; the codec then checks its shape.
+    if (entry.id === id && entry.content === content && entry.check === checksum(id, content, JSON.stringify(entry.value))) return entry.value;
+  } catch {
+    // Missing or damaged: not there.
+  }
+  return undefined;
+}
+
+/** Stores an entry (best effort: an unwritable cache folder only means computing again). */
+export function writeDiskEntry(kind: string, key: string, content: string, value: unknown): void {
+  if (!settings) return;
+  try {
+    const entryFile = entryFileOf(kind, key);
+    mkdirSync(settings.dir, { recursive: true });
+    const temp = `${entryFile}.${process.pid}.tmp`;
+    const id = `${kind}\n${settings.build}\n${key}`;
+    const encoded = JSON.stringify(value);
+    writeFileSync(temp, `{"id":${JSON.stringify(id)},"content":${JSON.stringify(content)},"value":${encoded},"check":${JSON.stringify(checksum(id, content, encoded))}}`);
+    renameSync(temp, entryFile);
+  } catch {
+    // Read-only or full disk: the next run computes again.
+  }
+}
+
+/**
+ * Named without the build, so that a new version overwrites its predecessor's entry: the folder
+ * holds one entry per key, however many versions have run.
+ */
+function entryFileOf(kind: string, key: string): string {
+  return path.join(settings!.dir, `${kind}-${entryName(`${kind}\n${key}`)}.json`);
 }
 
 /**
@@ -75,24 +131,15 @@ export function diskCached<T>(file: string, key: string, codec: DiskCacheCodec<T
   } catch {
     return compute(); // unreadable: the computation reports it
   }
-  const id = `${codec.kind}\n${settings.build}\n${key}`;
-  // Named without the build, so that a new version overwrites its predecessor's entry: the
-  // folder holds one entry per file read, however many versions have run.
-  const entryFile = path.join(settings.dir, `${codec.kind}-${entryName(`${codec.kind}\n${key}`)}.json`);
-  try {
-    const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { id?: unknown; content?: unknown; value?: unknown };
-    if (entry.id === id && entry.content === content) return codec.decode(entry.value);
-  } catch {
-    // Missing or damaged: compute below.
+  const stored = readDiskEntry(codec.kind, key, content);
+  if (stored !== undefined) {
+    try {
+      return codec.decode(stored);
+    } catch {
+      // Damaged: compute below.
+    }
   }
   const value = compute();
-  try {
-    mkdirSync(settings.dir, { recursive: true });
-    const temp = `${entryFile}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ id, content, value: codec.encode(value) }));
-    renameSync(temp, entryFile);
-  } catch {
-    // Read-only or full disk: the next run computes again.
-  }
+  writeDiskEntry(codec.kind, key, content, codec.encode(value));
   return value;
 }

@@ -36,17 +36,17 @@ export function everyBlockDocument(profile: LayoutProfile): ReportDocument {
     blocks: [
       { kind: 'doc-number', text: '示发〔2025〕3号' },
       { kind: 'title', lines: ['关于<2024>年度法治政府', '建设情况的报告'] },
-      { kind: 'addressee', text: '示例市人民政府' },
+      { kind: 'addressee', text: '示例市人民政府：' },
       { kind: 'heading', level: 1, number: '一、', text: '主要举措 & 成效' },
       { kind: 'heading', level: 2, number: '（一）', text: '堃镕喆的名字' },
       { kind: 'heading', level: 3, number: '1.', text: '𠀀扩展字' },
       { kind: 'heading', level: 4, number: '（1）', text: '第四层' },
       { kind: 'paragraph', runs: [{ text: '一是加强领导。', strong: true }, { text: '办理 <复议> 案件 12 件，"A&B" 组 ' + '很长的正文'.repeat(30) }] },
-      { kind: 'attachments', items: ['主要指标 <表>', '重点任务分工'] },
+      { kind: 'attachments', label: '附件：', items: [{ number: '1.', text: '主要指标 <表>' }, { number: '2.', text: '重点任务分工' }] },
       { kind: 'signature', organs: ['中共示例区委员会', '示例区人民政府'], date: '2025年1月20日', seal: true },
-      { kind: 'table', label: '附件1', title: '主要指标', columns: ['序号', '指标', '单位', '2024年', '2023年', '同比'], rows: [['1', '复议 <案件> & 堃', '件', '12', '10', '增长20%']] },
+      { kind: 'table', label: '附件1', title: '主要指标', columns: ['序号', '指标', '单位', '2024年', '2023年', '同比'], rows: [['1', '复议 <案件> & 堃', '件', '12', '10', '增长20%']], widths: [8, 32, 8, 15, 15, 22] },
       { kind: 'table', label: '附件2', title: '分工', columns: ['序号', '任务', '牵头'], rows: [['1', '任务', '司法局']], widths: [1, 4, 2], leftColumns: [1, 2] },
-      { kind: 'colophon', copyTo: '示例市司法局 & 堃', printedBy: '示例区人民政府办公室', printedDate: '2025年1月21日' },
+      { kind: 'colophon', copyTo: { label: '抄送：', text: '示例市司法局 & 堃。' }, printedBy: '示例区人民政府办公室', printedOn: '2025年1月21日印发' },
     ],
   };
 }

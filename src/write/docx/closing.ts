@@ -1,24 +1,21 @@
 // After the body (GB/T 9704 §7.3.4, §7.3.5): 附件说明, then 署名 and 成文日期.
 
+import type { Block } from '../../compose/model.js';
 import { textWidth } from '../../compose/title-lines.js';
 import type { LayoutProfile } from '../../layout/profile.js';
 import { blankLine, charsToTwips, gridLine } from './paragraphs.js';
 
 /** 附件：1. … with wrapped lines aligned under the first character of the name. */
-export function attachments(items: string[], profile: LayoutProfile): string {
+export function attachments(block: Extract<Block, { kind: 'attachments' }>, profile: LayoutProfile): string {
   const indent = profile.attachments.indentChars.value;
-  const label = '附件：';
-  const labelWidth = textWidth(label);
-  const numbered = items.length > 1;
+  const labelWidth = textWidth(block.label);
   return (
     blankLine(profile) +
-    items
-      .map((item, i) => {
-        const number = numbered ? `${i + 1}.` : '';
-        const numberWidth = textWidth(number);
-        const prefix = i === 0 ? label + number : number;
-        const left = indent + labelWidth + numberWidth;
-        return gridLine(prefix + item, profile.fonts.body, profile, {
+    block.items
+      .map(({ number, text }, i) => {
+        const prefix = i === 0 ? block.label + number : number;
+        const left = indent + labelWidth + textWidth(number);
+        return gridLine(prefix + text, profile.fonts.body, profile, {
           alignment: 'left',
           indent: { left: charsToTwips(left, profile), hanging: charsToTwips(textWidth(prefix), profile) },
         });

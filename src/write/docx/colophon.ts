@@ -4,18 +4,14 @@
 // horizontal position is page-relative (writerfilter's float heuristic), and Word accepts both.
 // (Framed paragraphs, w:framePr, were tried first: LibreOffice 7.4 ignores them.)
 
+import type { Block } from '../../compose/model.js';
+import { textWidth } from '../../compose/title-lines.js';
 import { textAreaWidthMm, type LayoutProfile } from '../../layout/profile.js';
 import { mmToTwips, ptToTwips } from '../../layout/units.js';
 import { lineSpacing, runs } from './paragraphs.js';
 import { borders, paragraph, tableCell, tableGrid, tableProps, tableRow, type Border } from './xml.js';
 
-export interface ColophonContent {
-  copyTo?: string;
-  printedBy?: string;
-  printedDate?: string;
-}
-
-export function colophon(content: ColophonContent, profile: LayoutProfile): string {
+export function colophon(content: Extract<Block, { kind: 'colophon' }>, profile: LayoutProfile): string {
   const font = profile.fonts.colophon;
   const oneChar = ptToTwips(font.size.value); // one character of 4号 text
   const side = profile.colophon.sideIndentChars.value * oneChar;
@@ -28,16 +24,17 @@ export function colophon(content: ColophonContent, profile: LayoutProfile): stri
 
   const lines: string[] = [];
   if (content.copyTo) {
+    const hanging = Math.round(textWidth(content.copyTo.label) * oneChar);
     lines.push(
       paragraph(
         // Wrapped lines align after the colon (§7.4.2).
-        { spacing, indent: { left: side + 3 * oneChar, right: side, hanging: 3 * oneChar }, alignment: 'both' },
-        runs(`抄送：${content.copyTo.replace(/[。．.]$/, '')}。`, font, profile),
+        { spacing, indent: { left: side + hanging, right: side, hanging }, alignment: 'both' },
+        runs(content.copyTo.label + content.copyTo.text, font, profile),
       ),
     );
   }
-  if (content.printedBy || content.printedDate) {
-    const text = (content.printedBy ?? '') + (content.printedDate ? `\t${content.printedDate}印发` : '');
+  if (content.printedBy || content.printedOn) {
+    const text = (content.printedBy ?? '') + (content.printedOn ? `\t${content.printedOn}` : '');
     lines.push(paragraph({ rightTabs: [width - side], spacing, indent: { left: side, right: side } }, runs(text, font, profile)));
   }
   const rows = lines.map((line, i) =>

@@ -14,8 +14,7 @@ export function title(lines: string[], profile: LayoutProfile): string {
   return out;
 }
 
-/** 主送机关: flush left (顶格), ending with a full-width colon. */
+/** 主送机关: flush left (顶格); compose has added the colon. */
 export function addressee(text: string, profile: LayoutProfile): string {
-  const withColon = /[：:]$/.test(text) ? text.replace(/:$/, '：') : `${text}：`;
-  return gridLine(withColon, profile.fonts.body, profile, { alignment: 'both' });
+  return gridLine(text, profile.fonts.body, profile, { alignment: 'both' });
 }

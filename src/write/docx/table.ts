@@ -10,13 +10,10 @@ import { mmToTwips, ptToTwips } from '../../layout/units.js';
 import { blankLine, gridLine, runs } from './paragraphs.js';
 import { borders, paragraph, tableCell, tableGrid, tableProps, tableRow, type Border } from './xml.js';
 
-/** Shares of the 版心 width for the 附表 of figures: 序号, 指标 (the long labels), 单位, two years, 同比 (“提高1.5个百分点”). */
-const FIGURES_TABLE_SHARES = [0.08, 0.32, 0.08, 0.15, 0.15, 0.22];
-
+/** The block's own relative widths (each table states them), else equal shares of the 版心. */
 function columnWidths(block: TableBlock, total: number): number[] {
   const count = block.columns.length;
-  const weights =
-    block.widths?.length === count ? block.widths : count === FIGURES_TABLE_SHARES.length ? FIGURES_TABLE_SHARES : Array.from({ length: count }, () => 1);
+  const weights = block.widths?.length === count ? block.widths : Array.from({ length: count }, () => 1);
   const sum = weights.reduce((a, b) => a + b, 0);
   return weights.map((w) => Math.floor((w / sum) * total));
 }
