@@ -14,6 +14,7 @@ import { crossYearDiagnostics, loadPrevious, previousYearPath, type PreviousYear
 import type { ReportData } from './data/report.js';
 import type { RollupResult } from './rollup/index.js';
 import { rollupTableBlock } from './rollup/table.js';
+import { placeAt } from './check/place.js';
 
 export interface ValidateResult {
   source: SourceFile;
@@ -114,9 +115,7 @@ function titleLinesMismatch(result: ValidateResult, title: string): Diagnostic |
     severity: 'error',
     ruleId: 'title-lines',
     message: `标题分行（title_lines）合起来是“${compact(lines.join(''))}”，与按模板生成的标题“${compact(title)}”不一致，文档中会印出分行的文字。请把标题写在 title 中并与分行一致，或删去 title_lines，由工具自动分行。`,
-    file: result.source.path,
-    position: result.source.positions.valueAt('/title_lines'),
-    pointer: '/title_lines',
+    ...placeAt(result.source, '/title_lines'),
   };
 }
 
