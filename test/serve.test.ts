@@ -6,6 +6,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +124,32 @@ async function endOfLine(page: Page, n: number): Promise<void> {
   await page.locator('.cm-line').nth(n - 1).click();
   await page.keyboard.press('End');
 }
+
+describe('fazhi serve: starting it', () => {
+  it('says in Chinese when the port is taken, the folder is missing, or the port is not a number', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const busy = (taken.address() as net.AddressInfo).port;
+    try {
+      // Asynchronous: the port is held by this process, which must keep running to hold it.
+      const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'serve', '--no-open', '--port', String(busy)], { cwd: dir });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`端口 ${busy} 已被占用`);
+    } finally {
+      taken.close();
+    }
+    const missing = fazhi(['serve', '--no-open', '没有这个文件夹'], dir);
+    expect([missing.code, missing.stderr.trim()]).toEqual([2, '找不到文件夹“没有这个文件夹”，请检查路径。']);
+    const port = fazhi(['serve', '--no-open', '--port', '八千'], dir);
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain('--port 后面应写 1 到 65535 之间的端口号');
+  });
+});
 
 describe('fazhi serve in the browser', () => {
   it('shows the files with their state, a mistake at its line, the pages, saves as typed, and downloads the same .docx', async () => {

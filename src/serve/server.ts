@@ -377,6 +377,10 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       server.off('error', reject);
       resolve();
     });
+  }).catch(async (err: unknown) => {
+    // The port is taken (or not ours to use): the watcher must not keep the process running.
+    await watcher.close();
+    throw err;
   });
   port = (server.address() as AddressInfo).port;
   await ready;
