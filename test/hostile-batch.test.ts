@@ -33,7 +33,7 @@ describe('a batch worker that runs out of memory', () => {
 
     for (const kind of ['thread', 'process']) {
       const out = path.join(dir, `out-${kind}`);
-      const r = fazhi(['batch', 'data/测试区/2024', '-o', out, '--jobs', '2'], dir, { FAZHI_BATCH_WORKERS: kind, FAZHI_BATCH_WORKER_MEMORY_MB: '16' });
+      const r = fazhi(['batch', 'data/测试区/2024', '-o', out, '--jobs', '2'], dir, { FAZHI_BATCH_WORKERS: kind, FAZHI_BATCH_WORKER_MEMORY_MB: '16', FAZHI_CODE_CACHE: 'off' });
       expect(r.code, r.stdout + r.stderr).toBe(1);
       expect(r.stdout).toContain('data/测试区/2024/departments/庞大.yaml 错误 处理这个文件时用尽了内存（上限 16 MB）');
       expect(r.stdout + r.stderr).not.toMatch(STACK_TRACE);

@@ -224,7 +224,8 @@ describe('profiles, templates and folder layouts', () => {
           cwd: d,
           encoding: 'utf8',
           timeout: TIME_MS,
-          env: { ...process.env, FAZHI_DEBUG: '', FAZHI_CACHE_DIR: TEST_CACHE_DIR, FAZHI_BATCH_WORKER_MEMORY_MB: String(HEAP_MB) },
+          // No code cache: under the heap flag it would be a cache of its own, written into the package.
+          env: { ...process.env, FAZHI_DEBUG: '', FAZHI_CACHE_DIR: TEST_CACHE_DIR, FAZHI_BATCH_WORKER_MEMORY_MB: String(HEAP_MB), FAZHI_CODE_CACHE: 'off' },
         });
         const shown = `${args.join(' ')}\n--- profile\n${profile}--- template ${JSON.stringify(edit)}\n--- layout ${JSON.stringify(spec)}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
         expect(r.error, shown).toBeUndefined(); // no time-out
