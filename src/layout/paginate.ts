@@ -2,8 +2,9 @@
 // page 22 lines (GB/T 9704 §5.2.3), so the writer can place the 版记 at the bottom of an even page
 // without a layout engine. The estimate follows the rules Word and LibreOffice apply to the
 // paragraphs we write: closing punctuation may hang at the line end, an opening mark never ends
-// a line, Latin words and numbers do not break, widow/orphan control (two lines), headings kept
-// with the next paragraph, the 署名 block kept together.
+// a line, Latin words and numbers do not break. 孤行控制 is off (every page runs to line 22); a
+// heading is never split and is kept with the first line of the next paragraph; the 署名 block
+// is kept together.
 
 import type { Block } from '../compose/model.js';
 import { textAreaWidthMm, type LayoutProfile } from './profile.js';
@@ -69,7 +70,7 @@ interface Flow {
   lines: number;
   /** Keep on the same page as the start of the next flow (headings). */
   keepWithNext: boolean;
-  /** May break across pages (body paragraphs, with widow/orphan control). */
+  /** May break across pages after any line (body paragraphs: 孤行控制 off). */
   splittable: boolean;
   /** Starts a new page (an appended table). */
   pageBreakBefore?: boolean;
@@ -99,7 +100,7 @@ function flowsOf(block: Block, profile: LayoutProfile): Flow[] {
     case 'addressee':
       return [{ lines: countLines(block.text, perLine, perLine), keepWithNext: false, splittable: true }];
     case 'heading':
-      return [body(block.number + block.text, true)];
+      return [{ ...body(block.number + block.text, true), splittable: false }];
     case 'paragraph':
       return [body(block.runs.map((r) => r.text).join(''))];
     case 'attachments': {
@@ -138,9 +139,9 @@ export function estimatePages(blocks: readonly Block[], profile: LayoutProfile):
   };
   for (let i = 0; i < flows.length; i++) {
     const flow = flows[i]!;
-    // A heading (or chain of them) needs room for itself and two lines of what follows.
+    // A heading (or chain of them) needs room for itself and the first line of what follows.
     let needed = flow.lines;
-    for (let j = i; flows[j]?.keepWithNext && flows[j + 1]; j++) needed += Math.min(flows[j + 1]!.lines, flows[j + 1]!.splittable ? 2 : flows[j + 1]!.lines);
+    for (let j = i; flows[j]?.keepWithNext && flows[j + 1]; j++) needed += flows[j + 1]!.splittable ? 1 : flows[j + 1]!.lines;
     let remaining = flow.lines;
     if (flow.pageBreakBefore && used > 0) newPage();
     const mustStartTogether = flow.keepWithNext || !flow.splittable;
@@ -150,14 +151,13 @@ export function estimatePages(blocks: readonly Block[], profile: LayoutProfile):
       if (remaining <= room) {
         used += remaining;
         remaining = 0;
-      } else if (!flow.splittable || room < 2) {
+      } else if (!flow.splittable) {
         // Taller than a whole page and unsplittable: it runs over regardless.
         if (used === 0) remaining -= room;
         newPage();
       } else {
-        // Widow control: never leave a single line for the next page.
-        const take = remaining - room === 1 ? room - 1 : room;
-        if (take >= 2) remaining -= take;
+        // No widow control: the page is filled to its last line.
+        remaining -= room;
         newPage();
       }
     }

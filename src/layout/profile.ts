@@ -127,7 +127,7 @@ export const GBT9704: LayoutProfile = {
     marginLeftMm: v(28, '规定', '§5.2.1 订口 28 mm ± 1 mm'),
     marginBottomMm: v(35, '推算', '§5.2.1 版心 156 × 225 mm：297 − 37 − 225'),
     marginRightMm: v(26, '推算', '§5.2.1 版心 156 × 225 mm：210 − 28 − 156'),
-    footerMm: v(22, '推算', '§7.5 一字线上距版心下边缘 7 mm：4 号页码行距页边 22 mm 时，行顶在版心下 7 mm（LibreOffice 实测）'),
+    footerMm: v(25.3, '推算', '§7.5 一字线上距版心下边缘 7 mm：量的是一字线（在字高中部），不是页码行顶；页脚距页边 25.3 mm 时 4 号页码的一字线中心距页面上边 269 mm（LibreOffice 实测）'),
   },
   grid: {
     linesPerPage: v(22, '一般', '§5.2.3 一般每面排 22 行'),

@@ -39,8 +39,9 @@ export function bodyFormat(profile: LayoutProfile): IParagraphOptions {
     indent: { firstLine: charsToTwips(indentChars, profile), firstLineChars: indentChars * 100 },
     // No extra space between Chinese text and digits ("学习 4 次"): 公文 sets them solid.
     autoSpaceEastAsianText: false,
-    // Word's default is off and LibreOffice's on: state it so both break pages alike.
-    widowControl: true,
+    // 孤行控制 off, as government templates have it: every page runs to its 22nd line (GB/T 9704
+    // §5.2.3). Word's and LibreOffice's defaults differ, so it is stated.
+    widowControl: false,
   };
 }
 

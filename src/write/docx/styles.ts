@@ -10,6 +10,12 @@ import { headingFont } from './body.js';
 import { runFont } from './fonts.js';
 import { bodyFormat, lineSpacing, STYLE } from './paragraphs.js';
 
+/** A grid line (发文字号, 署名, 附件说明…): exact pitch, and 孤行控制 off as in the body. */
+function lineFormat(profile: LayoutProfile): IParagraphStyleOptions['paragraph'] {
+  const format = { spacing: lineSpacing(profile), widowControl: false };
+  return format;
+}
+
 export function styles(profile: LayoutProfile): IStylesOptions {
   const body = runFont(profile.fonts.body, profile);
   // Heading styles give Word's navigation pane (导航窗格) an outline of the report.
@@ -23,14 +29,16 @@ export function styles(profile: LayoutProfile): IStylesOptions {
       quickFormat: true,
       // Bold stated either way: Word's and LibreOffice's own heading styles are bold.
       run: { ...font, bold: font.bold ?? false, color: '000000', italics: false },
-      paragraph: { ...bodyFormat(profile), keepNext: true, outlineLevel: level - 1 },
+      // Kept with the first line of what follows (the one exception to full pages) and never split
+      // itself: a heading costs at most its own lines at a page foot.
+      paragraph: { ...bodyFormat(profile), keepNext: true, keepLines: true, outlineLevel: level - 1 },
     };
   };
   return {
     // Paragraphs without a style (footers, table cells, page breaks) keep the body font and size.
     default: { document: { run: { font: body.font, size: body.size } } },
     paragraphStyles: [
-      { id: STYLE.line, name: '公文行', basedOn: 'Normal', next: STYLE.line, quickFormat: true, run: body, paragraph: { spacing: lineSpacing(profile) } },
+      { id: STYLE.line, name: '公文行', basedOn: 'Normal', next: STYLE.line, quickFormat: true, run: body, paragraph: lineFormat(profile) },
       { id: STYLE.body, name: '公文正文', basedOn: 'Normal', next: STYLE.body, quickFormat: true, run: body, paragraph: bodyFormat(profile) },
       headingStyle(1),
       headingStyle(2),
