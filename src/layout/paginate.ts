@@ -7,6 +7,8 @@
 // is kept together.
 
 import type { Block } from '../compose/model.js';
+import { letterheadLines } from './letterhead.js';
+import { tableRowHeights } from './table.js';
 import { textAreaWidthMm, type LayoutProfile } from './profile.js';
 
 // May hang past the line end (Word's and LibreOffice's hanging punctuation).
@@ -67,6 +69,8 @@ export function countLines(text: string, first: number, rest: number): number {
 }
 
 interface Flow {
+  /** Index of the block the flow belongs to. */
+  block: number;
   lines: number;
   /** Keep on the same page as the start of the next flow (headings). */
   keepWithNext: boolean;
@@ -74,6 +78,8 @@ interface Flow {
   splittable: boolean;
   /** Starts a new page (an appended table). */
   pageBreakBefore?: boolean;
+  /** A table: heights of its rows in grid lines (a row never splits) and of the header row, repeated on each page. */
+  rows?: { heights: number[]; header: number };
 }
 
 export interface PageEstimate {
@@ -83,16 +89,39 @@ export interface PageEstimate {
   linesOnLastPage: number;
 }
 
-function flowsOf(block: Block, profile: LayoutProfile): Flow[] {
+/** Where a block lands: the page of its first and last line (0 lines: where it would start). */
+export interface Placement {
+  firstPage: number;
+  lastPage: number;
+  /** Lines used on the last page once the block is placed. */
+  linesAfter: number;
+}
+
+/** Characters per line of a body paragraph set 紧排 (the profile's tightened character spacing). */
+export function condensedCharsPerLine(profile: LayoutProfile): number {
+  const textWidthPt = (textAreaWidthMm(profile) / 25.4) * 72;
+  const pitch = profile.fonts.body.size.value + profile.grid.condensedRunCharSpacing.value / 20;
+  return Math.floor(textWidthPt / pitch + 1e-6);
+}
+
+/** Lines of a body paragraph's text, plain or 紧排. */
+export function bodyLines(text: string, condensed: boolean, profile: LayoutProfile): number {
+  const perLine = condensed ? condensedCharsPerLine(profile) : profile.grid.charsPerLine.value;
+  return countLines(text, perLine - profile.body.firstLineIndentChars.value, perLine);
+}
+
+function flowsOf(block: Block, index: number, profile: LayoutProfile): Omit<Flow, 'block'>[] {
   const perLine = profile.grid.charsPerLine.value;
-  const indent = profile.body.firstLineIndentChars.value;
-  const body = (text: string, keepWithNext = false): Flow => ({
-    lines: countLines(text, perLine - indent, perLine),
+  const body = (text: string, condensed: boolean, keepWithNext = false): Omit<Flow, 'block'> => ({
+    lines: bodyLines(text, condensed, profile),
     keepWithNext,
     splittable: true,
   });
-  const fixed = (lines: number, keepWithNext = false): Flow => ({ lines, keepWithNext, splittable: false });
+  const fixed = (lines: number, keepWithNext = false): Omit<Flow, 'block'> => ({ lines, keepWithNext, splittable: false });
+  void index;
   switch (block.kind) {
+    case 'letterhead':
+      return [fixed(letterheadLines(block, profile), true)];
     case 'doc-number':
       return [fixed(2, true)];
     case 'title':
@@ -100,19 +129,26 @@ function flowsOf(block: Block, profile: LayoutProfile): Flow[] {
     case 'addressee':
       return [{ lines: countLines(block.text, perLine, perLine), keepWithNext: false, splittable: true }];
     case 'heading':
-      return [{ ...body(block.number + block.text, true), splittable: false }];
+      return [{ ...body(block.number + block.text, block.condensed === true, true), splittable: false }];
     case 'paragraph':
-      return [body(block.runs.map((r) => r.text).join(''))];
+      return [body(block.runs.map((r) => r.text).join(''), block.condensed === true)];
     case 'attachments': {
       const hang = profile.attachments.indentChars.value + 3;
-      return [fixed(1, true), ...block.items.map((item) => ({ ...body(item), lines: countLines(item, perLine - hang, perLine - hang) }))];
+      return [fixed(1, true), ...block.items.map((item) => ({ ...body(item, false), lines: countLines(item, perLine - hang, perLine - hang) }))];
     }
     case 'signature':
       return [fixed(profile.signature.blankLinesBefore.value + block.organs.length + (block.date ? 1 : 0))];
+    case 'attachment-start':
+      // “附件N” and the title on a new page: label, blank, title lines, blank.
+      return [{ lines: 3 + block.titleLines.length, keepWithNext: true, splittable: false, pageBreakBefore: true }];
     case 'table': {
-      // 附表 on a new page: label, blank, title, blank, then rows of 4号 text (about 0.75 of a body line each).
-      const rowLines = Math.ceil(((block.rows.length + 1) * (profile.fonts.colophon.size.value * 1.25 + 4)) / (profile.grid.linePitchTwips.value / 20));
-      return [{ lines: 4 + rowLines, keepWithNext: false, splittable: true, pageBreakBefore: true }];
+      // An 附表 of its own opens a new page with label, blank, title, blank; a table inside an
+      // attachment follows one blank line. Then the rows, each as tall as its longest cell.
+      const rows = { heights: tableRowHeights(block, profile).map((pt) => pt / (profile.grid.linePitchTwips.value / 20)), header: 0 };
+      rows.header = rows.heights.shift() ?? 0;
+      const table = { lines: 0, keepWithNext: false, splittable: true, rows };
+      if (block.placement === 'inline') return [fixed(1), table];
+      return [{ ...fixed(4), pageBreakBefore: true, keepWithNext: true }, table];
     }
     case 'colophon':
       return [];
@@ -128,14 +164,20 @@ export function colophonLines(block: Extract<Block, { kind: 'colophon' }>, profi
   return copy + printed;
 }
 
-export function estimatePages(blocks: readonly Block[], profile: LayoutProfile): PageEstimate {
+/** Where each block lands on the 22-line pages. */
+export function placeBlocks(blocks: readonly Block[], profile: LayoutProfile): Placement[] {
   const perPage = profile.grid.linesPerPage.value;
-  const flows = blocks.flatMap((b) => flowsOf(b, profile));
+  const flows: Flow[] = blocks.flatMap((b, i) => flowsOf(b, i, profile).map((f) => ({ ...f, block: i })));
+  const placements: Placement[] = [];
   let page = 1;
   let used = 0;
   const newPage = (): void => {
     page += 1;
     used = 0;
+  };
+  const mark = (block: number, firstPage: number): void => {
+    const known = placements[block];
+    placements[block] = { firstPage: known?.firstPage ?? firstPage, lastPage: page, linesAfter: used };
   };
   for (let i = 0; i < flows.length; i++) {
     const flow = flows[i]!;
@@ -144,8 +186,25 @@ export function estimatePages(blocks: readonly Block[], profile: LayoutProfile):
     for (let j = i; flows[j]?.keepWithNext && flows[j + 1]; j++) needed += flows[j + 1]!.splittable ? 1 : flows[j + 1]!.lines;
     let remaining = flow.lines;
     if (flow.pageBreakBefore && used > 0) newPage();
+    if (flow.rows) {
+      // Rows never split; a page the table runs onto starts with the header row again.
+      const firstPage = page;
+      flow.rows.heights.forEach((h, r) => {
+        const head = r === 0 ? flow.rows!.header : 0;
+        if (used > 0 && used + head + h > perPage + 1e-6) {
+          newPage();
+          used = flow.rows!.header;
+        }
+        used += head + h;
+      });
+      used = Math.min(perPage, Math.ceil(used - 1e-6));
+      mark(flow.block, firstPage);
+      continue;
+    }
     const mustStartTogether = flow.keepWithNext || !flow.splittable;
     if (mustStartTogether && used > 0 && needed > perPage - used && needed <= perPage) newPage();
+    // A flow that starts exactly at a page end begins on the next page.
+    const firstPage = used >= perPage ? page + 1 : page;
     while (remaining > 0) {
       const room = perPage - used;
       if (remaining <= room) {
@@ -161,6 +220,15 @@ export function estimatePages(blocks: readonly Block[], profile: LayoutProfile):
         newPage();
       }
     }
+    mark(flow.block, firstPage);
   }
-  return { lastPage: page, linesOnLastPage: used };
+  // Blocks without lines (the 版记) sit where the text stopped.
+  blocks.forEach((_, i) => (placements[i] ??= { firstPage: page, lastPage: page, linesAfter: used }));
+  return placements;
+}
+
+export function estimatePages(blocks: readonly Block[], profile: LayoutProfile): PageEstimate {
+  const placements = placeBlocks(blocks, profile);
+  const last = placements.at(-1);
+  return last ? { lastPage: last.lastPage, linesOnLastPage: last.linesAfter } : { lastPage: 1, linesOnLastPage: 0 };
 }

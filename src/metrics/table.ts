@@ -1,14 +1,14 @@
 // The appendix table (附表): this year's figures against last year's, one row per metric.
 
 import type { Block } from '../compose/model.js';
-import type { ReportData } from '../report-data.js';
+import { attachmentTitle, type ReportData } from '../report-data.js';
 import { changePhrase, formatNumber } from './format.js';
 import type { MetricLookup } from './refs.js';
 
 /** 附件 / 附件2 when the table is one of the listed attachments, else 附表. */
 export function appendixLabel(data: ReportData, title: string): string {
   const list = data.attachments ?? [];
-  const i = list.findIndex((a) => a.trim() === title.trim());
+  const i = list.findIndex((a) => attachmentTitle(a).trim() === title.trim());
   if (i < 0) return '附表';
   return list.length > 1 ? `附件${i + 1}` : '附件';
 }

@@ -17,13 +17,16 @@ export function headingFont(level: HeadingLevel, profile: LayoutProfile): FontSp
   return [profile.fonts.heading1, profile.fonts.heading2, profile.fonts.heading3, profile.fonts.heading4][level - 1]!;
 }
 
-export function heading(level: HeadingLevel, number: string, text: string, profile: LayoutProfile): Paragraph {
+/** 紧排 (decided by the layout step): the profile's tightened character spacing on every run. */
+const tight = (condensed: boolean, profile: LayoutProfile) => (condensed ? { characterSpacing: profile.grid.condensedRunCharSpacing.value } : {});
+
+export function heading(level: HeadingLevel, number: string, text: string, profile: LayoutProfile, condensed = false): Paragraph {
   // The heading style (styles.ts) holds the 公文 font and the body paragraph's layout.
   const font = headingFont(level, profile);
-  return new Paragraph({ heading: DOCX_HEADING[level], children: styledRun(number + text, font, profile) });
+  return new Paragraph({ heading: DOCX_HEADING[level], children: styledRun(number + text, font, profile, tight(condensed, profile)) });
 }
 
-export function paragraph(runs: Run[], profile: LayoutProfile): Paragraph {
+export function paragraph(runs: Run[], profile: LayoutProfile, condensed = false): Paragraph {
   const font = profile.fonts.body;
-  return bodyParagraph(runs.flatMap((r) => styledRun(r.text, font, profile, r.strong ? { bold: true } : {})));
+  return bodyParagraph(runs.flatMap((r) => styledRun(r.text, font, profile, { ...(r.strong ? { bold: true } : {}), ...tight(condensed, profile) })));
 }

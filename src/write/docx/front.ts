@@ -2,14 +2,16 @@
 
 import { AlignmentType, Paragraph } from 'docx';
 import type { LayoutProfile } from '../../layout/profile.js';
-import { blankLine, gridLine } from './paragraphs.js';
+import { blankLine, charsToTwips, gridLine } from './paragraphs.js';
 
-export function docNumber(text: string, profile: LayoutProfile): Paragraph[] {
-  // Without a 版头, the 发文字号 is centred above the title with one line between.
-  return [
-    gridLine(text, profile.fonts.docNumber, profile, { alignment: AlignmentType.CENTER }),
-    blankLine(profile),
-  ];
+export function docNumber(text: string, placement: 'centre' | 'left', profile: LayoutProfile): Paragraph[] {
+  // Without a 版头, the 发文字号 stands above the title with one line between: 居左空一字 in a
+  // 上行文 (§7.2.5), centred otherwise.
+  const where =
+    placement === 'left'
+      ? { alignment: AlignmentType.LEFT, indent: { left: charsToTwips(profile.letterhead.docNumberLeftChars.value, profile) } }
+      : { alignment: AlignmentType.CENTER };
+  return [gridLine(text, profile.fonts.docNumber, profile, where), blankLine(profile)];
 }
 
 export function title(lines: string[], profile: LayoutProfile): Paragraph[] {

@@ -11,19 +11,25 @@ import { addressee, docNumber, title } from './front.js';
 import { pageNumberFooters } from './page-number.js';
 import { styles } from './styles.js';
 import { table } from './table.js';
+import { attachmentStart } from './attachment.js';
+import { letterhead } from './letterhead.js';
 
 function blockElements(block: Block, profile: LayoutProfile): (Paragraph | Table)[] {
   switch (block.kind) {
+    case 'letterhead':
+      return letterhead(block, profile);
+    case 'attachment-start':
+      return attachmentStart(block, profile);
     case 'doc-number':
-      return docNumber(block.text, profile);
+      return docNumber(block.text, block.placement, profile);
     case 'title':
       return title(block.lines, profile);
     case 'addressee':
       return [addressee(block.text, profile)];
     case 'heading':
-      return [heading(block.level, block.number, block.text, profile)];
+      return [heading(block.level, block.number, block.text, profile, block.condensed === true)];
     case 'paragraph':
-      return [paragraph(block.runs, profile)];
+      return [paragraph(block.runs, profile, block.condensed === true)];
     case 'attachments':
       return attachments(block.items, profile);
     case 'signature':

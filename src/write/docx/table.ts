@@ -8,22 +8,12 @@ import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, 
 import type { TableBlock } from '../../compose/model.js';
 import { mmToTwips, textAreaWidthMm, type LayoutProfile } from '../../layout/profile.js';
 import { blankLine, gridLine, run } from './paragraphs.js';
-
-/** Shares of the 版心 width for the 附表 of figures: 序号, 指标 (the long labels), 单位, two years, 同比 (“提高1.5个百分点”). */
-const FIGURES_TABLE_SHARES = [0.08, 0.32, 0.08, 0.15, 0.15, 0.22];
-
-function columnWidths(block: TableBlock, total: number): number[] {
-  const count = block.columns.length;
-  const weights =
-    block.widths?.length === count ? block.widths : count === FIGURES_TABLE_SHARES.length ? FIGURES_TABLE_SHARES : Array.from({ length: count }, () => 1);
-  const sum = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => Math.floor((w / sum) * total));
-}
+import { tableColumnWidths } from '../../layout/table.js';
 
 export function table(block: TableBlock, profile: LayoutProfile): (Paragraph | Table)[] {
   const t = profile.table;
   const width = mmToTwips(textAreaWidthMm(profile));
-  const widths = columnWidths(block, width);
+  const widths = tableColumnWidths(block, profile);
   const left = new Set(block.leftColumns ?? [1]);
   const cellFont = t.cellFont;
   const cellSpacing = {
@@ -57,8 +47,10 @@ export function table(block: TableBlock, profile: LayoutProfile): (Paragraph | T
   });
   // A paragraph after the table keeps Word from merging it with whatever follows.
   if (block.placement === 'body') return [grid, new Paragraph({ children: [] })];
+  // Inside an attachment given as content: after its paragraphs, one blank line above.
+  if (block.placement === 'inline') return [blankLine(profile), grid, new Paragraph({ children: [] })];
   return [
-    gridLine(block.label, profile.fonts.heading1, profile, { pageBreakBefore: true }),
+    gridLine(block.label, profile.attachments.labelFont, profile, { pageBreakBefore: true }),
     blankLine(profile),
     gridLine(block.title, profile.fonts.title, profile, { alignment: AlignmentType.CENTER }),
     blankLine(profile),
