@@ -16,6 +16,7 @@ import { breakTitle } from './title-lines.js';
 import { attachmentBlocks } from './attachments.js';
 import { withLetterhead } from './letterhead.js';
 import { attachmentTitle } from '../report-data.js';
+import { addresseeBlock, attachmentsBlock, colophonBlock } from './closing-text.js';
 
 export { TemplateError } from './template.js';
 export type { Block, ReportDocument } from './model.js';
@@ -149,7 +150,7 @@ export function compose(source: ReportData, options: ComposeOptions): ReportDocu
         });
         break;
       case 'recipients':
-        if (d.text) blocks.push({ kind: 'addressee', text: d.text });
+        if (d.text) blocks.push(addresseeBlock(d.text));
         break;
       case 'paragraph':
         if (d.text) blocks.push(...paragraphBlocks([d.text]));
@@ -170,7 +171,7 @@ export function compose(source: ReportData, options: ComposeOptions): ReportDocu
         if (d.text) blocks.push(...paragraphBlocks([d.text]));
         break;
       case 'attachments':
-        if (data.attachments?.length) blocks.push({ kind: 'attachments', items: data.attachments.map((a) => normalizeParagraph(attachmentTitle(a))) });
+        if (data.attachments?.length) blocks.push(attachmentsBlock(data.attachments.map((a) => normalizeParagraph(attachmentTitle(a)))));
         break;
       case 'signature': {
         const date = data.date ? parseDate(data.date) : undefined;
@@ -184,15 +185,8 @@ export function compose(source: ReportData, options: ComposeOptions): ReportDocu
       }
       case 'colophon': {
         const printed = data.printed_date ? parseDate(data.printed_date) : undefined;
-        const copyTo = data.copy_to?.map(normalizeParagraph).join('，');
-        if (copyTo || data.printed_by || printed) {
-          blocks.push({
-            kind: 'colophon',
-            ...(copyTo ? { copyTo } : {}),
-            ...(data.printed_by ? { printedBy: normalizeParagraph(data.printed_by) } : {}),
-            ...(printed ? { printedDate: formatChineseDate(printed) } : {}),
-          });
-        }
+        const block = colophonBlock(data.copy_to?.map(normalizeParagraph) ?? [], data.printed_by ? normalizeParagraph(data.printed_by) : undefined, printed);
+        if (block) blocks.push(block);
         break;
       }
       case 'items-style':

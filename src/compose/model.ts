@@ -14,13 +14,16 @@ export type Block =
   /** 发文字号 without a 版头: centred, or 居左空一字 in a 上行文 (GB/T 9704 §7.2.5). */
   | { kind: 'doc-number'; text: string; placement: 'centre' | 'left' }
   | { kind: 'title'; lines: string[] }
+  /** 主送机关 as printed, with its closing full-width colon. */
   | { kind: 'addressee'; text: string }
   /** `condensed`: set 紧排 (the profile's tightened character spacing), decided by the layout step. */
   | { kind: 'heading'; level: HeadingLevel; number: string; text: string; condensed?: boolean }
   | { kind: 'paragraph'; runs: Run[]; condensed?: boolean }
-  | { kind: 'attachments'; items: string[] }
+  /** 附件说明: the label (“附件：”) printed before the first item, then each item with its number (“1.”, or none for one). */
+  | { kind: 'attachments'; label: string; items: AttachmentItem[] }
   | { kind: 'signature'; organs: string[]; date?: string; seal: boolean }
-  | { kind: 'colophon'; copyTo?: string; printedBy?: string; printedDate?: string }
+  /** 版记: 抄送 (“抄送：” and the list ending in “。”), 印发机关 and “…印发” as printed. */
+  | { kind: 'colophon'; copyTo?: { label: string; text: string }; printedBy?: string; printedOn?: string }
   /**
    * The start of an attachment given as content (GB/T 9704 §8): a new page after the 署名 block,
    * “附件”/“附件N” top left, the title centred; its paragraphs and tables follow as blocks.
@@ -28,6 +31,12 @@ export type Block =
   | { kind: 'attachment-start'; label: string; titleLines: string[] }
   /** A table on its own page after the signature (附表/附件, GB/T 9704 §7.3.7): label, title, cells. */
   | TableBlock;
+
+export interface AttachmentItem {
+  /** “1.”, “2.”…, or empty when there is only one attachment. */
+  number: string;
+  text: string;
+}
 
 /** 版头 (GB/T 9704 §7.2), printed when the data gives the 发文机关标志. */
 export interface LetterheadBlock {
@@ -47,7 +56,7 @@ export interface TableBlock {
   title: string;
   columns: string[];
   rows: string[][];
-  /** Relative column widths (content decides which column is wide); default: equal shares. */
+  /** Relative column widths, set by whoever builds the table (content decides which column is wide); default: equal shares. */
   widths?: number[];
   /** Columns of running text, set flush left; default: the second column (names, 指标). */
   leftColumns?: number[];
@@ -83,11 +92,11 @@ export function blockText(block: Block): string {
     case 'paragraph':
       return block.runs.map((r) => r.text).join('');
     case 'attachments':
-      return block.items.join('');
+      return block.label + block.items.map((i) => i.number + i.text).join('');
     case 'signature':
       return [...block.organs, block.date ?? ''].join('');
     case 'colophon':
-      return [block.copyTo, block.printedBy, block.printedDate].filter(Boolean).join('');
+      return [block.copyTo ? block.copyTo.label + block.copyTo.text : '', block.printedBy, block.printedOn].filter(Boolean).join('');
     case 'table':
       return [block.label, block.title, ...block.columns, ...block.rows.flat()].join('');
   }

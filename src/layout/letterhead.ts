@@ -28,7 +28,7 @@ export interface LetterheadGeometry {
 
 /** Where the text of a line sits in its exact-height line box (LibreOffice 7.4, measured). */
 const GLYPH_TOP_IN_LINE = 0.08; // of the line height, above the glyph top
-const TEXT_BOTTOM_IN_GRID_LINE_MM = 2.2; // from the glyph foot of 3号 text to its grid line's foot
+const TEXT_BOTTOM_IN_GRID_LINE_MM = 1.3; // from the glyph foot of 3号 text to its grid line's foot
 
 export function letterheadGeometry(block: LetterheadBlock, profile: LayoutProfile): LetterheadGeometry {
   const l = profile.letterhead;

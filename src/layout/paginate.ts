@@ -9,7 +9,9 @@
 import type { Block } from '../compose/model.js';
 import { letterheadLines } from './letterhead.js';
 import { tableRowHeights } from './table.js';
+import { textWidth } from '../compose/title-lines.js';
 import { textAreaWidthMm, type LayoutProfile } from './profile.js';
+import { mmToPt } from './units.js';
 
 // May hang past the line end (Word's and LibreOffice's hanging punctuation).
 const HANGING = new Set([...'，。、；：？！']);
@@ -133,8 +135,8 @@ function flowsOf(block: Block, index: number, profile: LayoutProfile): Omit<Flow
     case 'paragraph':
       return [body(block.runs.map((r) => r.text).join(''), block.condensed === true)];
     case 'attachments': {
-      const hang = profile.attachments.indentChars.value + 3;
-      return [fixed(1, true), ...block.items.map((item) => ({ ...body(item, false), lines: countLines(item, perLine - hang, perLine - hang) }))];
+      const hang = profile.attachments.indentChars.value + textWidth(block.label);
+      return [fixed(1, true), ...block.items.map((item) => ({ ...body(item.text, false), lines: countLines(item.text, perLine - hang, perLine - hang) }))];
     }
     case 'signature':
       return [fixed(profile.signature.blankLinesBefore.value + block.organs.length + (block.date ? 1 : 0))];
@@ -157,10 +159,9 @@ function flowsOf(block: Block, index: number, profile: LayoutProfile): Omit<Flow
 
 /** Lines the 版记 takes at the bottom of the page (4号 text: more characters per line). */
 export function colophonLines(block: Extract<Block, { kind: 'colophon' }>, profile: LayoutProfile): number {
-  const textWidthPt = (textAreaWidthMm(profile) / 25.4) * 72;
-  const perLine = Math.floor(textWidthPt / profile.fonts.colophon.size.value) - 2 * profile.colophon.sideIndentChars.value;
-  const copy = block.copyTo ? countLines(`抄送：${block.copyTo}。`, perLine, perLine - 3) : 0;
-  const printed = block.printedBy || block.printedDate ? 1 : 0;
+  const perLine = Math.floor(mmToPt(textAreaWidthMm(profile)) / profile.fonts.colophon.size.value) - 2 * profile.colophon.sideIndentChars.value;
+  const copy = block.copyTo ? countLines(block.copyTo.label + block.copyTo.text, perLine, perLine - textWidth(block.copyTo.label)) : 0;
+  const printed = block.printedBy || block.printedOn ? 1 : 0;
   return copy + printed;
 }
 

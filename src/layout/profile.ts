@@ -34,6 +34,8 @@ export interface LayoutProfile {
     marginRightMm: LayoutValue<number>;
     /** Page edge to the bottom of the footer, placing the page number below the 版心. */
     footerMm: LayoutValue<number>;
+    /** Page edge to the top of the (empty) header: Word's page setup needs one; a 公文 has no header. */
+    headerMm: LayoutValue<number>;
   };
   grid: {
     linesPerPage: LayoutValue<number>;
@@ -162,6 +164,7 @@ export const GBT9704: LayoutProfile = {
     marginBottomMm: v(35, '推算', '§5.2.1 版心 156 × 225 mm：297 − 37 − 225'),
     marginRightMm: v(26, '推算', '§5.2.1 版心 156 × 225 mm：210 − 28 − 156'),
     footerMm: v(25.3, '推算', '§7.5 一字线上距版心下边缘 7 mm：量的是一字线（在字高中部），不是页码行顶；页脚距页边 25.3 mm 时 4 号页码的一字线中心距页面上边 269 mm（LibreOffice 实测）'),
+    headerMm: v(15, '实务', '公文不用页眉；Word 页面设置须有页眉距边界，15 mm 在天头 37 mm 之内，不影响版心'),
   },
   grid: {
     linesPerPage: v(22, '一般', '§5.2.3 一般每面排 22 行'),
@@ -241,9 +244,9 @@ export const GBT9704: LayoutProfile = {
   },
 };
 
-// Unit conversions used by the writers.
-export const TWIPS_PER_MM = 1440 / 25.4;
-export const mmToTwips = (mm: number): number => Math.round(mm * TWIPS_PER_MM);
+// Unit conversions used by the writers live in units.ts (re-exported for older imports).
+export { mmToTwips, TWIPS_PER_MM } from './units.js';
+import { TWIPS_PER_MM } from './units.js';
 
 /** One character of the body grid, in twips (the 版心 width divided by characters per line). */
 /** Width of the 版心 in millimetres (page width less the left and right margins). */

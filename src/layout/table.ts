@@ -5,9 +5,6 @@ import type { TableBlock } from '../compose/model.js';
 import { countLines } from './paginate.js';
 import { mmToTwips, textAreaWidthMm, type LayoutProfile } from './profile.js';
 
-/** Shares of the 版心 width for the 附表 of figures: 序号, 指标 (the long labels), 单位, two years, 同比 (“提高1.5个百分点”). */
-const FIGURES_TABLE_SHARES = [0.08, 0.32, 0.08, 0.15, 0.15, 0.22];
-
 /** Word's default cell margin, left and right (108 twips), which LibreOffice keeps too. */
 const CELL_MARGIN_TWIPS = 108;
 
@@ -15,8 +12,7 @@ const CELL_MARGIN_TWIPS = 108;
 export function tableColumnWidths(block: TableBlock, profile: LayoutProfile): number[] {
   const total = mmToTwips(textAreaWidthMm(profile));
   const count = block.columns.length;
-  const weights =
-    block.widths?.length === count ? block.widths : count === FIGURES_TABLE_SHARES.length ? FIGURES_TABLE_SHARES : Array.from({ length: count }, () => 1);
+  const weights = block.widths?.length === count ? block.widths : Array.from({ length: count }, () => 1);
   const sum = weights.reduce((a, b) => a + b, 0);
   return weights.map((w) => Math.floor((w / sum) * total));
 }

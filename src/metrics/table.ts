@@ -27,5 +27,7 @@ export function metricsTableBlock(data: ReportData, lookup: MetricLookup): Extra
     title: title.trim(),
     columns: ['序号', '指标', '单位', `${data.year}年`, `${data.year - 1}年`, '同比'],
     rows,
+    // Shares of the 版心: 序号, 指标 (the long labels), 单位, two years, 同比 (“提高1.5个百分点”).
+    widths: [8, 32, 8, 15, 15, 22],
   };
 }

@@ -1,29 +1,27 @@
 // After the body (GB/T 9704 §7.3.4, §7.3.5): 附件说明, then 署名 and 成文日期.
 
-import { AlignmentType, Paragraph } from 'docx';
+import type { Block } from '../../compose/model.js';
 import { textWidth } from '../../compose/title-lines.js';
 import type { LayoutProfile } from '../../layout/profile.js';
 import { blankLine, charsToTwips, gridLine } from './paragraphs.js';
 
 /** 附件：1. … with wrapped lines aligned under the first character of the name. */
-export function attachments(items: string[], profile: LayoutProfile): Paragraph[] {
+export function attachments(block: Extract<Block, { kind: 'attachments' }>, profile: LayoutProfile): string {
   const indent = profile.attachments.indentChars.value;
-  const label = '附件：';
-  const labelWidth = textWidth(label);
-  const numbered = items.length > 1;
-  return [
-    blankLine(profile),
-    ...items.map((item, i) => {
-      const number = numbered ? `${i + 1}.` : '';
-      const numberWidth = textWidth(number);
-      const prefix = i === 0 ? label + number : number;
-      const left = indent + labelWidth + numberWidth;
-      return gridLine(prefix + item, profile.fonts.body, profile, {
-        alignment: AlignmentType.LEFT,
-        indent: { left: charsToTwips(left, profile), hanging: charsToTwips(textWidth(prefix), profile) },
-      });
-    }),
-  ];
+  const labelWidth = textWidth(block.label);
+  return (
+    blankLine(profile) +
+    block.items
+      .map(({ number, text }, i) => {
+        const prefix = i === 0 ? block.label + number : number;
+        const left = indent + labelWidth + textWidth(number);
+        return gridLine(prefix + text, profile.fonts.body, profile, {
+          alignment: 'left',
+          indent: { left: charsToTwips(left, profile), hanging: charsToTwips(textWidth(prefix), profile) },
+        });
+      })
+      .join('')
+  );
 }
 
 /**
@@ -31,19 +29,19 @@ export function attachments(items: string[], profile: LayoutProfile): Paragraph[
  * characters right of the 署名's; a longer date sits 右空二字 and moves the 署名 left. With seal
  * (§7.3.5.1): date 右空四字, organs centred above it. Several organs: one per line.
  */
-export function signature(organs: string[], date: string | undefined, seal: boolean, profile: LayoutProfile): Paragraph[] {
+export function signature(organs: string[], date: string | undefined, seal: boolean, profile: LayoutProfile): string {
   const s = profile.signature;
   const lineChars = profile.grid.charsPerLine.value;
   const organWidth = Math.max(...organs.map(textWidth));
   const dateWidth = date ? textWidth(date) : 0;
-  const out: Paragraph[] = [];
-  for (let i = 0; i < s.blankLinesBefore.value; i++) out.push(blankLine(profile));
+  let out = '';
+  for (let i = 0; i < s.blankLinesBefore.value; i++) out += blankLine(profile);
 
   const lineCount = organs.length + (date ? 1 : 0);
   let written = 0;
-  const line = (text: string, alignment: 'left' | 'right', indentChars: number): Paragraph =>
+  const line = (text: string, alignment: 'left' | 'right', indentChars: number): string =>
     gridLine(text, profile.fonts.body, profile, {
-      alignment: alignment === 'left' ? AlignmentType.LEFT : AlignmentType.RIGHT,
+      alignment,
       indent: alignment === 'left' ? { left: charsToTwips(indentChars, profile) } : { right: charsToTwips(indentChars, profile) },
       // The 署名 block stays together on one page.
       keepNext: ++written < lineCount,
@@ -52,8 +50,8 @@ export function signature(organs: string[], date: string | undefined, seal: bool
 
   if (seal) {
     const dateRight = s.sealedDateRightChars.value;
-    for (const organ of organs) out.push(line(organ, 'right', Math.max(0, dateRight + (dateWidth - textWidth(organ)) / 2)));
-    if (date) out.push(line(date, 'right', dateRight));
+    for (const organ of organs) out += line(organ, 'right', Math.max(0, dateRight + (dateWidth - textWidth(organ)) / 2));
+    if (date) out += line(date, 'right', dateRight);
     return out;
   }
   const right = s.unsealedRightChars.value;
@@ -63,7 +61,7 @@ export function signature(organs: string[], date: string | undefined, seal: bool
   // point; it is then right-aligned (exact whatever the digits' width) and the 署名 moves left.
   const dateTooLong = date !== undefined && organStart + offset + dateWidth > lineChars - right;
   const start = dateTooLong ? lineChars - right - dateWidth - offset : organStart;
-  for (const organ of organs) out.push(line(organ, 'right', lineChars - start - textWidth(organ)));
-  if (date) out.push(dateTooLong ? line(date, 'right', right) : line(date, 'left', start + offset));
+  for (const organ of organs) out += line(organ, 'right', lineChars - start - textWidth(organ));
+  if (date) out += dateTooLong ? line(date, 'right', right) : line(date, 'left', start + offset);
   return out;
 }

@@ -4,90 +4,58 @@
 // horizontal position is page-relative (writerfilter's float heuristic), and Word accepts both.
 // (Framed paragraphs, w:framePr, were tried first: LibreOffice 7.4 ignores them.)
 
-import {
-  AlignmentType,
-  BorderStyle,
-  Paragraph,
-  RelativeVerticalPosition,
-  Table,
-  TableAnchorType,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TabStopType,
-  WidthType,
-} from 'docx';
-import { mmToTwips, textAreaWidthMm, type LayoutProfile } from '../../layout/profile.js';
-import { run } from './paragraphs.js';
+import type { Block } from '../../compose/model.js';
+import { textWidth } from '../../compose/title-lines.js';
+import { textAreaWidthMm, type LayoutProfile } from '../../layout/profile.js';
+import { mmToTwips, ptToTwips } from '../../layout/units.js';
+import { lineSpacing, runs } from './paragraphs.js';
+import { borders, paragraph, tableCell, tableGrid, tableProps, tableRow, type Border } from './xml.js';
 
-export interface ColophonContent {
-  copyTo?: string;
-  printedBy?: string;
-  printedDate?: string;
-}
-
-export function colophon(content: ColophonContent, profile: LayoutProfile): Table {
+export function colophon(content: Extract<Block, { kind: 'colophon' }>, profile: LayoutProfile): string {
   const font = profile.fonts.colophon;
-  const oneChar = font.size.value * 20; // one character of 4号 text, in twips
+  const oneChar = ptToTwips(font.size.value); // one character of 4号 text
   const side = profile.colophon.sideIndentChars.value * oneChar;
   const width = mmToTwips(textAreaWidthMm(profile));
-  const rule = (eighths: number) => ({ style: BorderStyle.SINGLE, size: eighths, color: '000000' });
-  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  const none: Border = { eighths: 0, none: true };
+  const rule = (eighths: number): Border => ({ eighths });
   const outer = profile.colophon.outerRuleEighths.value;
   const inner = profile.colophon.innerRuleEighths.value;
-  const spacing = { line: profile.grid.linePitchTwips.value, lineRule: 'exact' as const, before: 0, after: 0 };
+  const spacing = lineSpacing(profile);
 
-  const paragraphs: Paragraph[] = [];
+  const lines: string[] = [];
   if (content.copyTo) {
-    paragraphs.push(
-      new Paragraph({
-        children: run(`抄送：${content.copyTo.replace(/[。．.]$/, '')}。`, font, profile),
-        alignment: AlignmentType.JUSTIFIED,
-        spacing,
+    const hanging = Math.round(textWidth(content.copyTo.label) * oneChar);
+    lines.push(
+      paragraph(
         // Wrapped lines align after the colon (§7.4.2).
-        indent: { left: side + 3 * oneChar, right: side, hanging: 3 * oneChar },
-      }),
+        { spacing, indent: { left: side + hanging, right: side, hanging }, alignment: 'both' },
+        runs(content.copyTo.label + content.copyTo.text, font, profile),
+      ),
     );
   }
-  if (content.printedBy || content.printedDate) {
-    const children = run(content.printedBy ?? '', font, profile);
-    if (content.printedDate) children.push(...run(`\t${content.printedDate}印发`, font, profile));
-    paragraphs.push(
-      new Paragraph({ children, spacing, indent: { left: side, right: side }, tabStops: [{ type: TabStopType.RIGHT, position: width - side }] }),
-    );
+  if (content.printedBy || content.printedOn) {
+    const text = (content.printedBy ?? '') + (content.printedOn ? `\t${content.printedOn}` : '');
+    lines.push(paragraph({ rightTabs: [width - side], spacing, indent: { left: side, right: side } }, runs(text, font, profile)));
   }
-  return new Table({
-    width: { size: width, type: WidthType.DXA },
-    columnWidths: [width],
-    layout: TableLayoutType.FIXED,
-    // No default cell margins: otherwise the rules start a cell margin left of the 版心.
-    margins: { left: 0, right: 0, top: 0, bottom: 0 },
-    float: {
-      horizontalAnchor: TableAnchorType.PAGE,
-      absoluteHorizontalPosition: mmToTwips(profile.page.marginLeftMm.value),
-      verticalAnchor: TableAnchorType.MARGIN,
-      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
-      overlap: 'never',
-    },
-    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
-    rows: paragraphs.map(
-      (paragraph, i) =>
-        new TableRow({
-          cantSplit: true,
-          children: [
-            new TableCell({
-              width: { size: width, type: WidthType.DXA },
-              margins: { left: 0, right: 0, top: 0, bottom: 0 },
-              borders: {
-                top: rule(i === 0 ? outer : inner),
-                bottom: rule(i === paragraphs.length - 1 ? outer : inner),
-                left: none,
-                right: none,
-              },
-              children: [paragraph],
-            }),
-          ],
-        }),
+  const rows = lines.map((line, i) =>
+    tableRow(
+      { cantSplit: true },
+      tableCell(
+        {
+          width,
+          borders: borders('w:tcBorders', { top: rule(i === 0 ? outer : inner), left: none, bottom: rule(i === lines.length - 1 ? outer : inner), right: none }),
+          marginsZero: true,
+        },
+        line,
+      ),
     ),
-  });
+  );
+  return `<w:tbl>${tableProps({
+    floatBottomFromPageLeft: mmToTwips(profile.page.marginLeftMm.value),
+    width,
+    borders: borders('w:tblBorders', { top: none, left: none, bottom: none, right: none, insideH: none, insideV: none }),
+    fixedLayout: true,
+    // No default cell margins: otherwise the rules start a cell margin left of the 版心.
+    cellMarginsZero: true,
+  })}${tableGrid([width])}${rows.join('')}</w:tbl>`;
 }

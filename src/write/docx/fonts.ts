@@ -4,6 +4,8 @@
 
 import type { IRunOptions } from 'docx';
 import type { FontSpec, LayoutProfile } from '../../layout/profile.js';
+import { ptToHalfPoints } from '../../layout/units.js';
+import type { RunProps } from './xml.js';
 
 /** Which character set a stretch of text needs: the GB2312 fonts cover `gb2312`. */
 export type Coverage = 'gb2312' | 'gbk' | 'beyond';
@@ -63,18 +65,27 @@ export function splitByCoverage(text: string): { text: string; coverage: Coverag
   return parts.length > 0 ? parts : [{ text: '', coverage: 'gb2312' }];
 }
 
-export function runFont(
-  spec: FontSpec,
-  profile: LayoutProfile,
-  coverage: Coverage = 'gb2312',
-): Pick<IRunOptions, 'font' | 'size' | 'bold' | 'characterSpacing'> {
+/** The run properties of a profile font for text of one coverage. */
+export function fontProps(spec: FontSpec, profile: LayoutProfile, coverage: Coverage = 'gb2312'): RunProps {
   const family =
     coverage === 'gb2312' ? spec.family.value : coverage === 'gbk' ? (spec.fallback?.value ?? spec.family.value) : profile.rareCharacterFont.value;
   return {
-    font: { eastAsia: family, ascii: family, hAnsi: family, cs: family, hint: 'eastAsia' },
-    size: spec.size.value * 2, // half-points
+    font: family,
+    halfPoints: ptToHalfPoints(spec.size.value),
     ...(spec.bold?.value ? { bold: true } : {}),
     // The LibreOffice compensation applies to text set at the body size only.
     ...(spec.size.value === profile.fonts.body.size.value ? { characterSpacing: profile.grid.runCharSpacing.value } : {}),
+  };
+}
+
+/** The same as options of the docx library, which builds the reference package's styles and footers. */
+export function runFont(spec: FontSpec, profile: LayoutProfile, coverage: Coverage = 'gb2312'): Pick<IRunOptions, 'font' | 'size' | 'bold' | 'characterSpacing'> {
+  const p = fontProps(spec, profile, coverage);
+  const family = p.font!;
+  return {
+    font: { eastAsia: family, ascii: family, hAnsi: family, cs: family, hint: 'eastAsia' },
+    size: p.halfPoints!,
+    ...(p.bold ? { bold: true } : {}),
+    ...(p.characterSpacing !== undefined ? { characterSpacing: p.characterSpacing } : {}),
   };
 }

@@ -1,105 +1,42 @@
-// Writer: document model → .docx bytes, one function per 公文 zone (主体, 版记, 页码).
+// Writer: document model → .docx bytes. The profile's reference package (reference.ts) holds
+// every part but two; this prints word/document.xml from the model (printer.ts) and
+// docProps/core.xml, deflates those two and zips all entries, already deflated, in the package's
+// order. Same model, same profile → same bytes.
 
-import { Document, DocumentGridType, Packer, Paragraph, Table } from 'docx';
-import type { Block, ReportDocument } from '../../compose/model.js';
-import { colophonLines, estimatePages } from '../../layout/paginate.js';
-import { mmToTwips, type LayoutProfile } from '../../layout/profile.js';
-import { heading, paragraph } from './body.js';
-import { attachments, signature } from './closing.js';
-import { colophon } from './colophon.js';
-import { addressee, docNumber, title } from './front.js';
-import { pageNumberFooters } from './page-number.js';
-import { styles } from './styles.js';
-import { table } from './table.js';
-import { attachmentStart } from './attachment.js';
-import { letterhead } from './letterhead.js';
-
-function blockElements(block: Block, profile: LayoutProfile): (Paragraph | Table)[] {
-  switch (block.kind) {
-    case 'letterhead':
-      return letterhead(block, profile);
-    case 'attachment-start':
-      return attachmentStart(block, profile);
-    case 'doc-number':
-      return docNumber(block.text, block.placement, profile);
-    case 'title':
-      return title(block.lines, profile);
-    case 'addressee':
-      return [addressee(block.text, profile)];
-    case 'heading':
-      return [heading(block.level, block.number, block.text, profile, block.condensed === true)];
-    case 'paragraph':
-      return [paragraph(block.runs, profile, block.condensed === true)];
-    case 'attachments':
-      return attachments(block.items, profile);
-    case 'signature':
-      return signature(block.organs, block.date, block.seal, profile);
-    case 'colophon':
-      return [colophon(block, profile)];
-    case 'table':
-      return table(block, profile);
-  }
-}
+import type { ReportDocument } from '../../compose/model.js';
+import type { LayoutProfile } from '../../layout/profile.js';
+import { printBody } from './printer.js';
+import { CORE_PART, DOCUMENT_PART, referencePackage } from './reference.js';
+import { deflateEntry, zipEntries } from './stable-docx.js';
+import { escapeXml } from './xml.js';
 
 /**
- * 版记 at the bottom of the last page, which should be an even page (the back of a sheet): when
- * the text ends on an odd page, or leaves no room for the 版记, it moves to the next even page.
- * That page carries the page number like every other (one section, one footer pair).
+ * Core properties: title and author as Word's 文件属性 shows them. No time stamps (optional in
+ * OPC; Word fills them in when the user saves), so the bytes do not depend on the day.
  */
-function colophonOnEvenPage(blocks: readonly Block[], block: Extract<Block, { kind: 'colophon' }>, profile: LayoutProfile): (Paragraph | Table)[] {
-  const before = blocks.slice(0, blocks.indexOf(block));
-  const { lastPage, linesOnLastPage } = estimatePages(before, profile);
-  const fits = linesOnLastPage + colophonLines(block, profile) <= profile.grid.linesPerPage.value;
-  const breaks = lastPage % 2 === 1 ? 1 : fits ? 0 : 2;
-  const pageBreaks = Array.from({ length: breaks }, () => new Paragraph({ children: [], pageBreakBefore: true }));
-  // A floating table is anchored to the paragraph after it, which must exist.
-  return [...pageBreaks, colophon(block, profile), new Paragraph({ children: [] })];
+const element = (name: string, text: string): string => (text ? `<${name}>${escapeXml(text)}</${name}>` : '');
+
+function coreProperties(doc: ReportDocument): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" ' +
+    `xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${element('dc:title', doc.title)}${element('dc:creator', doc.unitName)}` +
+    `${element('cp:lastModifiedBy', doc.unitName)}<cp:revision>1</cp:revision></cp:coreProperties>`
+  );
 }
 
-interface PackageCompiler {
-  compile(file: Document, prettify: undefined, overrides: []): Map<string, string | Uint8Array>;
+/** document.xml: the reference's start and section properties around the printed body. */
+export async function documentXml(doc: ReportDocument, profile: LayoutProfile): Promise<string> {
+  const reference = await referencePackage(profile);
+  return reference.documentStart + printBody(doc, profile) + reference.documentEnd;
 }
 
 export async function writeDocx(doc: ReportDocument, profile: LayoutProfile): Promise<Uint8Array> {
-  const p = profile.page;
-  const children = doc.blocks.flatMap((b) => (b.kind === 'colophon' ? colophonOnEvenPage(doc.blocks, b, profile) : blockElements(b, profile)));
-  const document = new Document({
-    title: doc.title,
-    creator: doc.unitName,
-    evenAndOddHeaderAndFooters: true,
-    styles: styles(profile),
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: mmToTwips(p.widthMm.value), height: mmToTwips(p.heightMm.value) },
-            margin: {
-              top: mmToTwips(p.marginTopMm.value),
-              bottom: mmToTwips(p.marginBottomMm.value),
-              left: mmToTwips(p.marginLeftMm.value),
-              right: mmToTwips(p.marginRightMm.value),
-              header: mmToTwips(15),
-              footer: mmToTwips(p.footerMm.value),
-            },
-          },
-          grid:
-            profile.grid.gridType.value === 'linesAndChars'
-              ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: profile.grid.linePitchTwips.value, charSpace: profile.grid.wordCharSpace.value }
-              : {
-                  type: profile.grid.gridType.value === 'lines' ? DocumentGridType.LINES : DocumentGridType.DEFAULT,
-                  linePitch: profile.grid.linePitchTwips.value,
-                },
-        },
-        footers: pageNumberFooters(profile),
-        children,
-      },
-    ],
-  });
-  const { stableDocx, stableZip } = await import('./stable-docx.js');
-  // The library's compiler gives the parts before zipping, so the stable package is zipped once
-  // (Packer.toBuffer zips, and stableDocx would unzip and zip again). It is not part of the typed
-  // API: if a docx release drops it, the finished buffer is cleaned instead.
-  const compiler = (Packer as unknown as { compiler?: PackageCompiler }).compiler;
-  if (compiler && typeof compiler.compile === 'function') return stableZip(compiler.compile(document, undefined, []));
-  return stableDocx(new Uint8Array(await Packer.toBuffer(document)));
+  const reference = await referencePackage(profile);
+  const document = reference.documentStart + printBody(doc, profile) + reference.documentEnd;
+  return zipEntries(
+    reference.entries.map((entry) =>
+      entry === DOCUMENT_PART ? deflateEntry(DOCUMENT_PART, document) : entry === CORE_PART ? deflateEntry(CORE_PART, coreProperties(doc)) : entry,
+    ),
+  );
 }

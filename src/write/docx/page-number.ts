@@ -3,11 +3,12 @@
 
 import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { LayoutProfile } from '../../layout/profile.js';
+import { ptToTwips } from '../../layout/units.js';
 import { runFont } from './fonts.js';
 
 function pageNumberFooter(side: 'odd' | 'even', profile: LayoutProfile): Footer {
   const spec = profile.fonts.pageNumber;
-  const indent = profile.pageNumber.sideIndentChars.value * spec.size.value * 20;
+  const indent = profile.pageNumber.sideIndentChars.value * ptToTwips(spec.size.value);
   return new Footer({
     children: [
       new Paragraph({

@@ -62,22 +62,34 @@ function crc32(data: Uint8Array): number {
   return ~c >>> 0;
 }
 
+/** A zip entry deflated ahead of time: the reference package's parts are deflated once per profile. */
+export interface DeflatedEntry {
+  nameBytes: Uint8Array;
+  utf8: boolean;
+  crc: number;
+  size: number;
+  deflated: Uint8Array;
+}
+
+/** One entry, deflated at level 6 (the docx library's level). */
+export function deflateEntry(name: string, data: Uint8Array | string): DeflatedEntry {
+  const bytes = typeof data === 'string' ? encoder.encode(data) : data;
+  const nameBytes = encoder.encode(name);
+  return { nameBytes, utf8: nameBytes.length !== name.length, crc: crc32(bytes), size: bytes.length, deflated: zlib.deflateRawSync(bytes, { level: 6 }) };
+}
+
 /**
- * A zip of the entries in the given order, each deflated at level 6 (the docx library's level),
- * laid out as fflate's zipSync lays it out: local header, data, then the central directory; no
- * data descriptors, no extra fields. Names that are not ASCII set the UTF-8 flag.
+ * A zip of the entries in the given order, laid out as fflate's zipSync lays it out: local
+ * header, data, then the central directory; no data descriptors, no extra fields. Names that are
+ * not ASCII set the UTF-8 flag.
  */
-function zip(entries: readonly (readonly [name: string, data: Uint8Array])[]): Uint8Array {
-  const files = entries.map(([name, data]) => {
-    const nameBytes = encoder.encode(name);
-    return { nameBytes, utf8: nameBytes.length !== name.length, crc: crc32(data), size: data.length, deflated: zlib.deflateRawSync(data, { level: 6 }) };
-  });
+export function zipEntries(files: readonly DeflatedEntry[]): Uint8Array {
   const localSize = files.reduce((n, f) => n + 30 + f.nameBytes.length + f.deflated.length, 0);
   const centralSize = files.reduce((n, f) => n + 46 + f.nameBytes.length, 0);
   const out = new Uint8Array(localSize + centralSize + 22);
   const view = new DataView(out.buffer);
   // The fields local and central headers share, from "version needed" on.
-  const common = (at: number, f: (typeof files)[number]): void => {
+  const common = (at: number, f: DeflatedEntry): void => {
     view.setUint16(at, 20, true); // version needed: 2.0 (deflate)
     view.setUint16(at + 2, f.utf8 ? 0x800 : 0, true);
     view.setUint16(at + 4, 8, true); // deflate
@@ -111,13 +123,21 @@ function zip(entries: readonly (readonly [name: string, data: Uint8Array])[]): U
   return out;
 }
 
-/** The package's parts (path → XML text or bytes) zipped once, without time stamps or random ids. */
-export function stableZip(parts: ReadonlyMap<string, string | Uint8Array>): Uint8Array {
+const zip = (entries: readonly (readonly [name: string, data: Uint8Array])[]): Uint8Array => zipEntries(entries.map(([name, data]) => deflateEntry(name, data)));
+
+/** The XML parts of a package without time stamps in core.xml and with random relationship ids renamed. */
+export function stableParts(parts: ReadonlyMap<string, string | Uint8Array>): Map<string, string> {
   const xml = new Map<string, string>();
   for (const [name, data] of parts) if (isXml(name)) xml.set(name, typeof data === 'string' ? data : decoder.decode(data));
   const core = xml.get('docProps/core.xml');
   if (core !== undefined) xml.set('docProps/core.xml', core.replace(TIMESTAMPS, ''));
   renameRandomIds(xml);
+  return xml;
+}
+
+/** The package's parts (path → XML text or bytes) zipped once, without time stamps or random ids. */
+export function stableZip(parts: ReadonlyMap<string, string | Uint8Array>): Uint8Array {
+  const xml = stableParts(parts);
   // Same entries in the same order.
   return zip(
     [...parts].map(([name, data]) => {

@@ -1,14 +1,37 @@
-// The paragraph styles of the report: each holds the formatting many paragraphs share, with the
-// values of the layout profile (the same values the paragraphs carried themselves before). Every
-// style is based on Normal alone, not on another of these, so a style's run formatting is exactly
-// its font's and nothing leaks from a parent.
+// The paragraph styles of the report, part of the reference package (reference.ts): each holds
+// the formatting many paragraphs share, with the values of the layout profile. Every style is
+// based on Normal alone, not on another of these, so a style's run formatting is exactly its
+// font's and nothing leaks from a parent. Built with the docx library (options objects).
 
-import type { IParagraphStyleOptions, IStylesOptions } from 'docx';
+import { AlignmentType, LineRuleType, type IParagraphOptions, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 import type { HeadingLevel } from '../../compose/model.js';
 import type { LayoutProfile } from '../../layout/profile.js';
 import { headingFont } from './body.js';
 import { runFont } from './fonts.js';
-import { bodyFormat, lineSpacing, STYLE } from './paragraphs.js';
+import { charsToTwips, STYLE } from './paragraphs.js';
+
+function lineSpacing(profile: LayoutProfile): NonNullable<IParagraphOptions['spacing']> {
+  return { line: profile.grid.linePitchTwips.value, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+}
+
+/**
+ * Paragraph formatting of a body paragraph (正文 and headings): justified, first line indented
+ * two characters. The style options of the docx library do not list widowControl and
+ * autoSpaceEastAsianText, but it writes them in a style as in a paragraph (same class).
+ */
+function bodyFormat(profile: LayoutProfile): IParagraphOptions {
+  const indentChars = profile.body.firstLineIndentChars.value;
+  return {
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: lineSpacing(profile),
+    indent: { firstLine: charsToTwips(indentChars, profile), firstLineChars: indentChars * 100 },
+    // No extra space between Chinese text and digits ("学习 4 次"): 公文 sets them solid.
+    autoSpaceEastAsianText: false,
+    // 孤行控制 off, as government templates have it: every page runs to its 22nd line (GB/T 9704
+    // §5.2.3). Word's and LibreOffice's defaults differ, so it is stated.
+    widowControl: false,
+  };
+}
 
 /** A grid line (发文字号, 署名, 附件说明…): exact pitch, and 孤行控制 off as in the body. */
 function lineFormat(profile: LayoutProfile): IParagraphStyleOptions['paragraph'] {

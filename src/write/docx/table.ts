@@ -4,56 +4,42 @@
 // header row repeats on every page; a row never splits across pages. Cell font, rules and
 // spacing come from the profile's `table` section (the standard sets none).
 
-import { AlignmentType, BorderStyle, LineRuleType, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
 import type { TableBlock } from '../../compose/model.js';
-import { mmToTwips, textAreaWidthMm, type LayoutProfile } from '../../layout/profile.js';
-import { blankLine, gridLine, run } from './paragraphs.js';
+import { textAreaWidthMm, type LayoutProfile } from '../../layout/profile.js';
+import { mmToTwips, ptToTwips } from '../../layout/units.js';
 import { tableColumnWidths } from '../../layout/table.js';
+import { blankLine, gridLine, runs } from './paragraphs.js';
+import { borders, paragraph, tableCell, tableGrid, tableProps, tableRow, type Border } from './xml.js';
 
-export function table(block: TableBlock, profile: LayoutProfile): (Paragraph | Table)[] {
+export function table(block: TableBlock, profile: LayoutProfile): string {
   const t = profile.table;
   const width = mmToTwips(textAreaWidthMm(profile));
   const widths = tableColumnWidths(block, profile);
   const left = new Set(block.leftColumns ?? [1]);
   const cellFont = t.cellFont;
-  const cellSpacing = {
-    line: Math.round(cellFont.size.value * 20 * t.cellLineRatio.value),
-    lineRule: LineRuleType.EXACT,
-    before: t.cellPaddingTwips.value,
-    after: t.cellPaddingTwips.value,
-  };
-  const line = { style: BorderStyle.SINGLE, size: t.ruleEighths.value, color: '000000' };
-  const cell = (text: string, i: number, header: boolean): TableCell =>
-    new TableCell({
-      width: { size: widths[i]!, type: WidthType.DXA },
-      verticalAlign: VerticalAlign.CENTER,
-      children: [
-        new Paragraph({
-          children: run(text, cellFont, profile, header ? { bold: true } : {}),
-          // Names and tasks read left to right; numbers and short codes centre.
-          alignment: left.has(i) && !header ? AlignmentType.LEFT : AlignmentType.CENTER,
-          spacing: cellSpacing,
-        }),
-      ],
-    });
-  const grid = new Table({
-    width: { size: width, type: WidthType.DXA },
-    columnWidths: widths,
-    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
-    rows: [
-      new TableRow({ tableHeader: true, children: block.columns.map((c, i) => cell(c, i, true)) }),
-      ...block.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false)) })),
-    ],
-  });
+  const spacing = { line: Math.round(ptToTwips(cellFont.size.value) * t.cellLineRatio.value), before: t.cellPaddingTwips.value, after: t.cellPaddingTwips.value };
+  const line: Border = { eighths: t.ruleEighths.value };
+  const cell = (text: string, i: number, header: boolean): string =>
+    tableCell(
+      { width: widths[i]!, verticalCenter: true },
+      // Names and tasks read left to right; numbers and short codes centre.
+      paragraph({ spacing, alignment: left.has(i) && !header ? 'left' : 'center' }, runs(text, cellFont, profile, header || undefined)),
+    );
+  const grid = `<w:tbl>${tableProps({
+    width,
+    borders: borders('w:tblBorders', { top: line, left: line, bottom: line, right: line, insideH: line, insideV: line }),
+  })}${tableGrid(widths)}${tableRow({ header: true }, block.columns.map((c, i) => cell(c, i, true)).join(''))}${block.rows
+    .map((r) => tableRow({ cantSplit: true }, r.map((c, i) => cell(c, i, false)).join('')))
+    .join('')}</w:tbl>`;
   // A paragraph after the table keeps Word from merging it with whatever follows.
-  if (block.placement === 'body') return [grid, new Paragraph({ children: [] })];
+  if (block.placement === 'body') return `${grid}<w:p/>`;
   // Inside an attachment given as content: after its paragraphs, one blank line above.
-  if (block.placement === 'inline') return [blankLine(profile), grid, new Paragraph({ children: [] })];
-  return [
-    gridLine(block.label, profile.attachments.labelFont, profile, { pageBreakBefore: true }),
-    blankLine(profile),
-    gridLine(block.title, profile.fonts.title, profile, { alignment: AlignmentType.CENTER }),
-    blankLine(profile),
-    grid,
-  ];
+  if (block.placement === 'inline') return `${blankLine(profile)}${grid}<w:p/>`;
+  return (
+    gridLine(block.label, profile.attachments.labelFont, profile, { pageBreakBefore: true }) +
+    blankLine(profile) +
+    gridLine(block.title, profile.fonts.title, profile, { alignment: 'center' }) +
+    blankLine(profile) +
+    grid
+  );
 }

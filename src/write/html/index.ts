@@ -103,7 +103,7 @@ function blockHtml(block: Block, profile: LayoutProfile): string {
     case 'title':
       return `<h1>${block.lines.map((l) => `<span>${escapeHtml(l)}</span>`).join('')}</h1>`;
     case 'addressee':
-      return `<p class="addressee">${escapeHtml(/[：:]$/.test(block.text) ? block.text : `${block.text}：`)}</p>`;
+      return `<p class="addressee">${escapeHtml(block.text)}</p>`;
     case 'heading': {
       const tag = HEADING_TAG[block.level];
       if (block.condensed) return `<${tag} class="condensed">${escapeHtml(block.number + block.text)}</${tag}>`;
@@ -113,7 +113,7 @@ function blockHtml(block: Block, profile: LayoutProfile): string {
       return `<p>${block.runs.map((r) => (r.strong ? `<strong>${escapeHtml(r.text)}</strong>` : escapeHtml(r.text))).join('')}</p>`;
     case 'attachments':
       return `<section class="attachments">${block.items
-        .map((item, i) => `<p>${i === 0 ? '附件：' : ''}${block.items.length > 1 ? `${i + 1}.` : ''}${escapeHtml(item)}</p>`)
+        .map((item, i) => `<p>${escapeHtml((i === 0 ? block.label : '') + item.number + item.text)}</p>`)
         .join('')}</section>`;
     case 'signature':
       return `<section class="signature">${block.organs.map((o) => `<p>${escapeHtml(o)}</p>`).join('')}${
@@ -121,9 +121,9 @@ function blockHtml(block: Block, profile: LayoutProfile): string {
       }</section>`;
     case 'colophon': {
       const rows: string[] = [];
-      if (block.copyTo) rows.push(`<p>抄送：${escapeHtml(block.copyTo.replace(/[。．.]$/, ''))}。</p>`);
-      if (block.printedBy || block.printedDate) {
-        rows.push(`<p><span>${escapeHtml(block.printedBy ?? '')}</span><span>${block.printedDate ? `${escapeHtml(block.printedDate)}印发` : ''}</span></p>`);
+      if (block.copyTo) rows.push(`<p>${escapeHtml(block.copyTo.label + block.copyTo.text)}</p>`);
+      if (block.printedBy || block.printedOn) {
+        rows.push(`<p><span>${escapeHtml(block.printedBy ?? '')}</span><span>${escapeHtml(block.printedOn ?? '')}</span></p>`);
       }
       return `<footer class="colophon">${rows.join('')}</footer>`;
     }

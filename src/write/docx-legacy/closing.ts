@@ -1,0 +1,69 @@
+// After the body (GB/T 9704 §7.3.4, §7.3.5): 附件说明, then 署名 and 成文日期.
+
+import { AlignmentType, Paragraph } from 'docx';
+import { textWidth } from '../../compose/title-lines.js';
+import type { LayoutProfile } from '../../layout/profile.js';
+import { blankLine, charsToTwips, gridLine } from './paragraphs.js';
+
+/** 附件：1. … with wrapped lines aligned under the first character of the name. */
+export function attachments(items: string[], profile: LayoutProfile): Paragraph[] {
+  const indent = profile.attachments.indentChars.value;
+  const label = '附件：';
+  const labelWidth = textWidth(label);
+  const numbered = items.length > 1;
+  return [
+    blankLine(profile),
+    ...items.map((item, i) => {
+      const number = numbered ? `${i + 1}.` : '';
+      const numberWidth = textWidth(number);
+      const prefix = i === 0 ? label + number : number;
+      const left = indent + labelWidth + numberWidth;
+      return gridLine(prefix + item, profile.fonts.body, profile, {
+        alignment: AlignmentType.LEFT,
+        indent: { left: charsToTwips(left, profile), hanging: charsToTwips(textWidth(prefix), profile) },
+      });
+    }),
+  ];
+}
+
+/**
+ * 署名 and 成文日期. Without seal (§7.3.5.2): 署名 右空二字, the date's first character two
+ * characters right of the 署名's; a longer date sits 右空二字 and moves the 署名 left. With seal
+ * (§7.3.5.1): date 右空四字, organs centred above it. Several organs: one per line.
+ */
+export function signature(organs: string[], date: string | undefined, seal: boolean, profile: LayoutProfile): Paragraph[] {
+  const s = profile.signature;
+  const lineChars = profile.grid.charsPerLine.value;
+  const organWidth = Math.max(...organs.map(textWidth));
+  const dateWidth = date ? textWidth(date) : 0;
+  const out: Paragraph[] = [];
+  for (let i = 0; i < s.blankLinesBefore.value; i++) out.push(blankLine(profile));
+
+  const lineCount = organs.length + (date ? 1 : 0);
+  let written = 0;
+  const line = (text: string, alignment: 'left' | 'right', indentChars: number): Paragraph =>
+    gridLine(text, profile.fonts.body, profile, {
+      alignment: alignment === 'left' ? AlignmentType.LEFT : AlignmentType.RIGHT,
+      indent: alignment === 'left' ? { left: charsToTwips(indentChars, profile) } : { right: charsToTwips(indentChars, profile) },
+      // The 署名 block stays together on one page.
+      keepNext: ++written < lineCount,
+      keepLines: true,
+    });
+
+  if (seal) {
+    const dateRight = s.sealedDateRightChars.value;
+    for (const organ of organs) out.push(line(organ, 'right', Math.max(0, dateRight + (dateWidth - textWidth(organ)) / 2)));
+    if (date) out.push(line(date, 'right', dateRight));
+    return out;
+  }
+  const right = s.unsealedRightChars.value;
+  const offset = s.unsealedDateOffsetChars.value;
+  const organStart = lineChars - right - organWidth;
+  // The date goes 右空二字 when, started two characters right of the 署名, it would pass that
+  // point; it is then right-aligned (exact whatever the digits' width) and the 署名 moves left.
+  const dateTooLong = date !== undefined && organStart + offset + dateWidth > lineChars - right;
+  const start = dateTooLong ? lineChars - right - dateWidth - offset : organStart;
+  for (const organ of organs) out.push(line(organ, 'right', lineChars - start - textWidth(organ)));
+  if (date) out.push(dateTooLong ? line(date, 'right', right) : line(date, 'left', start + offset));
+  return out;
+}

@@ -1,0 +1,29 @@
+// 页码 (GB/T 9704 §7.5): "— N —" in 4号半角宋体, odd pages right 空一字, even pages left 空一字.
+// Odd/even footers need evenAndOddHeaders in settings, set on the Document.
+
+import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx';
+import type { LayoutProfile } from '../../layout/profile.js';
+import { runFont } from './fonts.js';
+
+function pageNumberFooter(side: 'odd' | 'even', profile: LayoutProfile): Footer {
+  const spec = profile.fonts.pageNumber;
+  const indent = profile.pageNumber.sideIndentChars.value * spec.size.value * 20;
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: indent } : { left: indent },
+        children: [
+          new TextRun({
+            children: [profile.pageNumber.prefix.value, PageNumber.CURRENT, profile.pageNumber.suffix.value],
+            ...runFont(spec, profile),
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+export function pageNumberFooters(profile: LayoutProfile): { default: Footer; even: Footer } {
+  return { default: pageNumberFooter('odd', profile), even: pageNumberFooter('even', profile) };
+}

@@ -1,0 +1,60 @@
+// word/document.xml printed from the document model, as pandoc's docx writer prints its AST into
+// a reference package: one small printer per block kind, each returning the block's XML.
+//
+// To add a block kind: add it to `Block` in src/compose/model.ts (with its final text: compose
+// decides what the reader sees, the printer only how it is set), write a printer for it in the
+// zone's module (front.ts, body.ts, closing.ts, colophon.ts, table.ts, or a new one) that builds
+// its paragraphs with the helpers of paragraphs.ts and xml.ts — never XML by hand, so escaping and
+// the schema's element order stay in xml.ts — take every measure from the layout profile through
+// src/layout/units.ts, and register it in PRINTERS below (TypeScript refuses the table until every
+// kind has one). Then teach paginate.ts how many lines it takes, add it to the example data so
+// the comparison and validator tests (test/docx-printer.test.ts, test/ooxml-valid.test.ts) see it.
+
+import type { Block, ReportDocument } from '../../compose/model.js';
+import { colophonLines, estimatePages } from '../../layout/paginate.js';
+import type { LayoutProfile } from '../../layout/profile.js';
+import { heading, paragraph } from './body.js';
+import { attachments, signature } from './closing.js';
+import { colophon } from './colophon.js';
+import { addressee, docNumber, title } from './front.js';
+import { table } from './table.js';
+import { attachmentStart } from './attachment.js';
+import { letterhead } from './letterhead.js';
+import { paragraph as printParagraph } from './xml.js';
+
+type Printer<K extends Block['kind']> = (block: Extract<Block, { kind: K }>, profile: LayoutProfile, doc: ReportDocument) => string;
+
+const PRINTERS: { [K in Block['kind']]: Printer<K> } = {
+  letterhead: (b, p) => letterhead(b, p),
+  'attachment-start': (b, p) => attachmentStart(b, p),
+  'doc-number': (b, p) => docNumber(b.text, b.placement, p),
+  title: (b, p) => title(b.lines, p),
+  addressee: (b, p) => addressee(b.text, p),
+  heading: (b, p) => heading(b.level, b.number, b.text, p, b.condensed === true),
+  paragraph: (b, p) => paragraph(b.runs, p, b.condensed === true),
+  attachments: (b, p) => attachments(b, p),
+  signature: (b, p) => signature(b.organs, b.date, b.seal, p),
+  colophon: (b, p, doc) => colophonOnEvenPage(doc.blocks, b, p),
+  table: (b, p) => table(b, p),
+};
+
+/**
+ * 版记 at the bottom of the last page, which should be an even page (the back of a sheet): when
+ * the text ends on an odd page, or leaves no room for the 版记, it moves to the next even page.
+ * That page carries the page number like every other (one section, one footer pair).
+ */
+function colophonOnEvenPage(blocks: readonly Block[], block: Extract<Block, { kind: 'colophon' }>, profile: LayoutProfile): string {
+  const before = blocks.slice(0, blocks.indexOf(block));
+  const { lastPage, linesOnLastPage } = estimatePages(before, profile);
+  const fits = linesOnLastPage + colophonLines(block, profile) <= profile.grid.linesPerPage.value;
+  const breaks = lastPage % 2 === 1 ? 1 : fits ? 0 : 2;
+  // A floating table is anchored to the paragraph after it, which must exist.
+  return printParagraph({ pageBreakBefore: true }).repeat(breaks) + colophon(block, profile) + '<w:p/>';
+}
+
+/** The body of document.xml: every block printed in order. */
+export function printBody(doc: ReportDocument, profile: LayoutProfile): string {
+  let out = '';
+  for (const block of doc.blocks) out += (PRINTERS[block.kind] as Printer<Block['kind']>)(block, profile, doc);
+  return out;
+}
