@@ -133,7 +133,7 @@ describe('fazhi new-year FILE', () => {
     const out = path.join(dir, 'filled.docx');
     expect(fazhi(['render', file, '-o', out, ...previous], dir).code).toBe(0);
     const texts = (await readDocx(readFileSync(out))).paragraphs.map((p) => p.text);
-    expect(texts).toContain('2025年度法治政府建设情况的报告');
+    expect(texts).toContain('关于2025年度法治政府建设情况的报告');
     expect(texts).toContain('2026年1月20日');
   });
 

@@ -33,7 +33,7 @@ const NOT_PRINTED = new Set(['lead_unit', 'support_units', 'deadline']);
 describe('示例区 2024 district report', () => {
   it('has the document parts in the conventional order', () => {
     expect(texts[0]).toBe('示发〔2025〕3号');
-    expect(texts.slice(2, 4)).toEqual(['中共示例区委 示例区人民政府关于', '2024年度法治政府建设情况的报告']);
+    expect(texts.slice(2, 4)).toEqual(['中共示例区委 示例区人民政府', '关于2024年度法治政府建设情况的报告']);
     expect(texts[5]).toBe('中共示例市委、示例市人民政府：');
     const headings = texts.filter((t) => /^[一二三四五六七八九十]+、/.test(t));
     expect(headings).toEqual([
@@ -103,7 +103,7 @@ describe('示例区 2024 district report', () => {
 
   it('uses the 公文 fonts: 小标宋 title, 黑体/楷体/仿宋 headings, 仿宋 body', () => {
     const byText = (prefix: string) => docx.paragraphs.find((p) => p.text.startsWith(prefix))!.xml;
-    const title = byText('中共示例区委 示例区人民政府关于');
+    const title = byText('中共示例区委 示例区人民政府');
     expect(attr(title, 'w:rFonts', 'w:eastAsia')).toBe('方正小标宋简体');
     expect(attr(title, 'w:sz', 'w:val')).toBe('44');
     expect(attr(title, 'w:jc', 'w:val')).toBe('center');

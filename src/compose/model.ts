@@ -18,7 +18,11 @@ export type Block =
   | { kind: 'addressee'; text: string }
   /** `condensed`: set 紧排 (the profile's tightened character spacing), decided by the layout step. */
   | { kind: 'heading'; level: HeadingLevel; number: string; text: string; condensed?: boolean }
-  | { kind: 'paragraph'; runs: Run[]; condensed?: boolean }
+  /**
+   * `keepWithNext`: kept whole on the page of what follows — the last paragraph before a 署名 that
+   * 紧排 could not bring back (GB/T 9704 §7.3.5.4), decided by the layout step.
+   */
+  | { kind: 'paragraph'; runs: Run[]; condensed?: boolean; keepWithNext?: boolean }
   /** 附件说明: the label (“附件：”) printed before the first item, then each item with its number (“1.”, or none for one). */
   | { kind: 'attachments'; label: string; items: AttachmentItem[] }
   | { kind: 'signature'; organs: string[]; date?: string; seal: boolean }

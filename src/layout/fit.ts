@@ -4,7 +4,8 @@
 //    that character back (“…政治责/任”).
 //  - GB/T 9704 §7.3.5.4: when the space left cannot hold the 署名 and 成文日期, line or character
 //    spacing is adjusted so that they share a page with the text: the last paragraphs before
-//    them are set 紧排, one at a time, until each has given back a line and the 署名 block fits.
+//    them are set 紧排, one at a time, until each has given back a line and the 署名 block fits;
+//    when they cannot give back enough, the last paragraph moves to the 署名's page.
 
 import type { Block, ReportDocument } from '../compose/model.js';
 import { bodyLines, countLines, placeBlocks } from './paginate.js';
@@ -49,10 +50,12 @@ function keepSignatureWithText(blocks: Block[], profile: LayoutProfile): Block[]
   const alone = signatureAlone(blocks, profile);
   if (!alone) return blocks;
   const out = [...blocks];
+  const placed = placeBlocks(blocks, profile);
+  // Paragraphs on the last page of text: each line given back there moves the 署名 up.
+  const lastPage = placed[alone.lastText]!.lastPage;
   let tightened = 0;
-  for (let i = alone.lastText; i >= 0 && tightened < MAX_TIGHTENED; i--) {
+  for (let i = alone.lastText; i >= 0 && tightened < MAX_TIGHTENED && placed[i]!.lastPage >= lastPage; i--) {
     const b = out[i]!;
-    if (b.kind === 'heading' && b.level === 1) break; // stay within the last part
     if (b.kind !== 'paragraph' || b.condensed) continue;
     const text = textOf(b);
     if (bodyLines(text, true, profile) >= bodyLines(text, false, profile)) continue;
@@ -60,8 +63,13 @@ function keepSignatureWithText(blocks: Block[], profile: LayoutProfile): Block[]
     tightened += 1;
     if (!signatureAlone(out, profile)) return out;
   }
-  // No set of paragraphs near the end gives back enough lines: leave the text as it was.
-  return blocks;
+  // 紧排 cannot give back enough lines: the last paragraph goes to the 署名's page instead, so
+  // that the 署名 still shares its page with text.
+  const last = blocks[alone.lastText]!;
+  if (last.kind !== 'paragraph') return blocks;
+  const kept = [...blocks];
+  kept[alone.lastText] = { ...last, keepWithNext: true };
+  return signatureAlone(kept, profile) ? blocks : kept;
 }
 
 export function fitLayout(doc: ReportDocument, profile: LayoutProfile): ReportDocument {

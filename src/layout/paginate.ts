@@ -13,10 +13,12 @@ import { textWidth } from '../compose/title-lines.js';
 import { textAreaWidthMm, type LayoutProfile } from './profile.js';
 import { mmToPt } from './units.js';
 
-// May hang past the line end (Word's and LibreOffice's hanging punctuation).
-const HANGING = new Set([...'，。、；：？！']);
+// May hang past the line end. LibreOffice hangs only the comma and full stop marks (measured:
+// a “：” at the line end takes the character before it to the next line instead); Word hangs
+// more, so the estimate follows the stricter rule the layout tests measure.
+const HANGING = new Set([...'，。、']);
 // May not start a line: when one does not fit, the character before it moves down with it.
-const NO_LINE_START = new Set([...'）》”’」』】…—·']);
+const NO_LINE_START = new Set([...'）》”’」』】…—·：；？！']);
 const NO_LINE_END = new Set([...'（《“‘「『【']);
 
 /** Letters, digits and the marks inside numbers and codes: a run of them does not break. */
@@ -132,11 +134,14 @@ function flowsOf(block: Block, index: number, profile: LayoutProfile): Omit<Flow
       return [{ lines: countLines(block.text, perLine, perLine), keepWithNext: false, splittable: true }];
     case 'heading':
       return [{ ...body(block.number + block.text, block.condensed === true, true), splittable: false }];
-    case 'paragraph':
-      return [body(block.runs.map((r) => r.text).join(''), block.condensed === true)];
+    case 'paragraph': {
+      const flow = body(block.runs.map((r) => r.text).join(''), block.condensed === true);
+      return [block.keepWithNext ? { ...flow, keepWithNext: true, splittable: false } : flow];
+    }
     case 'attachments': {
       const hang = profile.attachments.indentChars.value + textWidth(block.label);
-      return [fixed(1, true), ...block.items.map((item) => ({ ...body(item.text, false), lines: countLines(item.text, perLine - hang, perLine - hang) }))];
+      // 附件说明 goes with the 署名 block that follows it.
+      return [fixed(1, true), ...block.items.map((item) => fixed(countLines(item.text, perLine - hang, perLine - hang), true))];
     }
     case 'signature':
       return [fixed(profile.signature.blankLinesBefore.value + block.organs.length + (block.date ? 1 : 0))];

@@ -26,7 +26,10 @@ export function heading(level: HeadingLevel, number: string, text: string, profi
   return new Paragraph({ heading: DOCX_HEADING[level], children: styledRun(number + text, font, profile, tight(condensed, profile)) });
 }
 
-export function paragraph(runs: Run[], profile: LayoutProfile, condensed = false): Paragraph {
+export function paragraph(runs: Run[], profile: LayoutProfile, condensed = false, keepWithNext = false): Paragraph {
   const font = profile.fonts.body;
+  if (keepWithNext) {
+    return new Paragraph({ style: 'FzBody', keepNext: true, keepLines: true, children: runs.flatMap((r) => styledRun(r.text, font, profile, { ...(r.strong ? { bold: true } : {}), ...tight(condensed, profile) })) });
+  }
   return bodyParagraph(runs.flatMap((r) => styledRun(r.text, font, profile, { ...(r.strong ? { bold: true } : {}), ...tight(condensed, profile) })));
 }

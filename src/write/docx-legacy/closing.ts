@@ -3,7 +3,7 @@
 import { AlignmentType, Paragraph } from 'docx';
 import { textWidth } from '../../compose/title-lines.js';
 import type { LayoutProfile } from '../../layout/profile.js';
-import { blankLine, charsToTwips, gridLine } from './paragraphs.js';
+import { charsToTwips, gridLine } from './paragraphs.js';
 
 /** 附件：1. … with wrapped lines aligned under the first character of the name. */
 export function attachments(items: string[], profile: LayoutProfile): Paragraph[] {
@@ -12,7 +12,7 @@ export function attachments(items: string[], profile: LayoutProfile): Paragraph[
   const labelWidth = textWidth(label);
   const numbered = items.length > 1;
   return [
-    blankLine(profile),
+    gridLine('', profile.fonts.body, profile, { keepNext: true }),
     ...items.map((item, i) => {
       const number = numbered ? `${i + 1}.` : '';
       const numberWidth = textWidth(number);
@@ -20,6 +20,8 @@ export function attachments(items: string[], profile: LayoutProfile): Paragraph[
       const left = indent + labelWidth + numberWidth;
       return gridLine(prefix + item, profile.fonts.body, profile, {
         alignment: AlignmentType.LEFT,
+        keepNext: true,
+        keepLines: true,
         indent: { left: charsToTwips(left, profile), hanging: charsToTwips(textWidth(prefix), profile) },
       });
     }),
@@ -37,7 +39,7 @@ export function signature(organs: string[], date: string | undefined, seal: bool
   const organWidth = Math.max(...organs.map(textWidth));
   const dateWidth = date ? textWidth(date) : 0;
   const out: Paragraph[] = [];
-  for (let i = 0; i < s.blankLinesBefore.value; i++) out.push(blankLine(profile));
+  for (let i = 0; i < s.blankLinesBefore.value; i++) out.push(gridLine('', profile.fonts.body, profile, { keepNext: true }));
 
   const lineCount = organs.length + (date ? 1 : 0);
   let written = 0;

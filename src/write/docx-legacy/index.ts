@@ -29,7 +29,7 @@ function blockElements(block: Block, profile: LayoutProfile): (Paragraph | Table
     case 'heading':
       return [heading(block.level, block.number, block.text, profile, block.condensed === true)];
     case 'paragraph':
-      return [paragraph(block.runs, profile, block.condensed === true)];
+      return [paragraph(block.runs, profile, block.condensed === true, block.keepWithNext === true)];
     case 'attachments':
       return attachments(block.items.map((i) => i.text), profile);
     case 'signature':

@@ -31,7 +31,7 @@ const PRINTERS: { [K in Block['kind']]: Printer<K> } = {
   title: (b, p) => title(b.lines, p),
   addressee: (b, p) => addressee(b.text, p),
   heading: (b, p) => heading(b.level, b.number, b.text, p, b.condensed === true),
-  paragraph: (b, p) => paragraph(b.runs, p, b.condensed === true),
+  paragraph: (b, p) => paragraph(b.runs, p, b.condensed === true, b.keepWithNext === true),
   attachments: (b, p) => attachments(b, p),
   signature: (b, p) => signature(b.organs, b.date, b.seal, p),
   colophon: (b, p, doc) => colophonOnEvenPage(doc.blocks, b, p),
