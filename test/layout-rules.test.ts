@@ -1,6 +1,11 @@
 // The 版头 and attachment rules (check/rules/letterhead-signers.ts, attachment-present.ts) and the
 // layout step (layout/fit.ts): each with valid and invalid cases, read as the user sees them.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadProfile } from '../src/layout/load-profile.js';
+import { writeHtml } from '../src/write/html/index.js';
 import { formatDiagnostic } from '../src/diagnostic.js';
 import { endsWithLoneCharacter, fitLayout } from '../src/layout/fit.js';
 import { placeBlocks } from '../src/layout/paginate.js';
@@ -76,5 +81,50 @@ describe('the layout step', () => {
     expect(fitted.some((b) => b.kind === 'paragraph' && b.condensed)).toBe(true);
     const after = placeBlocks(fitted, GBT9704);
     expect(after[2]!.firstPage).toBe(after[1]!.lastPage);
+  });
+});
+
+describe('版头 in the .docx and the web page', () => {
+  const yaml = `${MINIMAL}doc_number: 测政〔2025〕3号\nletterhead:\n  organ: 测试区人民政府文件\n  copy_number: "000001"\n  urgency: 特急\nsigners:\n  - 张某某\n  - 李某某\n  - 王某某\n`;
+
+  it('prints marks, the 标志 in the profile red, 发文字号 and 签发人 on one line, and the 分隔线', async () => {
+    const result = await renderValidated(validateText(yaml, 'r.yaml'));
+    const docx = await readDocx(result.docx!);
+    const texts = docx.paragraphs.map((p) => p.text);
+    expect(texts.slice(0, 2)).toEqual(['000001', '特急']);
+    const organ = docx.paragraphs.find((p) => p.text === '测试区人民政府文件')!;
+    expect(organ.xml).toContain('<w:color w:val="FF0000"/>');
+    expect(organ.xml).toContain('<w:jc w:val="center"/>');
+    // Two names a line (§7.2.6); the 发文字号 on the last line of names.
+    expect(texts).toContain('\t签发人：张某某　李某某');
+    expect(texts).toContain('测政〔2025〕3号\t\t王某某');
+    expect(docx.document).toMatch(/<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="0" w:color="FF0000"\/><\/w:pBdr>/);
+    // The title follows the 版头, not the 发文字号 line of a document without one.
+    expect(texts.filter((t) => t === '测政〔2025〕3号')).toHaveLength(0);
+  });
+
+  it('prints the 版头 in black where a profile says so', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fazhi-profile-'));
+    try {
+      const file = path.join(dir, '黑色版头.yaml');
+      writeFileSync(file, 'name: 黑色版头\nletterhead:\n  color: "000000"\n');
+      const result = await renderValidated(validateText(yaml, 'r.yaml'), { profile: loadProfile(file) });
+      const docx = await readDocx(result.docx!);
+      expect(docx.document).not.toContain('FF0000');
+      expect(docx.paragraphs.find((p) => p.text === '测试区人民政府文件')!.xml).toContain('<w:color w:val="000000"/>');
+      const html = writeHtml(result.document!, loadProfile(file));
+      expect(html).toContain('<p class="organ" style="color: #000000">测试区人民政府文件</p>');
+      expect(html).toContain('签发人：<span class="signer-names">张某某　李某某　王某某</span>');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('places the 发文字号 of a 上行文 without 版头 居左空一字', async () => {
+    const result = await renderValidated(validateText(`${MINIMAL}doc_number: 测政〔2025〕3号\n`, 'r.yaml'));
+    const docx = await readDocx(result.docx!);
+    const line = docx.paragraphs.find((p) => p.text === '测政〔2025〕3号')!;
+    expect(line.xml).toContain('<w:jc w:val="left"/>');
+    expect(line.xml).toMatch(/<w:ind w:left="31[56]"\/>/);
   });
 });

@@ -240,6 +240,15 @@ describe.each(reports)('%s', (report) => {
     expect(Math.abs(rule.top - ink.bottom - 4), `分隔线 ${(rule.top - ink.bottom).toFixed(2)} mm below the 发文字号`).toBeLessThanOrEqual(0.5);
   });
 
+  it('never leaves one character alone on the last line of a wrapped heading', () => {
+    const lines = textPages().flatMap(bodyLines);
+    lines.forEach((l, i) => {
+      const next = lines[i + 1];
+      if (!next || !isHeading(l) || l.right < RIGHT - 1) return;
+      expect(width(next.text.replace(/[，。、；：？！]$/, '')), `heading “${l.text}” leaves “${next.text}” alone`).toBeGreaterThan(1);
+    });
+  });
+
   it('puts the 版记 at the bottom of the last page, an even page', () => {
     const last = pages().at(-1)!;
     expect(last.number % 2).toBe(0);
