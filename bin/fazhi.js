@@ -9,12 +9,36 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
 // Output piped into a command that stops reading early (`fazhi validate … | more`) is no
-// error of the user's: end quietly instead of printing Node's EPIPE stack trace.
+// error of the user's: end quietly instead of printing Node's EPIPE stack trace. Output that
+// cannot be written at all (`> /dev/full`, a full disk, a closed terminal) ends the run with
+// one Chinese sentence on the other stream, if that one still works, and exit 1.
+const WRITE_FAILED = {
+  ENOSPC: '磁盘空间不足',
+  EDQUOT: '超出磁盘配额',
+  EIO: '输入输出错误',
+  EBADF: '输出已关闭',
+  EACCES: '没有写入权限',
+  EPERM: '没有写入权限',
+  EROFS: '输出位置是只读的',
+};
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err) => {
-    if (err.code !== 'EPIPE') throw err;
-    process.exit(process.exitCode ?? 0);
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    const other = stream === process.stdout ? process.stderr : process.stdout;
+    try {
+      const what = stream === process.stdout ? '输出' : '提示信息';
+      other.write(`fazhi：无法写出${what}（${WRITE_FAILED[err.code] ?? err.code ?? '未知错误'}），已停止。请检查输出重定向到的文件或磁盘。\n`);
+    } catch {
+      // Neither stream works: the exit code is all that is left.
+    }
+    process.exit(1);
   });
+}
+
+// The bundle uses Node 20's APIs: an older Node gets one sentence, not a stack trace.
+if (Number(process.versions.node.split('.')[0]) < 20) {
+  console.error(`fazhi 需要 Node.js 20 或更高版本，这台电脑上是 ${process.version}。请到 https://nodejs.org 安装新版本后重试。`);
+  process.exit(2);
 }
 
 const bundle = fileURLToPath(new URL('../dist/bundle/cli.cjs', import.meta.url));

@@ -6,7 +6,8 @@
 // 3. bundle the CLI with esbuild into one CommonJS script, dist/bundle/cli.cjs: start-up reads one
 //    file instead of hundreds of modules, and bin/fazhi.js can run it with V8's code cache
 //    (Node 20 can cache compiled code for scripts, not for ES modules);
-// 4. write that code cache by running the CLI once on the bundled example (scripts/code-cache.mjs).
+// 4. bundle the workbench's page (web/) for the browser;
+// 5. write that code cache by running the CLI once on the bundled example (scripts/code-cache.mjs).
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -68,7 +69,7 @@ const result = await build({
   target: 'node20',
   // FAZHI_BUILD_MINIFY=0 keeps names readable in CPU profiles (node --cpu-prof bin/fazhi.js …).
   minify: process.env.FAZHI_BUILD_MINIFY !== '0',
-  external: ['mammoth', 'node-html-parser', 'ajv'],
+  external: ['mammoth', 'htmlparser2', 'ajv'],
   // The bundle is CommonJS: import.meta.url becomes the bundle's own URL (see paths.ts).
   define: { 'import.meta.url': '__fazhiBundleUrl' },
   banner: { js: "var __fazhiBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
@@ -88,6 +89,22 @@ const result = await build({
 });
 writeFileSync(dist('bundle', 'meta.json'), JSON.stringify(result.metafile));
 
-// 4. The code cache, from a run on the example report.
+// 4. The workbench's page (fazhi serve): web/main.ts with CodeMirror bundled into one script
+// for the browser, beside its style sheet. The server reads them from dist/web/.
+mkdirSync(dist('web'), { recursive: true });
+await build({
+  entryPoints: [path.join(ROOT, 'web', 'main.ts')],
+  outfile: dist('web', 'app.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: ['chrome100', 'firefox100', 'safari15'],
+  minify: process.env.FAZHI_BUILD_MINIFY !== '0',
+  charset: 'utf8',
+  logLevel: 'warning',
+});
+writeFileSync(dist('web', 'app.css'), readFileSync(path.join(ROOT, 'web', 'app.css')));
+
+// 5. The code cache, from a run on the example report.
 const cache = await writeCodeCache(ROOT);
 console.log(`built dist/bundle/cli.cjs, the precompiled schema validator and templates, and the code cache (${cache})`);

@@ -4,7 +4,7 @@
 
 import { hasErrors, type Diagnostic } from './diagnostic.js';
 import type { SourceFile } from './load/index.js';
-import type { ReportData } from './report-data.js';
+import type { ReportData } from './data/report.js';
 import { resolveRollups, type RollupResult } from './rollup/index.js';
 import { checkAssignments } from './tasks/check.js';
 

@@ -41,13 +41,43 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   );
 }
 
-/** Expected failure with a Chinese message and an exit code (1 invalid data, 2 usage). */
+/**
+ * The process exit codes, the one table of them (the README and every command's help list them).
+ * Only the CLI entry (cli/main.ts, returning to bin/fazhi.js) sets the process's exit code.
+ */
+export const ExitCode = {
+  /** Done; there may be warnings. */
+  Ok: 0,
+  /** Problems in the data (errors), or an output file that could not be written. */
+  DataProblem: 1,
+  /** The command was used wrongly: unknown option, missing value, a named file that does not exist. */
+  Usage: 2,
+  /** A bug of the tool's, not the user's. */
+  Internal: 3,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** The exit codes in words, for the help texts. */
+export const EXIT_CODES_HELP = '退出码：0 成功（可以有警告）；1 数据有错误或文件无法写入；2 命令用法有误；3 工具内部错误（请报告给维护者）。';
+
+/** Expected failure with a Chinese message and an exit code (data problem or usage). */
 export class UserError extends Error {
   constructor(
     message: string,
-    readonly exitCode: 1 | 2 = 1,
+    readonly exitCode: typeof ExitCode.DataProblem | typeof ExitCode.Usage = ExitCode.DataProblem,
   ) {
     super(message);
     this.name = 'UserError';
+  }
+}
+
+/**
+ * A failure of the tool itself found by the tool (a state that should be impossible, a worker
+ * that died): the CLI reports it as such, with exit code 3, never as a problem in the data.
+ */
+export class InternalError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InternalError';
   }
 }

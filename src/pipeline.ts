@@ -1,6 +1,7 @@
 // The library entry: load → check → compose → write, usable without the CLI.
 
 import { check } from './check/index.js';
+import { yearFolderDiagnostics } from './check/year-folder.js';
 import { crossUnitChecks } from './cross-unit.js';
 import type { ReportDocument } from './compose/index.js';
 import { TemplateError } from './compose/template-error.js';
@@ -10,7 +11,7 @@ import { GBT9704, type LayoutProfile } from './layout/profile.js';
 import { loadReportFile, loadReportText, type SourceFile } from './load/index.js';
 import { crossYearDiagnostics, loadPrevious, previousYearPath, type PreviousYear } from './previous/index.js';
 import { previousOption } from './previous/context.js';
-import type { ReportData } from './report-data.js';
+import type { ReportData } from './data/report.js';
 import type { RollupResult } from './rollup/index.js';
 import { rollupTableBlock } from './rollup/table.js';
 
@@ -30,7 +31,10 @@ export interface ValidateOptions {
 }
 
 export function validateSource(source: SourceFile): ValidateResult {
-  const { diagnostics, report } = check(source);
+  const checked = check(source);
+  const folder = checked.report ? yearFolderDiagnostics(source, checked.report) : [];
+  const diagnostics = folder.length ? sortDiagnostics([...checked.diagnostics, ...folder]) : checked.diagnostics;
+  const report = folder.length ? undefined : checked.report;
   if (!report) return { source, diagnostics };
   // Roster names and rolled-up figures: the other files of the district's year.
   const cross = crossUnitChecks(source, report);
@@ -85,11 +89,32 @@ export async function renderValidated(result: ValidateResult, options: RenderOpt
       ...(rollupTable ? { appendices: [rollupTable] } : {}),
       ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
     }), profile);
+    const lines = titleLinesMismatch(result, document.title);
+    if (lines) return { ...result, diagnostics: sortDiagnostics([...result.diagnostics, lines]) };
     return { ...result, document, docx: await writeDocx(document, profile) };
   } catch (err) {
     if (err instanceof TemplateError) return { ...result, diagnostics: [...result.diagnostics, err.diagnostic] };
     throw err;
   }
+}
+
+/**
+ * Without `title`, the title comes from the template and is known only now: title_lines must
+ * spell it (with `title`, the title-lines rule has compared them already).
+ */
+function titleLinesMismatch(result: ValidateResult, title: string): Diagnostic | undefined {
+  const lines = result.report?.title_lines;
+  if (!lines || result.report?.title !== undefined) return undefined;
+  const compact = (t: string) => t.replace(/\s+/g, '');
+  if (compact(lines.join('')) === compact(title)) return undefined;
+  return {
+    severity: 'error',
+    ruleId: 'title-lines',
+    message: `标题分行（title_lines）合起来是“${compact(lines.join(''))}”，与按模板生成的标题“${compact(title)}”不一致，文档中会印出分行的文字。请把标题写在 title 中并与分行一致，或删去 title_lines，由工具自动分行。`,
+    file: result.source.path,
+    position: result.source.positions.valueAt('/title_lines'),
+    pointer: '/title_lines',
+  };
 }
 
 export async function renderFile(path: string, options: RenderOptions = {}): Promise<RenderResult> {

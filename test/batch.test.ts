@@ -72,7 +72,8 @@ describe('fazhi batch on the 示例区 examples', () => {
 
     const docx = await readDocx(readFileSync(`${base}.docx`));
     expect(docx.paragraphs[0]!.text + docx.paragraphs[1]!.text).toBe('示例区2024年度法治政府建设年度报告报送情况汇总表');
-    expect(docx.paragraphs.map((p) => p.text).join('')).toMatch(new RegExp(`截至\\d{4}年\\d{1,2}月\\d{1,2}日，共${total}个单位，已生成${total}份。`));
+    // No 截至 date unless given (--date): the summary's bytes do not depend on the day.
+    expect(docx.paragraphs.map((p) => p.text).join('')).toContain(`汇总表共${total}个单位，已生成${total}份。`);
     const rows = tableRows(docx.document);
     expect(rows[0]).toEqual(['序号', '单位', '层级', '状态', '错误数', '输出文件']);
     expect(rows.slice(1)).toEqual(csv.slice(1).map((row) => [row[0], row[1], row[2], row[3], row[4], path.basename(row[6]!)]));
@@ -190,7 +191,7 @@ describe('how many workers', () => {
     expect(workerCount(200)).toBe(Math.min(cores, Math.floor(200 / JOBS_PER_WORKER)));
     expect(workerCount(9, undefined, true)).toBe(Math.min(9, cores));
     expect(workerCount(200, 1)).toBe(1);
-    expect(workerCount(3, 8)).toBe(3);
+    expect(workerCount(3, 8)).toBe(Math.min(3, cores));
   });
 });
 

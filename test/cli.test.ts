@@ -176,9 +176,9 @@ describe('fazhi render, several files with the same title', () => {
     const out = path.join(dir, 'out');
     const r = fazhi(['render', a, b, '-o', out]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`“${b}”与“${a}”的标题相同，为免覆盖，输出改名为“测试区人民政府关于2024年度法治政府建设情况的报告（乙）.docx”。`);
+    expect(r.stderr).toContain(`“${b}”与“${a}”的标题相同，为免覆盖，输出改名为“测试区人民政府关于2024年度法治政府建设情况的报告（乙.yaml）.docx”。`);
     const first = await readDocx(readFileSync(path.join(out, '测试区人民政府关于2024年度法治政府建设情况的报告.docx')));
-    const second = await readDocx(readFileSync(path.join(out, '测试区人民政府关于2024年度法治政府建设情况的报告（乙）.docx')));
+    const second = await readDocx(readFileSync(path.join(out, '测试区人民政府关于2024年度法治政府建设情况的报告（乙.yaml）.docx')));
     expect(first.paragraphs.map((p) => p.text)).toContain('基层执法力量仍然不足。');
     expect(second.paragraphs.map((p) => p.text)).toContain('乙文件的不足。');
   });

@@ -1,7 +1,7 @@
 // Compose: computed numbering, title breaking, text clean-up, and data text kept literal.
 import { describe, expect, it } from 'vitest';
 import { chineseNumeral, headingNumber, itemNumber } from '../src/compose/numbering.js';
-import { normalizeParagraph, paragraphList } from '../src/compose/text.js';
+import { normalizeParagraph, paragraphList } from '../src/data/text.js';
 import { breakTitle, textWidth } from '../src/compose/title-lines.js';
 import { renderValidated, validateText } from '../src/pipeline.js';
 import { readDocx } from './helpers/docx.js';

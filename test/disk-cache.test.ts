@@ -89,11 +89,11 @@ describe('the CLI with a cache', () => {
   it('uses a sub-report’s new figure as soon as the file changes', () => {
     const { dir, cache, report } = workspace();
     const env = { FAZHI_CACHE_DIR: cache };
-    expect(rollupLine(fazhi(['render', report, '-o', 'out'], dir, env).stdout, 'penalty_cases')).toContain('= 1156件');
+    expect(rollupLine(fazhi(['render', report, '-o', 'out', '--verbose'], dir, env).stdout, 'penalty_cases')).toContain('= 1156件');
     const market = path.join(dir, 'data', '示例区', '2024', 'departments', '示例区市场监督管理局.yaml');
     // Same length, so that only the content tells the change.
     writeFileSync(market, readFileSync(market, 'utf8').replace('value: 415', 'value: 515'));
-    expect(rollupLine(fazhi(['render', report, '-o', 'out'], dir, env).stdout, 'penalty_cases')).toContain('= 1256件');
+    expect(rollupLine(fazhi(['render', report, '-o', 'out', '--verbose'], dir, env).stdout, 'penalty_cases')).toContain('= 1256件');
   });
 
   it('reports last year’s problems from its new content, with the path as written', () => {
@@ -144,8 +144,17 @@ describe('where the cache lives', () => {
     expect(defaultCacheDir({ FAZHI_CACHE_DIR: '/x/缓存' }, 'linux')).toBe('/x/缓存');
     expect(defaultCacheDir({ XDG_CACHE_HOME: '/home/u/.cache' }, 'linux')).toBe(path.join('/home/u/.cache', 'fazhi-report'));
     expect(defaultCacheDir({ LOCALAPPDATA: 'C:\\Users\\张三\\AppData\\Local' }, 'win32')).toBe(
-      path.join('C:\\Users\\张三\\AppData\\Local', 'fazhi-report', 'Cache'),
+      path.win32.join('C:\\Users\\张三\\AppData\\Local', 'fazhi-report', 'Cache'),
     );
     expect(defaultCacheDir({}, 'darwin')).toBe(path.join(os.homedir(), 'Library', 'Caches', 'fazhi-report'));
+  });
+
+  it('is never the working folder: an empty or relative HOME, XDG_CACHE_HOME or LOCALAPPDATA is ignored', () => {
+    expect(defaultCacheDir({ XDG_CACHE_HOME: '.' }, 'linux', '/home/u')).toBe('/home/u/.cache/fazhi-report');
+    expect(defaultCacheDir({ XDG_CACHE_HOME: 'cache' }, 'linux', '')).toBeUndefined();
+    expect(defaultCacheDir({}, 'linux', '')).toBeUndefined();
+    expect(defaultCacheDir({}, 'linux', '.')).toBeUndefined();
+    expect(defaultCacheDir({}, 'darwin', '')).toBeUndefined();
+    expect(defaultCacheDir({ LOCALAPPDATA: '.' }, 'win32', '')).toBeUndefined();
   });
 });

@@ -53,7 +53,12 @@ describe('roll-up in the 示例区 example', () => {
       .concat('rollup_table:\n  title: 示例区各部门和镇街主要数据\n');
     writeFileSync(file, text);
     const out = path.join(dir, 'r.docx');
-    const r = fazhi(['render', 'data/示例区/2024/report.yaml', '-o', out], dir);
+    // Quiet when all is well: the figures are explained only with --verbose.
+    const plain = fazhi(['render', 'data/示例区/2024/report.yaml', '-o', out], dir);
+    expect(plain.code, plain.stdout + plain.stderr).toBe(0);
+    expect(plain.stdout).toContain(`已生成：${path.relative(dir, out)}`);
+    expect(plain.stdout).not.toContain('汇总数据');
+    const r = fazhi(['render', 'data/示例区/2024/report.yaml', '-o', out, '--verbose'], dir);
     expect(r.code, r.stdout + r.stderr).toBe(0);
 
     const subs = subReports(path.join(dir, 'data', '示例区', '2024'));
@@ -171,7 +176,7 @@ describe('roll-up with other aggregations, reports with errors and missing repor
         .replace(/measures:\n  intro: .*\n/, 'measures:\n  intro: 工作有序开展。\n')
         .replace(/2025年(6|12)月底前/g, '2027年$1月底前'),
     );
-    const quiet = fazhi(['render', '测试区/2026/report.yaml', '-o', path.join(dir, 'early.docx')], dir);
+    const quiet = fazhi(['render', '测试区/2026/report.yaml', '-o', path.join(dir, 'early.docx'), '--verbose'], dir);
     expect(quiet.code, quiet.stdout + quiet.stderr).toBe(0);
     expect(quiet.stdout).not.toContain('警告');
     expect(quiet.stdout).toContain('汇总数据“行政处罚案件”（penalty_cases，合计）：无法汇总，还没有下级报告');

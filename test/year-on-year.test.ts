@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BigramIndex, fingerprint, similarity } from '../src/reuse/similar.js';
 import { formatDiagnostic } from '../src/diagnostic.js';
-import { changeInUnits, changePhrase, formatNumber } from '../src/metrics/format.js';
+import { changeInUnits, changePhrase, formatNumber } from '../src/data/metric-format.js';
 import { renderValidated, validateText } from '../src/pipeline.js';
 import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
 import { readDocx } from './helpers/docx.js';
@@ -74,14 +74,14 @@ describe('figures referenced from text', () => {
     const broken = WITH_FIGURES.replace('申请〔review_applications〕', '申请〔review_aplications〕').replace('〔online_mediation 同比〕', '〔online_mediation 环比〕');
     const messages = validateText(broken, 'r.yaml', { previous: PREVIOUS }).diagnostics.map(formatDiagnostic);
     expect(messages).toEqual([
-      'r.yaml:14:11 错误 引用了未定义的数据项“〔review_aplications〕”：metrics 中没有标识为“review_aplications”的数据项，是否应为“review_applications”？',
-      'r.yaml:14:11 错误 “〔online_mediation 环比〕”中的“环比”无法识别，可用的写法：〔online_mediation〕、〔online_mediation 同比〕、〔online_mediation 增减〕、〔online_mediation 上年〕。',
+      'r.yaml:14:21 错误 引用了未定义的数据项“〔review_aplications〕”：metrics 中没有标识为“review_aplications”的数据项，是否应为“review_applications”？',
+      'r.yaml:14:177 错误 “〔online_mediation 环比〕”中的“环比”无法识别，可用的写法：〔online_mediation〕、〔online_mediation 同比〕、〔online_mediation 增减〕、〔online_mediation 上年〕。',
     ]);
   });
 
   it('catches a reference written wrongly instead of printing it', () => {
     const messages = validateText(MINIMAL.replace('  intro: 基层执法力量仍然不足。', '  intro: 基层执法力量仍然不足〔Review_Cases〕。'), 'r.yaml').diagnostics.map(formatDiagnostic);
-    expect(messages).toEqual(['r.yaml:16:10 错误 “〔Review_Cases〕”像是引用数据项，但写法不对：应写成〔标识〕，标识用小写英文字母、数字和下划线，例如〔review_cases〕。']);
+    expect(messages).toEqual(['r.yaml:16:20 错误 “〔Review_Cases〕”像是引用数据项，但写法不对：应写成〔标识〕，标识用小写英文字母、数字和下划线，例如〔review_cases〕。']);
   });
 
   it('leaves 〔〕 around years alone: 示发〔2025〕3号 in text is not a reference', async () => {
@@ -218,11 +218,11 @@ describe('reuse check', () => {
     const r = fazhi(['validate', 'data/示例区/2024/report.yaml'], dir);
     expect(r.code).toBe(0);
     const at2023 = line2023('根据市委依法治市办工作安排');
-    // The 2023 text is a folded block: its position is the line of “intro: >-” above the text.
+    // The 2023 text is a folded block under “intro: >-”: its position is the line holding the text.
     expect(readFileSync(PREVIOUS, 'utf8').split('\n')[at2023 - 1]).toBe('  intro: >-');
     expect(r.stdout).toMatch(
       new RegExp(
-        `^data/示例区/2024/report\\.yaml:\\d+:\\d+ 警告 这段文字与上年报告中的一段完全相同，上年见 data/示例区/2023/report\\.yaml:${at2023}:\\d+。照搬上年内容是审阅时最常被指出的问题，请按本年度实际情况改写。$`,
+        `^data/示例区/2024/report\\.yaml:\\d+:\\d+ 警告 这段文字与上年报告中的一段完全相同，上年见 data/示例区/2023/report\\.yaml:${at2023 + 1}:5。照搬上年内容是审阅时最常被指出的问题，请按本年度实际情况改写。$`,
         'm',
       ),
     );

@@ -6,8 +6,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { formatDiagnostic, UserError } from '../diagnostic.js';
 import { renderFile } from '../pipeline.js';
-import type { Level } from '../report-data.js';
-import { defaultOutputPath, safeFileName, writeFileAtomic } from '../write/output-file.js';
+import { isLevel, type Level } from '../data/report.js';
+import { claimOutputPath, defaultOutputPath, outputKey, safeFileName, writeFileAtomic } from '../write/output-file.js';
 
 export interface Job {
   id: number;
@@ -30,16 +30,14 @@ function claimOutput(target: string, dataFile: string, claimDir: string | undefi
   if (!claimDir) return target;
   const claim = (t: string): boolean => {
     try {
-      mkdirSync(path.join(claimDir, createHash('sha256').update(t).digest('hex')));
+      mkdirSync(path.join(claimDir, createHash('sha256').update(outputKey(t)).digest('hex')));
       return true;
     } catch {
       return false;
     }
   };
-  if (claim(target)) return target;
-  const renamed = target.replace(/\.docx$/i, `（${safeFileName(path.basename(dataFile, path.extname(dataFile)))}）.docx`);
-  claim(renamed);
-  return renamed;
+  // The data file's whole name: x.yaml and x.yml differ only in their extension.
+  return claimOutputPath(target, [path.basename(dataFile)], claim);
 }
 
 export type JobStatus = 'ok' | 'errors' | 'write-failed';
@@ -71,8 +69,6 @@ function rawField(data: unknown, ...keys: string[]): unknown {
   return v;
 }
 
-const LEVELS: readonly Level[] = ['district', 'department', 'town'];
-
 export async function runJob(job: Job): Promise<JobResult> {
   const file = path.resolve(job.cwd, job.file);
   const base = { id: job.id, file: job.file };
@@ -88,7 +84,7 @@ export async function runJob(job: Job): Promise<JobResult> {
       ...base,
       ...(typeof name === 'string' ? { unitName: name.trim() } : {}),
       ...(typeof short === 'string' ? { unitShort: short.trim() } : {}),
-      ...(typeof level === 'string' && (LEVELS as readonly string[]).includes(level) ? { level: level as Level } : {}),
+      ...(isLevel(level) ? { level } : {}),
       ...(typeof year === 'number' ? { year } : {}),
       errors: errorsOnly.length,
       warnings: result.diagnostics.length - errorsOnly.length,

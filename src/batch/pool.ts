@@ -42,15 +42,28 @@ function onceOnly(h: (reason: string) => void): (reason: string) => void {
   };
 }
 
+/**
+ * Heap limit of one worker, in MB. A worker that reaches it is stopped (a thread) or dies (a
+ * process) and takes only its current report with it; without a limit, a thread inherits the
+ * whole process's and one hostile report could take the machine's memory before failing.
+ * FAZHI_BATCH_WORKER_MEMORY_MB changes it (tests use a small one).
+ */
+export function workerMemoryMb(env: NodeJS.ProcessEnv = process.env): number {
+  const asked = Number(env.FAZHI_BATCH_WORKER_MEMORY_MB);
+  return Number.isInteger(asked) && asked >= 16 ? asked : DEFAULT_WORKER_MEMORY_MB;
+}
+/** A report's work takes tens of MB; a district's roll-up over a province's roster some hundreds. */
+const DEFAULT_WORKER_MEMORY_MB = 1024;
+
 function threadChannel(): Channel {
-  const worker = new Worker(BIN, { argv: [WORKER_COMMAND] });
+  const worker = new Worker(BIN, { argv: [WORKER_COMMAND], resourceLimits: { maxOldGenerationSizeMb: workerMemoryMb() } });
   return {
     send: (job) => worker.postMessage(job),
     onMessage: (h) => worker.on('message', h),
     onExit: (h) => {
       // An error is followed by an exit: report the first only.
       const once = onceOnly(h);
-      worker.on('error', (e) => once(e.message));
+      worker.on('error', (e) => once((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? OUT_OF_MEMORY : e.message));
       worker.on('exit', (code) => once(`退出码 ${code}`));
     },
     close: async () => {
@@ -62,14 +75,18 @@ function threadChannel(): Channel {
 }
 
 function processChannel(): Channel {
-  const child: ChildProcess = fork(BIN, [WORKER_COMMAND], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(BIN, [WORKER_COMMAND], {
+    stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    execArgv: [...process.execArgv.filter((a) => !a.startsWith('--max-old-space-size')), `--max-old-space-size=${workerMemoryMb()}`],
+  });
   return {
     send: (job) => child.send(job),
     onMessage: (h) => child.on('message', (m) => h(m as JobResult | ReadyMessage)),
     onExit: (h) => {
       const once = onceOnly(h);
       child.on('error', (e) => once(e.message));
-      child.on('exit', (code) => once(`退出码 ${code}`));
+      // V8 ends a process out of memory with SIGABRT (or SIGTRAP), after printing to stderr.
+      child.on('exit', (code, signal) => once(signal === 'SIGABRT' || signal === 'SIGTRAP' || code === 134 ? OUT_OF_MEMORY : `退出码 ${code ?? signal}`));
     },
     close: async () => {
       child.removeAllListeners('exit');
@@ -88,9 +105,20 @@ export const JOBS_PER_WORKER = 20;
 
 /** How many workers to start for `jobs` jobs: `requested` (--jobs), else one per core that has enough to do. */
 export function workerCount(jobs: number, requested?: number, forced = false): number {
+  // The cores this process may use (CPU affinity), not all the machine has.
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  const worthwhile = requested ?? (forced ? cores : Math.min(cores, Math.floor(jobs / JOBS_PER_WORKER)));
+  // More workers than cores only adds memory (`--jobs 1000` started a thread per report).
+  const worthwhile = Math.min(cores, requested ?? (forced ? cores : Math.floor(jobs / JOBS_PER_WORKER)));
   return Math.max(1, Math.min(jobs, worthwhile));
+}
+
+/** Why a worker stopped, when it ran out of memory (the user's words: the file is too large). */
+const OUT_OF_MEMORY = 'out-of-memory';
+
+function crashLine(file: string, reason: string): string {
+  return reason === OUT_OF_MEMORY
+    ? `${file} 错误 处理这个文件时用尽了内存（上限 ${workerMemoryMb()} MB），已停止处理这一份，其余各份照常处理。请检查文件中是否有异常庞大或层层重复的内容。`
+    : `${file} 错误 fazhi 内部错误：处理这个文件的工作进程意外退出（${reason}），请报告给维护者。`;
 }
 
 async function runInline(jobs: readonly Job[], onResult?: (r: JobResult) => void): Promise<JobResult[]> {
@@ -108,14 +136,16 @@ async function runInline(jobs: readonly Job[], onResult?: (r: JobResult) => void
 export async function runJobs(jobs: readonly Job[], options: PoolOptions = {}): Promise<JobResult[]> {
   const count = workerCount(jobs.length, options.workers, options.kind !== undefined);
   const kind = options.kind ?? 'thread';
-  // Workers start the built CLI; without it (running from the sources) the work stays here.
-  if (kind === 'inline' || count <= 1 || !existsSync(BUNDLE)) return runInline(jobs, options.onResult);
+  // Workers start the built CLI; without it (running from the sources) the work stays here. A
+  // kind asked for explicitly gets workers even for one (measurements, tests of a crash).
+  if (kind === 'inline' || (count <= 1 && options.kind === undefined) || jobs.length === 0 || !existsSync(BUNDLE)) return runInline(jobs, options.onResult);
 
   const queue = [...jobs];
   const results = new Map<number, JobResult>();
   const channels: Channel[] = [];
   await new Promise<void>((resolve) => {
     let running = 0;
+    let restarts = 0;
     const finishIfDone = (): void => {
       if (results.size === jobs.length) resolve();
     };
@@ -124,9 +154,13 @@ export async function runJobs(jobs: readonly Job[], options: PoolOptions = {}): 
       channels.push(channel);
       running += 1;
       let current: Job | undefined;
+      let tookJob = false;
       const next = (): void => {
         current = queue.shift();
-        if (current) channel.send(current);
+        if (current) {
+          tookJob = true;
+          channel.send(current);
+        }
       };
       channel.onMessage((m) => {
         if ('ready' in m) return next();
@@ -145,14 +179,19 @@ export async function runJobs(jobs: readonly Job[], options: PoolOptions = {}): 
             status: 'errors',
             errors: 1,
             warnings: 0,
-            errorLines: [`${current.file} 错误 fazhi 内部错误：处理这个文件的工作进程意外退出（${reason}），请报告给维护者。`],
-            internalError: reason,
+            errorLines: [crashLine(current.file, reason)],
+            ...(reason === OUT_OF_MEMORY ? {} : { internalError: reason }),
           };
           results.set(current.id, failed);
           options.onResult?.(failed);
           current = undefined;
         }
-        if (running === 0 && queue.length > 0) {
+        // The dead worker's place is taken by a new one while there is work; a worker that dies
+        // before taking any job (it cannot start) is not replaced, so this cannot loop.
+        if (queue.length > 0 && tookJob && restarts < jobs.length) {
+          restarts += 1;
+          start();
+        } else if (running === 0 && queue.length > 0) {
           // No worker left: finish here rather than hang.
           void runInline(queue.splice(0), (r) => {
             results.set(r.id, r);

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import type { ReportDocument } from '../compose/model.js';
 import { breakTitle } from '../compose/title-lines.js';
-import { formatChineseDate } from '../dates.js';
+import { formatChineseDate, type CalendarDate } from '../dates.js';
 import type { LayoutProfile } from '../layout/profile.js';
 import { countRows, LEVEL_NAMES, type SummaryRow } from './summary.js';
 
@@ -12,14 +12,17 @@ export function summaryTitle(district: string, year: number | undefined): string
   return `${district}${year ? `${year}年度` : ''}法治政府建设年度报告报送情况汇总表`;
 }
 
-export function summaryDocument(rows: readonly SummaryRow[], title: string, profile: LayoutProfile, now: Date): ReportDocument {
+/**
+ * The summary as a document. `asOf` (`batch --date`) is the 截至 date, given by the user: taken
+ * from the clock, the bytes of the same batch changed by day and by time zone.
+ */
+export function summaryDocument(rows: readonly SummaryRow[], title: string, profile: LayoutProfile, year: number | undefined, asOf?: CalendarDate): ReportDocument {
   const c = countRows(rows);
-  const date = formatChineseDate({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
   const parts = [`已生成${c.ok}份`, c.errors ? `有错误${c.errors}份` : '', c.writeFailed ? `未能写入${c.writeFailed}份` : '', c.missing ? `缺报${c.missing}个单位` : ''].filter(Boolean);
-  const intro = `截至${date}，共${c.total}个单位，${parts.join('，')}。`;
+  const intro = `${asOf ? `截至${formatChineseDate(asOf)}，` : ''}共${c.total}个单位，${parts.join('，')}。`;
   return {
     title,
-    year: now.getFullYear(),
+    year: year ?? asOf?.year ?? 0,
     unitName: '',
     blocks: [
       { kind: 'title', lines: breakTitle(title, profile.title.maxLineChars.value) },

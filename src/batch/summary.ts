@@ -2,7 +2,7 @@
 // order after the district's own report; reports of units the roster does not list come last.
 
 import path from 'node:path';
-import type { Level } from '../report-data.js';
+import type { Level } from '../data/report.js';
 import type { Roster, RosterUnit } from '../roster/index.js';
 import { unitOfReport } from '../roster/index.js';
 import type { JobResult } from './job.js';

@@ -2,14 +2,8 @@
 // completed: the past is what it was. What the original lacked is a warning, not an error, so
 // the file validates and renders as the original was.
 
+import { PART_NAMES, PART_KEYS } from '../data/report.js';
 import type { Diagnostic } from '../diagnostic.js';
-
-const PART_NAMES: Record<string, string> = {
-  measures: '主要举措和成效',
-  shortcomings: '存在的不足和原因',
-  duties: '第一责任人职责情况',
-  plans: '下一年度主要安排',
-};
 
 function isImported(data: unknown): boolean {
   return typeof data === 'object' && data !== null && !Array.isArray(data) && 'imported' in data;
@@ -20,7 +14,7 @@ export function relaxForImported(data: unknown, diagnostics: Diagnostic[]): Diag
   const present = data as Record<string, unknown>;
   return diagnostics.flatMap((d): Diagnostic[] => {
     if (d.ruleId === 'schema/required' && d.pointer === '') {
-      const key = Object.keys(PART_NAMES).find((k) => present[k] === undefined && d.message.includes(`“${k}”`));
+      const key = PART_KEYS.filter((k) => k !== 'other').find((k) => present[k] === undefined && d.message.includes(`“${k}”`));
       if (key) {
         return [{ ...d, severity: 'warning', message: `原文没有“${PART_NAMES[key]}”这一部分（${key}）；这是导入的往年报告，只作提示。` }];
       }

@@ -3,7 +3,7 @@
 
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostic.js';
 import type { SourceFile } from '../load/index.js';
-import type { ReportData } from '../report-data.js';
+import type { ReportData } from '../data/report.js';
 import { relaxForImported } from './imported.js';
 import { findPlaceholders } from './placeholders.js';
 import type { Rule } from './rule.js';
@@ -19,13 +19,17 @@ export interface CheckResult {
 export function runRules(source: SourceFile, data: ReportData, rules: readonly Rule[] = RULES): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of rules) {
-    rule.check(data, ({ pointer, message, atKey }) => {
+    rule.check(data, ({ pointer, message, atKey, snippet, occurrence }) => {
       out.push({
         severity: rule.severity,
         ruleId: rule.id,
         message,
         file: source.path,
-        position: atKey ? source.positions.keyAt(pointer) : source.positions.valueAt(pointer),
+        position: atKey
+          ? source.positions.keyAt(pointer)
+          : snippet !== undefined
+            ? source.positions.textAt(source.text, pointer, snippet, occurrence)
+            : source.positions.valueAt(pointer),
         pointer,
       });
     });

@@ -2,7 +2,7 @@
 // it enforces, and a function that only reports. The runner stamps file and position on.
 
 import type { Severity } from '../diagnostic.js';
-import type { ReportData } from '../report-data.js';
+import type { ReportData } from '../data/report.js';
 
 export interface RuleReport {
   /** JSON pointer of the value concerned. */
@@ -10,6 +10,13 @@ export interface RuleReport {
   message: string;
   /** Point at the key instead of the value (for "this part is empty"). */
   atKey?: boolean;
+  /**
+   * The words the message is about, as they appear in the text: the message then points at the
+   * line holding them (inside a long `>-` paragraph), not at the paragraph's first line.
+   */
+  snippet?: string;
+  /** Which appearance of `snippet` in the text (0 = the first). */
+  occurrence?: number;
 }
 
 export interface Rule {

@@ -4,6 +4,7 @@ import type { ErrorObject } from 'ajv';
 import type { Position } from '../diagnostic.js';
 import type { SourceFile } from '../load/index.js';
 import { SchemaNavigator, type JsonSchema } from '../load/schema-types.js';
+import { editDistance, MAX_SUGGESTION_LENGTH } from '../data/distance.js';
 
 const TYPE_NAMES: Record<string, string> = {
   integer: '整数',
@@ -45,24 +46,14 @@ function truncate(text: string): string {
   return text.length > 20 ? `${text.slice(0, 20)}…` : text;
 }
 
-/** Edit distance counting a swap of neighbours as one edit ("yaer" → "year"), for "did you mean". */
-function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
 /** The known key an unknown key was probably meant to be. */
 export function closestKey(key: string, known: readonly string[]): string | undefined {
+  if (key.length > MAX_SUGGESTION_LENGTH) return undefined;
+  const lower = key.toLowerCase();
   return known
-    .map((k) => ({ k, d: distance(key.toLowerCase(), k) }))
+    // A length difference beyond the allowed distance cannot be a near miss: skip the work.
+    .filter((k) => k.length <= MAX_SUGGESTION_LENGTH && Math.abs(k.length - lower.length) <= 2)
+    .map((k) => ({ k, d: editDistance(lower, k) }))
     .filter((c) => c.d <= (c.k.length >= 4 ? 2 : 1))
     .sort((a, b) => a.d - b.d)[0]?.k;
 }
@@ -156,6 +147,12 @@ export class FieldNamer {
       }
       case 'minLength':
         return { pointer, atKey: false, message: `${label}不能是空的文字。` };
+      case 'maxLength':
+        return {
+          pointer,
+          atKey: false,
+          message: `${label}太长（${[...String(error.data)].length} 个字符），最多 ${String(params.limit)} 个字符：“${truncate(String(error.data))}”。`,
+        };
       case 'minItems':
         return { pointer, atKey: false, message: `${label}至少要有 ${String(params.limit)} 项；不需要时请删除这一项。` };
       case 'maxItems':

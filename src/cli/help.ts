@@ -1,7 +1,9 @@
 // Command table and help texts (Chinese). Kept apart from the commands so that `--help` loads
 // nothing else.
 
-export type CommandName = 'validate' | 'render' | 'watch' | 'batch' | 'tasks' | 'init' | 'new-year' | 'import';
+import { EXIT_CODES_HELP } from '../diagnostic.js';
+
+export type CommandName = 'serve' | 'validate' | 'render' | 'watch' | 'batch' | 'tasks' | 'init' | 'new-year' | 'import';
 
 interface CommandSpec {
   summary: string;
@@ -20,9 +22,32 @@ const RENDER_OPTIONS: CommandSpec['options'] = {
   pdf: { type: 'boolean' },
   html: { type: 'boolean' },
   previous: { type: 'string' },
+  verbose: { type: 'boolean' },
 };
 
 export const COMMANDS: Record<CommandName, CommandSpec> = {
+  serve: {
+    summary: '打开工作台：在浏览器中编辑、检查、预览和下载报告（推荐）',
+    options: { ...help, port: { type: 'string' }, 'no-open': { type: 'boolean' } },
+    help: `用法：fazhi serve [数据文件夹] [--port 端口] [--no-open]
+
+在本机启动工作台并用默认浏览器打开：左边是数据文件夹中的报告（区县、各部门、乡镇街道和单位名册）
+及其状态，中间是编辑器（输入时即时标出问题，与 fazhi validate 的提示和行号相同），右边是按公文格式
+排出的页面。可以保存、下载 Word 文档、PDF 和网页，查看全区报送情况、运行批量生成、开始新报告、
+生成下一年度、导入往年报告。数据仍是文件夹中的 .yaml 文件。
+
+工作台只在本机（127.0.0.1）上可以访问，地址中带有每次启动时随机生成的口令；
+只读写数据文件夹中的文件。按 Ctrl+C 停止。
+
+选项：
+  数据文件夹        默认为当前文件夹下的 data/（没有时为当前文件夹）。
+  --port 端口       使用指定的端口（默认自动选择一个空闲端口）。
+  --no-open         不自动打开浏览器，只显示地址。
+
+示例：
+  fazhi serve
+  fazhi serve data/示例区 --port 8080`,
+  },
   validate: {
     summary: '检查数据文件的格式和内容',
     options: { ...help, previous: { type: 'string' } },
@@ -37,7 +62,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
 选项：
   --previous 上年文件   指定上一年度的数据文件（只检查一个文件时），代替自动查找。
 
-退出码：0 没有错误（可以有警告）；1 有错误；2 命令用法有误。
+${EXIT_CODES_HELP}
 
 示例：
   fazhi validate data/示例区/2024/report.yaml
@@ -59,6 +84,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   --profile 版式文件    使用地方版式（YAML，只写与国标不同的项），见 profiles/示例省变体.yaml。
   --templates 文件夹    使用自己的模板（文件夹中放 district/、department/、town/ 的 report.hbs）。
   --previous 上年文件   上一年度的数据文件，用于同比数字和附表；默认自动查找同一单位上一年度的文件。
+  --verbose             逐项说明汇总数据（rollup）的来源：哪些单位计入、哪些没有这一项。
   -h, --help            显示本说明。
 
 示例：
@@ -80,8 +106,8 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   },
   batch: {
     summary: '批量校验并生成一个文件夹中的全部报告，列出缺报单位，生成汇总表',
-    options: { ...help, output: { type: 'string', short: 'o' }, jobs: { type: 'string' } },
-    help: `用法：fazhi batch 文件夹 [-o 输出文件夹] [--jobs 并行数]
+    options: { ...help, output: { type: 'string', short: 'o' }, jobs: { type: 'string' }, date: { type: 'string' } },
+    help: `用法：fazhi batch 文件夹 [-o 输出文件夹] [--jobs 并行数] [--date 截至日期]
 
 校验并生成文件夹中的全部报告（区县报告、departments/ 下的部门报告和 towns/ 下的乡镇街道报告），
 报告较多时用上全部 CPU 核心同时处理。某份报告有错误或输出文件正被 Word/WPS 打开时，
@@ -96,9 +122,11 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   -o, --output 文件夹   输出到这个文件夹（报告按原来的相对位置存放，汇总表在文件夹中）。
                         默认写到 output/ 下与 data/ 对应的位置，例如 output/示例区/2024/。
   --jobs 并行数         同时处理的报告数。默认每个 CPU 核心一个，报告较少（每核不到 20 份）时
-                        逐个处理更快，自动逐个处理；--jobs 1 总是逐个处理。
+                        逐个处理更快，自动逐个处理；--jobs 1 总是逐个处理。最多为 CPU 核心数。
+  --date 日期           汇总表写明“截至某年某月某日”，例如 --date 2025-01-20。不写时不写日期，
+                        同一批报告无论哪天生成，汇总表都逐字节相同。
 
-退出码：0 全部生成；1 有报告有错误、缺报、未能写入，或单位名册有错误；2 命令用法有误。
+退出码：0 全部生成；1 有报告有错误、缺报、未能写入，或单位名册有错误；2 命令用法有误；3 工具内部错误（请报告给维护者）。
 
 单位名册的写法（每个单位：name 全称、level 层级，建议写 contact 联系人，可选 short 简称、aliases 其他名称）：
   district: 示例区
@@ -223,6 +251,9 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   },
 };
 
+// Every command's help ends with the exit codes, from the one table.
+for (const spec of Object.values(COMMANDS)) if (!spec.help.includes('退出码')) spec.help += `\n\n${EXIT_CODES_HELP}`;
+
 export const MAIN_HELP = `fazhi —— 法治政府建设年度报告生成工具
 
 用法：fazhi <命令> [选项]
@@ -234,7 +265,10 @@ ${Object.entries(COMMANDS)
 
 每个命令的详细说明：fazhi <命令> --help
 
+${EXIT_CODES_HELP}
+
 快速开始：
+  fazhi serve                                   打开工作台（在浏览器中编辑、预览、下载）
   fazhi render data/示例区/2024/report.yaml     生成示例报告到 output/
   fazhi init --level district --unit 某某区 --year 2025   开始一份新报告
   fazhi batch data/示例区/2024                   生成全区各单位的报告和报送情况汇总表`;

@@ -1,23 +1,17 @@
 // The thin CLI: picks a command, loads only that command's module, and turns every expected
-// failure into a Chinese message and an exit code (0 ok, 1 problems in the data, 2 usage).
-// Only this file decides the process exit code.
+// failure into a Chinese message and an exit code (the ExitCode table in diagnostic.ts).
+// Only this file decides the process exit code; bin/fazhi.js sets it.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { WORKER_COMMAND } from '../batch/protocol.js';
-import { UserError } from '../diagnostic.js';
+import { ExitCode, UserError } from '../diagnostic.js';
+import type { CommandIO, CommandRun, Values } from './command.js';
 import { COMMANDS, MAIN_HELP, type CommandName } from './help.js';
 
 // bin/fazhi.js turns the cache of the district's other files on, naming the build (disk-cache.ts).
 export { enableDiskCache } from '../load/disk-cache.js';
 
-export interface CommandIO {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  cwd: string;
-}
-
-type Values = Record<string, string | boolean | string[] | undefined>;
-export type CommandRun = (positionals: string[], values: Values, io: CommandIO) => Promise<number>;
 
 const defaultIO: CommandIO = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -43,6 +37,8 @@ async function loadCommand(name: CommandName): Promise<CommandRun> {
       return (await import('./new-year.js')).runNewYear;
     case 'import':
       return (await import('./import.js')).runImport;
+    case 'serve':
+      return (await import('./serve.js')).runServe;
   }
 }
 
@@ -50,22 +46,32 @@ function isCommand(name: string): name is CommandName {
   return Object.hasOwn(COMMANDS, name);
 }
 
-export async function main(argv: string[], io: CommandIO = defaultIO): Promise<number> {
+/** The option as the user typed it (`-o` or `--output`), for a message about its value. */
+function optionAsTyped(args: readonly string[], spec: Record<string, { short?: string }>, described: string): string {
+  const long = /--([\w-]+)/.exec(described)?.[1];
+  const short = long ? spec[long]?.short : undefined;
+  const typed = [...args].reverse().find((a) => a === `--${long}` || (short !== undefined && a === `-${short}`));
+  return typed ?? (long ? `--${long}` : described.split(/[ ,]/)[0]!);
+}
+
+export async function main(argv: string[], io: CommandIO = defaultIO): Promise<ExitCode> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     const topic = first === 'help' ? rest[0] : undefined;
     io.out(topic && isCommand(topic) ? COMMANDS[topic].help : MAIN_HELP);
-    return 0;
+    return ExitCode.Ok;
   }
   // A worker of `fazhi batch` (see src/batch/pool.ts): not a command for users, not in the help.
-  if (first === WORKER_COMMAND) return (await import('../batch/worker.js')).runWorker();
+  // Only a batch starts one (a worker thread, or a child process with an IPC channel); typed by
+  // hand it is just an unknown command.
+  if (first === WORKER_COMMAND && (!isMainThread || typeof process.send === 'function')) return (await import('../batch/worker.js')).runWorker();
   if (first === '--version' || first === '-v') {
     io.out('fazhi-report 0.1.0');
-    return 0;
+    return ExitCode.Ok;
   }
   if (!isCommand(first)) {
     io.err(`未知的命令“${first}”。可用的命令：${Object.keys(COMMANDS).join('、')}。运行 fazhi --help 查看说明。`);
-    return 2;
+    return ExitCode.Usage;
   }
   const command = COMMANDS[first];
   let parsed: { values: Values; positionals: string[] };
@@ -81,23 +87,24 @@ export async function main(argv: string[], io: CommandIO = defaultIO): Promise<n
       code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
         ? `未知的选项“${option}”。`
         : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
-          ? `选项“${option.split(' ')[0]}”后面需要写一个值。`
+          ? `选项“${optionAsTyped(rest, command.options, option)}”后面需要写一个值。`
           : '命令行参数有误。';
     io.err(`${message}运行 fazhi ${first} --help 查看用法。`);
-    return 2;
+    return ExitCode.Usage;
   }
   if (parsed.values.help) {
     io.out(command.help);
-    return 0;
+    return ExitCode.Ok;
   }
+  const commandIO: CommandIO = { ...io, commandLine: (argv, sub) => main(argv, sub) };
   try {
     const run = await loadCommand(first);
     const { positionals, values } = parsed;
     if (typeof values.previous === 'string') {
       const previous = values.previous;
-      return await (await import('./previous-option.js')).withPrevious(positionals, previous, () => run(positionals, values, io));
+      return await (await import('./previous-option.js')).withPrevious(positionals, previous, () => run(positionals, values, commandIO));
     }
-    return await run(positionals, values, io);
+    return await run(positionals, values, commandIO);
   } catch (err) {
     if (err instanceof UserError) {
       io.err(err.message);
@@ -107,6 +114,6 @@ export async function main(argv: string[], io: CommandIO = defaultIO): Promise<n
     io.err(`fazhi 内部错误：${err instanceof Error ? err.message : String(err)}`);
     io.err('这不是您数据的问题。请把这条信息和所用的数据文件报告给维护者。');
     if (process.env.FAZHI_DEBUG) io.err(err instanceof Error ? (err.stack ?? '') : '');
-    return 3;
+    return ExitCode.Internal;
   }
 }

@@ -3,15 +3,16 @@
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { hasErrors, UserError } from '../diagnostic.js';
+import { ExitCode, hasErrors, UserError } from '../diagnostic.js';
 import { loadReportFile } from '../load/index.js';
 import { nextYearPath, newYearText } from '../new-year/index.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { ROSTER_FILE_NAME } from '../roster/index.js';
 import { assignedTasksFor } from '../tasks/carry.js';
 import { validateSource } from '../pipeline.js';
-import { writeFileAtomic } from '../write/output-file.js';
-import type { CommandIO, CommandRun } from './main.js';
+import { overwritesInput, sameFile, writeFileAtomic } from '../write/output-file.js';
+import type { CommandIO, CommandRun } from './command.js';
+import { commandLine } from './next-step.js';
 import { printDiagnostics } from './report-diagnostics.js';
 
 function yamlFilesUnder(dir: string): string[] {
@@ -34,7 +35,7 @@ function convert(file: string, output: string | undefined, force: boolean, io: C
       result.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ ...d, file })),
       io,
     );
-    io.err(`未转换：${file} 有错误，请先按上面的提示修改（fazhi validate ${file}）。`);
+    io.err(`未转换：${file} 有错误，请先按上面的提示修改（${commandLine(io.cwd, 'validate', file)}）。`);
     return 'failed';
   }
   const report = result.report;
@@ -44,6 +45,11 @@ function convert(file: string, output: string | undefined, force: boolean, io: C
     return 'failed';
   }
   const target = path.resolve(io.cwd, relative);
+  // Not even --force replaces the file being converted (`new-year r.yaml -o r.yaml --force`).
+  if (sameFile(target, path.resolve(io.cwd, file))) {
+    io.err(overwritesInput(shown(target), shown(file)).message);
+    return 'failed';
+  }
   if (existsSync(target) && !force) {
     io.err(`“${shown(target)}”已经存在，未做任何修改。如确需重新生成并覆盖，请加 --force。`);
     return 'exists';
@@ -67,19 +73,19 @@ function convert(file: string, output: string | undefined, force: boolean, io: C
 }
 
 export const runNewYear: CommandRun = async (inputs, values, io) => {
-  if (inputs.length !== 1) throw new UserError('请指定上一年度的一个数据文件或一个年度文件夹，例如：fazhi new-year data/示例区/2024/report.yaml', 2);
+  if (inputs.length !== 1) throw new UserError('请指定上一年度的一个数据文件或一个年度文件夹，例如：fazhi new-year data/示例区/2024/report.yaml', ExitCode.Usage);
   const input = inputs[0]!;
   const output = typeof values.output === 'string' ? values.output : undefined;
   const absolute = path.resolve(io.cwd, input);
   if (!existsSync(absolute)) throw new UserError(`找不到“${input}”，请检查路径。`);
   const isDir = statSync(absolute).isDirectory();
-  if (isDir && output) throw new UserError('转换文件夹时不能用 -o：各文件按原来的相对位置保存到新年度的文件夹。', 2);
+  if (isDir && output) throw new UserError('转换文件夹时不能用 -o：各文件按原来的相对位置保存到新年度的文件夹。', ExitCode.Usage);
   const files = isDir ? yamlFilesUnder(input) : [input];
   if (files.length === 0) throw new UserError(`“${input}”中没有 .yaml 数据文件。`);
   const outcomes = files.map((f) => convert(f, output, values.force === true, io));
   const written = outcomes.flatMap((o) => (typeof o === 'object' ? [o.written] : []));
   if (written.length > 0) {
-    io.out(`下一步：逐一改写文件中的“【待填写】”，填写成文日期和数据，然后运行 fazhi validate ${written.join(' ')}，它会列出还没有填写的地方。`);
+    io.out(`下一步：逐一改写文件中的“【待填写】”，填写成文日期和数据，然后运行 ${commandLine(io.cwd, 'validate', ...written)}，它会列出还没有填写的地方。`);
   }
-  return written.length === files.length ? 0 : 1;
+  return written.length === files.length ? ExitCode.Ok : ExitCode.DataProblem;
 };

@@ -1,16 +1,17 @@
 // Rendering one data file to its outputs (.docx, and .html/.pdf when asked), shared by
 // `render` (each file once) and `watch` (the same file on every save).
 
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { UserError, hasErrors, type Diagnostic } from '../diagnostic.js';
+import { ExitCode, UserError, hasErrors, type Diagnostic } from '../diagnostic.js';
 import { loadProfile } from '../layout/load-profile.js';
 import { GBT9704, type LayoutProfile } from '../layout/profile.js';
 import { renderFile } from '../pipeline.js';
 import { describeOutcome } from '../rollup/index.js';
 import { writeHtml } from '../write/html/index.js';
-import { defaultOutputPath, safeFileName, writeFileAtomic } from '../write/output-file.js';
-import type { CommandIO } from './main.js';
-import { printDiagnostics } from './report-diagnostics.js';
+import { claimOutputPath, defaultOutputPath, outputKey, overwritesInput, safeFileName, sameFile, writeFileAtomic } from '../write/output-file.js';
+import type { CommandIO } from './command.js';
+import { printDiagnostics, withoutRepeatedNotes } from './report-diagnostics.js';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -20,22 +21,41 @@ export interface RenderSession {
   /** `-o`: a .docx file (single input) or a folder. */
   output?: string;
   html: boolean;
+  /** --verbose: explain the rolled-up figures. */
+  verbose: boolean;
   pdf?: typeof import('../write/pdf/index.js');
   fontsReported: boolean;
   /** Output written in this run, by path, with the data file it came from. */
   written: Map<string, string>;
+  /** Every data file of the run: no output may replace one of them. */
+  inputs: string[];
 }
 
-export async function openSession(values: Values, io: CommandIO): Promise<RenderSession> {
+/** A folder named by --templates must exist: a usage error (2), as for --profile. */
+function templatesFolder(option: string, cwd: string): string {
+  const dir = path.resolve(cwd, option);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    throw new UserError(`找不到模板文件夹“${option}”：请检查 --templates 后面的路径。`, ExitCode.Usage);
+  }
+  if (!isDir) throw new UserError(`“${option}”不是文件夹：--templates 后面应写模板文件夹（其中有 district/、department/、town/ 的 report.hbs）。`, ExitCode.Usage);
+  return dir;
+}
+
+export async function openSession(values: Values, io: CommandIO, inputs: readonly string[] = []): Promise<RenderSession> {
   return {
     profile: typeof values.profile === 'string' ? loadProfile(path.resolve(io.cwd, values.profile)) : GBT9704,
-    ...(typeof values.templates === 'string' ? { templatesDir: path.resolve(io.cwd, values.templates) } : {}),
+    ...(typeof values.templates === 'string' ? { templatesDir: templatesFolder(values.templates, io.cwd) } : {}),
     ...(typeof values.output === 'string' ? { output: values.output } : {}),
     html: values.html === true,
+    verbose: values.verbose === true,
     // Loaded only when asked for: LibreOffice support is not part of every run's start-up.
     ...(values.pdf ? { pdf: await import('../write/pdf/index.js') } : {}),
     fontsReported: false,
     written: new Map(),
+    inputs: inputs.map((f) => path.resolve(io.cwd, f)),
   };
 }
 
@@ -56,26 +76,36 @@ export interface RenderOutcome {
 /** Validates and renders `file`; on errors writes nothing, so the last good output stays. */
 export async function renderOne(file: string, session: RenderSession, io: CommandIO, single: boolean): Promise<RenderOutcome> {
   const result = await renderFile(file, { profile: session.profile, ...(session.templatesDir ? { templatesDir: session.templatesDir } : {}) });
-  printDiagnostics(result.diagnostics, io);
-  // Rolled-up figures: the value, which sub-reports contributed and which lacked the figure.
-  for (const o of result.rollup?.outcomes ?? []) io.out(describeOutcome(o));
+  const diagnostics = withoutRepeatedNotes(result.diagnostics);
+  printDiagnostics(diagnostics, io);
+  // Rolled-up figures: the value, which sub-reports contributed and which lacked the figure. A
+  // normal run prints what was written and nothing else; these explain the figures when asked.
+  if (session.verbose) for (const o of result.rollup?.outcomes ?? []) io.out(describeOutcome(o));
   if (!result.docx || !result.document || hasErrors(result.diagnostics)) {
     io.err(`未生成：${file} 有错误，请按上面的提示修改后重试。`);
-    return { ok: false, diagnostics: result.diagnostics, written: [] };
+    return { ok: false, diagnostics, written: [] };
   }
-  let target = outputPath(file, result.document.title, session, single, io.cwd);
+  const wanted = outputPath(file, result.document.title, session, single, io.cwd);
   // Two reports with the same title in one run must not overwrite each other: the later one is
-  // named after its data file as well.
-  const earlier = session.written.get(target);
-  if (earlier !== undefined && earlier !== file) {
-    const renamed = target.replace(/\.docx$/i, `（${safeFileName(path.basename(file, path.extname(file)))}）.docx`);
-    io.err(`“${file}”与“${earlier}”的标题相同，为免覆盖，输出改名为“${path.basename(renamed)}”。`);
-    target = renamed;
-  }
-  session.written.set(target, file);
+  // named after its data file as well (a rerun of the same file replaces its own output).
+  const earlier = session.written.get(outputKey(wanted));
+  const target = claimOutputPath(wanted, [path.basename(file)], (candidate) => {
+    const owner = session.written.get(outputKey(candidate));
+    if (owner !== undefined && owner !== file) return false;
+    session.written.set(outputKey(candidate), file);
+    return true;
+  });
+  if (target !== wanted) io.err(`“${file}”与“${earlier}”的标题相同，为免覆盖，输出改名为“${path.basename(target)}”。`);
   const shown = (f: string) => path.relative(io.cwd, f) || f;
   const written: string[] = [];
   try {
+    // A data file saved with a .docx name (`render r.docx -o r.docx`) must not be replaced by
+    // its own document; nor may the .html or .pdf beside it replace an input.
+    const targets = [target, ...(session.html ? [target.replace(/\.docx$/i, '.html')] : []), ...(session.pdf ? [target.replace(/\.docx$/i, '.pdf')] : [])];
+    for (const t of targets) {
+      const input = [path.resolve(io.cwd, file), ...session.inputs].find((i) => sameFile(t, i));
+      if (input) throw overwritesInput(shown(t), shown(input));
+    }
     writeFileAtomic(target, result.docx);
     written.push(shown(target));
     if (session.html) {
@@ -96,8 +126,8 @@ export async function renderOne(file: string, session: RenderSession, io: Comman
     if (!(err instanceof UserError)) throw err;
     for (const f of written) io.out(`已生成：${f}`);
     io.err(err.message);
-    return { ok: false, diagnostics: result.diagnostics, written };
+    return { ok: false, diagnostics, written };
   }
   for (const f of written) io.out(`已生成：${f}`);
-  return { ok: true, diagnostics: result.diagnostics, written };
+  return { ok: true, diagnostics, written };
 }

@@ -1,14 +1,14 @@
-import { UserError, type Diagnostic } from '../diagnostic.js';
-import type { CommandRun } from './main.js';
+import { ExitCode, UserError, type Diagnostic } from '../diagnostic.js';
+import type { CommandRun } from './command.js';
 import { openSession, renderOne } from './render-session.js';
 import { summary } from './report-diagnostics.js';
 
 export const runRender: CommandRun = async (files, values, io) => {
-  if (files.length === 0) throw new UserError('请指定要生成的数据文件，例如：fazhi render data/示例区/2024/report.yaml', 2);
+  if (files.length === 0) throw new UserError('请指定要生成的数据文件，例如：fazhi render data/示例区/2024/report.yaml', ExitCode.Usage);
   if (typeof values.output === 'string' && files.length > 1 && values.output.toLowerCase().endsWith('.docx')) {
-    throw new UserError('有多个数据文件时，-o 应指定一个输出文件夹，而不是 .docx 文件。', 2);
+    throw new UserError('有多个数据文件时，-o 应指定一个输出文件夹，而不是 .docx 文件。', ExitCode.Usage);
   }
-  const session = await openSession(values, io);
+  const session = await openSession(values, io, files);
   const all: Diagnostic[] = [];
   let failed = false;
   for (const file of files) {
@@ -17,5 +17,5 @@ export const runRender: CommandRun = async (files, values, io) => {
     failed ||= !outcome.ok;
   }
   if (all.length > 0) io.out(summary(files.length, all));
-  return failed ? 1 : 0;
+  return failed ? ExitCode.DataProblem : ExitCode.Ok;
 };

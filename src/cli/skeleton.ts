@@ -1,14 +1,6 @@
 // The text of a new report's data file, with Chinese comments explaining every part.
 
-import type { Level } from '../report-data.js';
-
-export function unitNames(level: Level, unit: string): { name: string; short: string } {
-  if (level === 'district') {
-    if (unit.endsWith('人民政府')) return { name: unit, short: unit.slice(0, -'人民政府'.length) };
-    return { name: `${unit}人民政府`, short: unit };
-  }
-  return { name: unit, short: unit };
-}
+import { unitNames, type Level } from '../data/report.js';
 
 const RECIPIENTS: Record<Level, string> = {
   district: '  # - 中共某某市委\n  # - 某某市人民政府',

@@ -2,28 +2,28 @@
 // tasks with 牵头单位, 配合单位 and 完成时限; with --per-unit, one short list per unit as well.
 
 import path from 'node:path';
-import { hasErrors, UserError } from '../diagnostic.js';
+import { ExitCode, hasErrors, UserError } from '../diagnostic.js';
 import { GBT9704 } from '../layout/profile.js';
 import { validateFile } from '../pipeline.js';
 import { planTasks, tasksByUnit, tasksByWrittenName, type UnitTask } from '../tasks/index.js';
 import { rosterFor } from '../tasks/check.js';
 import { districtTasksDocument, districtTasksTitle, unitTasksDocument, unitTasksTitle } from '../tasks/document.js';
-import { defaultOutputPath, safeFileName, writeFileAtomic } from '../write/output-file.js';
-import type { CommandRun } from './main.js';
+import { claimOutputPath, defaultOutputPath, outputKey, safeFileName, writeFileAtomic } from '../write/output-file.js';
+import type { CommandRun } from './command.js';
 import { printDiagnostics } from './report-diagnostics.js';
 
 /** Folder of the per-unit lists, beside the district table. */
 const PER_UNIT_FOLDER = '任务清单';
 
 export const runTasks: CommandRun = async (files, values, io) => {
-  if (files.length !== 1) throw new UserError('请指定一份报告数据文件，例如：fazhi tasks data/示例区/2024/report.yaml', 2);
+  if (files.length !== 1) throw new UserError('请指定一份报告数据文件，例如：fazhi tasks data/示例区/2024/report.yaml', ExitCode.Usage);
   const file = files[0]!;
   const result = validateFile(file);
   printDiagnostics(result.diagnostics, io);
   const report = result.report;
   if (!report || hasErrors(result.diagnostics)) {
     io.err(`未生成：${file} 有错误，请按上面的提示修改后重试。`);
-    return 1;
+    return ExitCode.DataProblem;
   }
   const tasks = planTasks(report);
   if (tasks.length === 0) {
@@ -62,11 +62,16 @@ export const runTasks: CommandRun = async (files, values, io) => {
       ? tasksByUnit(tasks, roster).map(({ unit, tasks: t }) => ({ name: unit.name, tasks: t }))
       : tasksByWrittenName(tasks);
     if (!roster) io.err('没有找到单位名册（units.yaml），按计划中写的单位名称分别生成；“各镇（街道）”等统称不会分到具体单位。');
+    // Two units whose names make the same file name (they differ only in characters a file name
+    // cannot hold, in letter case, or past the length limit) get one list each all the same.
+    const claimed = new Set<string>([outputKey(target)]);
     for (const { name, tasks: list } of lists) {
-      await write(path.join(folder, `${safeFileName(unitTasksTitle(name, report.year + 1))}.docx`), unitTasksDocument(name, report, reportTitle, list, GBT9704));
+      const wanted = path.join(folder, `${safeFileName(unitTasksTitle(name, report.year + 1))}.docx`);
+      const to = claimOutputPath(wanted, [name], (candidate) => !claimed.has(outputKey(candidate)) && Boolean(claimed.add(outputKey(candidate))));
+      await write(to, unitTasksDocument(name, report, reportTitle, list, GBT9704));
     }
     const idle = roster ? roster.units.filter((u) => !lists.some((l) => l.name === u.name)).map((u) => u.name) : [];
     io.out(`已为 ${lists.length} 个单位生成任务清单${idle.length ? `；没有分到任务的单位：${idle.join('、')}` : ''}。`);
   }
-  return failed ? 1 : 0;
+  return failed ? ExitCode.DataProblem : ExitCode.Ok;
 };

@@ -4,16 +4,16 @@
 
 import { existsSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { UserError } from '../diagnostic.js';
+import { ExitCode, UserError } from '../diagnostic.js';
 import { clearTemplateCache, templateFolders } from '../compose/template.js';
-import type { CommandRun } from './main.js';
+import type { CommandRun } from './command.js';
 import { openSession, renderOne } from './render-session.js';
 
 /** Editors save in bursts (write, rename, touch): one render per burst. */
 const SETTLE_MS = 15;
 
 export const runWatch: CommandRun = async (files, values, io) => {
-  if (files.length !== 1) throw new UserError('请指定一个要监视的数据文件，例如：fazhi watch data/示例区/2024/report.yaml', 2);
+  if (files.length !== 1) throw new UserError('请指定一个要监视的数据文件，例如：fazhi watch data/示例区/2024/report.yaml', ExitCode.Usage);
   const file = path.resolve(io.cwd, files[0]!);
   if (!existsSync(file)) throw new UserError(`找不到文件“${files[0]}”，请检查路径和文件名。`);
   const session = await openSession(values, io);
@@ -56,12 +56,12 @@ export const runWatch: CommandRun = async (files, values, io) => {
       }),
     );
   }
-  return await new Promise<number>((resolve) => {
+  return await new Promise<ExitCode>((resolve) => {
     const stop = () => {
       for (const w of watchers) w.close();
       clearTimeout(timer);
       io.out('已停止监视。');
-      resolve(0);
+      resolve(ExitCode.Ok);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

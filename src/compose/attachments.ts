@@ -2,9 +2,9 @@
 // block on a page of its own — a generated table (主要指标, 汇总表) or content given in the data —
 // or is flagged by validate as sent separately (check/rules/attachment-present.ts).
 
-import { attachmentTitle, type Attachment, type ReportData } from '../report-data.js';
+import { attachmentTitle, type Attachment, type ReportData } from '../data/report.js';
 import type { Block, TableBlock } from './model.js';
-import { normalizeParagraph, paragraphList } from './text.js';
+import { normalizeParagraph, paragraphList } from '../data/text.js';
 import { breakTitle } from './title-lines.js';
 
 /** 附件 when there is one attachment, 附件N for the N-th of several (§7.3.4, §8). */

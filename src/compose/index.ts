@@ -2,20 +2,21 @@
 // computed here; the template decides wording and order, the data supplies the content.
 
 import { formatChineseDate, parseDate } from '../dates.js';
-import { normalizeDocNumber } from './doc-number.js';
-import { metricsContext } from '../metrics/context.js';
-import { metricLookup, substituteReport, type MetricLookup } from '../metrics/refs.js';
-import { metricsTableBlock } from '../metrics/table.js';
-import type { Group, Item, ItemsStyle, Metric, Part, PartKey, ReportData } from '../report-data.js';
-import { PART_KEYS } from '../report-data.js';
+import { normalizeDocNumber } from '../data/doc-number.js';
+import { metricsContext } from './metrics-context.js';
+import { metricLookup, substituteReport, type MetricLookup } from '../data/metric-refs.js';
+import { metricsTableBlock } from './metrics-table.js';
+import type { Group, Item, ItemsStyle, Metric, Part, PartKey, ReportData } from '../data/report.js';
+import { PART_KEYS } from '../data/report.js';
 import type { Block, ReportDocument, TableBlock } from './model.js';
 import { headingNumber, itemNumber } from './numbering.js';
-import { cleanDocument, cleanLine, endSentence, normalizeParagraph, paragraphList } from './text.js';
+import { cleanLine, endSentence, itemText, normalizeParagraph, paragraphList } from '../data/text.js';
+import { cleanDocument } from './text.js';
 import { loadTemplate, renderDirectives, templateFile, TemplateError, type Directive } from './template.js';
 import { breakTitle } from './title-lines.js';
 import { attachmentBlocks } from './attachments.js';
 import { withLetterhead } from './letterhead.js';
-import { attachmentTitle } from '../report-data.js';
+import { attachmentTitle } from '../data/report.js';
 import { addresseeBlock, attachmentsBlock, colophonBlock } from './closing-text.js';
 
 export { TemplateError } from './template.js';
@@ -56,15 +57,9 @@ function templateContext(data: ReportData, lookup: MetricLookup): object {
   };
 }
 
-function itemText(item: Item, n: number): string {
-  if (typeof item === 'string') return itemNumber(n) + endSentence(normalizeParagraph(item));
-  const text = endSentence(normalizeParagraph(item.text));
-  return item.lead ? itemNumber(n) + endSentence(normalizeParagraph(item.lead)) + text : itemNumber(n) + text;
-}
-
 function itemBlocks(items: Item[] | undefined, style: ItemsStyle): Block[] {
   if (!items || items.length === 0) return [];
-  const texts = items.map((item, i) => itemText(item, i + 1));
+  const texts = items.map((item, i) => itemNumber(i + 1) + itemText(item));
   if (style === 'inline') return [{ kind: 'paragraph', runs: [{ text: texts.join('') }] }];
   return texts.map((text) => ({ kind: 'paragraph', runs: [{ text }] }));
 }
@@ -168,16 +163,20 @@ export function compose(source: ReportData, options: ComposeOptions): ReportDocu
         break;
       }
       case 'closing':
-        if (d.text) blocks.push(...paragraphBlocks([d.text]));
+        // An imported report whose original has no closing gets none (the template's default is not the original's).
+        if (d.text && !(data.closing === undefined && data.imported?.absent?.includes('closing'))) blocks.push(...paragraphBlocks([d.text]));
         break;
       case 'attachments':
         if (data.attachments?.length) blocks.push(attachmentsBlock(data.attachments.map((a) => normalizeParagraph(attachmentTitle(a)))));
         break;
       case 'signature': {
         const date = data.date ? parseDate(data.date) : undefined;
+        // Signed with the unit's name unless an imported original has no 署名.
+        const organs = data.signatories ?? (data.imported?.absent?.includes('signatories') ? [] : [data.unit.name]);
+        if (organs.length === 0 && !date) break;
         blocks.push({
           kind: 'signature',
-          organs: (data.signatories ?? [data.unit.name]).map(normalizeParagraph),
+          organs: organs.map(normalizeParagraph),
           ...(date ? { date: formatChineseDate(date) } : {}),
           seal: data.seal ?? false,
         });

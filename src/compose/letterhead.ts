@@ -2,9 +2,9 @@
 // with a 版头 the 发文字号 sits 居左空一字 on the line of the last 签发人 (§7.2.5, §7.2.6); without
 // one it is still placed 居左空一字 rather than centred as in a 下行文.
 
-import type { ReportData } from '../report-data.js';
+import type { ReportData } from '../data/report.js';
 import type { Block, LetterheadBlock } from './model.js';
-import { normalizeParagraph } from './text.js';
+import { normalizeParagraph } from '../data/text.js';
 
 /** The 版头 block for the data's `letterhead`, holding the 发文字号 the template produced. */
 export function letterheadBlock(data: ReportData, docNumber: string | undefined): LetterheadBlock | undefined {

@@ -1,45 +1,8 @@
-// Text as typed in YAML → text as printed. Folded YAML (>-) joins lines with a space, which
-// is wrong between Chinese characters; a blank line inside a text starts a new paragraph.
+// Last pass over the document model: characters a Word document cannot hold are removed from
+// every string, whatever stage or template produced it.
 
-import { stripUnprintable } from '../load/characters.js';
-import type { Paragraphs } from '../report-data.js';
+import { stripUnprintable } from '../data/characters.js';
 import type { ReportDocument } from './model.js';
-
-// CJK ideographs, CJK punctuation and full-width forms: no space is ever printed between them.
-const WIDE = '\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f\\u2018-\\u201d\\u2026\\u2014';
-const SPACE_BETWEEN_WIDE = new RegExp(`(?<=[${WIDE}])[ \\t]+(?=[${WIDE}])`, 'gu');
-
-/** Remove characters that are not allowed in a Word document (XML 1.0) and stray spaces. */
-export function cleanLine(text: string): string {
-  return stripUnprintable(text).trim();
-}
-
-export function normalizeParagraph(text: string): string {
-  const joined = text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l !== '')
-    .reduce((acc, line) => {
-      if (acc === '') return line;
-      // Keep a space between two Latin words split across lines, none elsewhere.
-      return /[A-Za-z0-9]$/.test(acc) && /^[A-Za-z0-9]/.test(line) ? `${acc} ${line}` : acc + line;
-    }, '');
-  return cleanLine(joined.replace(SPACE_BETWEEN_WIDE, ''));
-}
-
-/** A paragraphs value → the paragraphs to print. */
-export function paragraphList(value: Paragraphs | undefined): string[] {
-  if (value === undefined) return [];
-  const list = typeof value === 'string' ? value.split(/\r?\n[ \t]*\r?\n/) : value.flatMap((v) => v.split(/\r?\n[ \t]*\r?\n/));
-  return list.map(normalizeParagraph).filter((p) => p !== '');
-}
-
-const SENTENCE_END = /[。！？；：…”’）)」』】.!?;:]$/u;
-
-/** Make sure a sentence ends with punctuation before the next item is run on after it. */
-export function endSentence(text: string): string {
-  return SENTENCE_END.test(text) ? text : `${text}。`;
-}
 
 /** Every string inside a block (of any kind, present or future) with `stripUnprintable` applied. */
 function cleanStrings<T>(value: T): T {

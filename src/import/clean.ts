@@ -4,8 +4,8 @@
 // reads what the page's table says about the document, and counts what it dropped.
 
 import { isRealDate, type CalendarDate } from '../dates.js';
-import { normalizeParagraph } from '../compose/text.js';
-import type { SourceLine } from './extract.js';
+import { normalizeParagraph } from '../data/text.js';
+import type { SourceLine } from './read/index.js';
 
 export interface PageMeta {
   docNumber?: string;

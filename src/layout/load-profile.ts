@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { UserError } from '../diagnostic.js';
+import { ExitCode, UserError } from '../diagnostic.js';
 import { GBT9704, type LayoutProfile, type LayoutValue } from './profile.js';
 
 type Tree = { [key: string]: unknown };
@@ -45,7 +45,7 @@ export function loadProfile(file: string): LayoutProfile {
   try {
     text = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
   } catch {
-    throw new UserError(`找不到版式文件“${file}”。`, 2);
+    throw new UserError(`找不到版式文件“${file}”。`, ExitCode.Usage);
   }
   let override: unknown;
   try {

@@ -8,7 +8,8 @@
 
 import type { Block } from '../compose/model.js';
 import { letterheadLines } from './letterhead.js';
-import { tableRowHeights } from './table.js';
+import { CELL_MARGIN_TWIPS, tableColumnWidths } from './table.js';
+import type { TableBlock } from '../compose/model.js';
 import { textWidth } from '../compose/title-lines.js';
 import { textAreaWidthMm, type LayoutProfile } from './profile.js';
 import { mmToPt } from './units.js';
@@ -32,13 +33,17 @@ function isWordChar(c: number): boolean {
  * Latin letters and digits. Scanned by character code: it runs for every paragraph of every
  * render.
  */
-export function countLines(text: string, first: number, rest: number): number {
+export function countLines(text: string, first: number, rest: number, breaks?: number[]): number {
   if (text === '') return 1;
   let lines = 1;
   let room = first;
   let pending = 0; // width of an opening mark waiting for the next piece
   let previous = 0; // width of the last piece placed, which a closing mark may pull down
+  // Only for `breaks`: where the current piece (with opening marks before it) and the last one start.
+  let pieceStart = 0;
+  let previousStart = 0;
   for (let i = 0; i < text.length; ) {
+    if (pending === 0) pieceStart = i;
     const c = text.codePointAt(i)!;
     let piece: string;
     let w: number;
@@ -63,13 +68,25 @@ export function countLines(text: string, first: number, rest: number): number {
     if (need <= room + 1e-9 || (HANGING.has(piece) && room > -1e-9)) {
       room -= need;
       previous = need;
+      previousStart = pieceStart;
       continue;
     }
     lines += 1;
-    room = rest - need - (NO_LINE_START.has(piece) ? previous : 0);
+    const pulled = NO_LINE_START.has(piece);
+    room = rest - need - (pulled ? previous : 0);
+    breaks?.push(pulled ? previousStart : pieceStart);
     previous = need;
+    previousStart = pieceStart;
   }
   return lines;
+}
+
+/** The lines of `text` as `countLines` counts them (the page preview of `fazhi serve` draws them). */
+export function breakLines(text: string, first: number, rest: number): string[] {
+  const breaks: number[] = [];
+  countLines(text, first, rest, breaks);
+  const starts = [0, ...breaks];
+  return starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
 }
 
 interface Flow {
@@ -170,11 +187,34 @@ export function colophonLines(block: Extract<Block, { kind: 'colophon' }>, profi
   return copy + printed;
 }
 
-/** Where each block lands on the 22-line pages. */
-export function placeBlocks(blocks: readonly Block[], profile: LayoutProfile): Placement[] {
+/** Where a part of a block lies: `lines` lines from line `firstLine` (0-based) of `page`. */
+export interface Segment {
+  block: number;
+  /** Which flow of the block (an attachment list has one per item after its label). */
+  flow: number;
+  page: number;
+  firstLine: number;
+  lines: number;
+}
+
+/**
+ * Where each block lands on the 22-line pages. `segments`, when given, receives where each
+ * flow's lines went; the page preview of `fazhi serve` draws the pages from it, so that it shows
+ * the estimate the .docx is written by.
+ */
+export function placeBlocks(blocks: readonly Block[], profile: LayoutProfile, segments?: Segment[]): Placement[] {
   const perPage = profile.grid.linesPerPage.value;
-  const flows: Flow[] = blocks.flatMap((b, i) => flowsOf(b, i, profile).map((f) => ({ ...f, block: i })));
+  const owners: { block: number; flow: number }[] = [];
+  const flows: Flow[] = blocks.flatMap((b, i) =>
+    flowsOf(b, i, profile).map((f, flow) => {
+      owners.push({ block: i, flow });
+      return { ...f, block: i };
+    }),
+  );
   const placements: Placement[] = [];
+  const place = (i: number, lines: number): void => {
+    if (segments && lines > 0) segments.push({ ...owners[i]!, page, firstLine: used, lines });
+  };
   let page = 1;
   let used = 0;
   const newPage = (): void => {
@@ -195,14 +235,18 @@ export function placeBlocks(blocks: readonly Block[], profile: LayoutProfile): P
     if (flow.rows) {
       // Rows never split; a page the table runs onto starts with the header row again.
       const firstPage = page;
+      let start = used;
       flow.rows.heights.forEach((h, r) => {
         const head = r === 0 ? flow.rows!.header : 0;
         if (used > 0 && used + head + h > perPage + 1e-6) {
+          if (segments) segments.push({ ...owners[i]!, page, firstLine: Math.floor(start), lines: Math.ceil(used - start - 1e-6) });
           newPage();
           used = flow.rows!.header;
+          start = 0;
         }
         used += head + h;
       });
+      if (segments) segments.push({ ...owners[i]!, page, firstLine: Math.floor(start), lines: Math.ceil(used - start - 1e-6) });
       used = Math.min(perPage, Math.ceil(used - 1e-6));
       mark(flow.block, firstPage);
       continue;
@@ -214,14 +258,19 @@ export function placeBlocks(blocks: readonly Block[], profile: LayoutProfile): P
     while (remaining > 0) {
       const room = perPage - used;
       if (remaining <= room) {
+        place(i, remaining);
         used += remaining;
         remaining = 0;
       } else if (!flow.splittable) {
         // Taller than a whole page and unsplittable: it runs over regardless.
-        if (used === 0) remaining -= room;
+        if (used === 0) {
+          place(i, room);
+          remaining -= room;
+        }
         newPage();
       } else {
         // No widow control: the page is filled to its last line.
+        place(i, room);
         remaining -= room;
         newPage();
       }
@@ -233,8 +282,24 @@ export function placeBlocks(blocks: readonly Block[], profile: LayoutProfile): P
   return placements;
 }
 
-export function estimatePages(blocks: readonly Block[], profile: LayoutProfile): PageEstimate {
-  const placements = placeBlocks(blocks, profile);
+export function estimatePages(blocks: readonly Block[], profile: LayoutProfile, segments?: Segment[]): PageEstimate {
+  const placements = placeBlocks(blocks, profile, segments);
   const last = placements.at(-1);
   return last ? { lastPage: last.lastPage, linesOnLastPage: last.linesAfter } : { lastPage: 1, linesOnLastPage: 0 };
+}
+
+/** Height of the header row and of each row of a table, in points. */
+/** Rows never split; a row is as tall as its longest cell. */
+export function tableRowHeights(block: TableBlock, profile: LayoutProfile): number[] {
+  const t = profile.table;
+  const size = t.cellFont.size.value;
+  const line = size * t.cellLineRatio.value;
+  const padding = (2 * t.cellPaddingTwips.value) / 20;
+  const rule = t.ruleEighths.value / 8;
+  const chars = tableColumnWidths(block, profile).map((w) => Math.max(1, Math.floor((w - 2 * CELL_MARGIN_TWIPS) / 20 / size)));
+  const height = (cells: readonly string[]): number => {
+    const lines = Math.max(1, ...cells.map((c, i) => countLines(c, chars[i] ?? 1, chars[i] ?? 1)));
+    return lines * line + padding + rule;
+  };
+  return [height(block.columns), ...block.rows.map(height)];
 }

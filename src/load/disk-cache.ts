@@ -21,18 +21,30 @@ export interface DiskCacheCodec<T> {
 
 let settings: { dir: string; build: string } | undefined;
 
-/** The per-user cache folder, as each system names it (FAZHI_CACHE_DIR overrides). */
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+/**
+ * The per-user cache folder, as each system names it (FAZHI_CACHE_DIR overrides), or undefined
+ * when there is no such place. A relative or empty location (`HOME=""`, `XDG_CACHE_HOME=.`) is
+ * ignored, as the XDG specification asks: it would put the cache in whatever folder the user is
+ * working in, beside their reports.
+ */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string | undefined {
   if (env.FAZHI_CACHE_DIR) return env.FAZHI_CACHE_DIR;
-  const home = os.homedir();
-  if (platform === 'win32') return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'fazhi-report', 'Cache');
-  if (platform === 'darwin') return path.join(home, 'Library', 'Caches', 'fazhi-report');
-  return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'fazhi-report');
+  const p = platform === 'win32' ? path.win32 : path.posix;
+  const absolute = (dir: string | undefined): string | undefined => (dir && p.isAbsolute(dir) ? dir : undefined);
+  const userHome = absolute(home);
+  if (platform === 'win32') {
+    const local = absolute(env.LOCALAPPDATA) ?? (userHome && p.join(userHome, 'AppData', 'Local'));
+    return local && p.join(local, 'fazhi-report', 'Cache');
+  }
+  if (platform === 'darwin') return userHome && p.join(userHome, 'Library', 'Caches', 'fazhi-report');
+  const base = absolute(env.XDG_CACHE_HOME) ?? (userHome && p.join(userHome, '.cache'));
+  return base && p.join(base, 'fazhi-report');
 }
 
 /** `build` identifies the code that computes the entries: a new build starts afresh. */
 export function enableDiskCache(build: string, dir = defaultCacheDir()): void {
-  settings = { dir, build };
+  // No safe place for a cache: run without one.
+  settings = dir ? { dir, build } : undefined;
 }
 
 export function disableDiskCache(): void {

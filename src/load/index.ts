@@ -8,7 +8,8 @@ import { LOAD_LIMITS } from './limits.js';
 import { loadYaml, PositionIndex } from './load-yaml.js';
 import type { JsonSchema } from './schema-types.js';
 
-export { PositionIndex, escapePointerToken } from './load-yaml.js';
+export { PositionIndex } from './load-yaml.js';
+export { escapePointerToken } from '../data/pointer.js';
 export type { JsonSchema } from './schema-types.js';
 
 export interface SourceFile {

@@ -1,5 +1,10 @@
-// YAML syntax errors in Chinese. The yaml library's codes are stable; its English text is not
-// shown to users. Hints cover what clerks actually type: full-width colons and spaces, tabs.
+// YAML syntax errors in Chinese, at the place of their cause. The yaml library's codes are
+// stable; its English text is not shown to users. The library reports where it noticed the
+// problem (an unclosed quote: at the end of the file); the clerk needs where it was made, and
+// why in the words of what was typed: a colon inside text, a line that lost its indentation.
+
+import { Lexer, type YAMLError } from 'yaml';
+import { lineOf, positionIn } from './positions.js';
 
 const BY_CODE: Record<string, string> = {
   BAD_INDENT: '缩进不对：同一层级的内容要对齐，下一层级要多缩进两个空格。',
@@ -25,8 +30,11 @@ const BY_CODE: Record<string, string> = {
   IMPOSSIBLE: '文件结构无法解析，请检查这一行附近的缩进和符号。',
 };
 
+/** The message for a code, refined by what the line holds (full-width colon, missing space…). */
 export function yamlErrorMessage(code: string, lineText: string): string {
-  if (/^\s*[^#\s][^:]*：/.test(lineText) && !/:\s/.test(lineText)) {
+  // “level：district”: a key, then a full-width colon. Text that merely contains “：” (the end of
+  // a preamble, “报告如下：”) is not this slip.
+  if (/^\s*(?:-\s+)?[A-Za-z_][\w-]*\s*：/.test(lineText) && !/:\s/.test(lineText)) {
     return '键和值之间用了中文冒号“：”，请改为英文冒号“:”，后面加一个空格。';
   }
   if (/^\s*(?:-\s+)?[A-Za-z_]+:[^\s]/.test(lineText)) {
@@ -36,4 +44,127 @@ export function yamlErrorMessage(code: string, lineText: string): string {
     return '行首用了全角空格缩进，请改用半角空格。';
   }
   return BY_CODE[code] ?? `YAML 格式错误（${code}），请检查这一行附近的缩进和符号。`;
+}
+
+// The lexer's own marker tokens, which are not source text.
+const LEXER_MARKERS = new Set(['\x02', '\x18', '\x1f', '\ufeff']);
+
+/** The offset of the quote that opens a quoted text never closed, if there is one. */
+function unclosedQuote(text: string): number | undefined {
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token.length === 1 && LEXER_MARKERS.has(token)) continue; // not source text
+    const q = token[0];
+    if (q === '"' || q === "'") {
+      const closed =
+        token.length > 1 && token.endsWith(q) && (q === "'" || /(^|[^\\])(\\\\)*"$/.test(token.slice(1)));
+      if (!closed) return offset;
+    }
+    offset += token.length;
+  }
+  return undefined;
+}
+
+function indentOf(line: string): number {
+  return /^ */.exec(line)![0].length;
+}
+
+/** The nearest line above `line` (1-based) that holds something other than a comment. */
+function previousContentLine(text: string, line: number): string {
+  for (let n = line - 1; n >= 1; n--) {
+    const l = lineOf(text, n);
+    if (l.trim() !== '' && !/^\s*#/.test(l)) return l;
+  }
+  return '';
+}
+
+/** The nearest line below `line` that holds something other than a comment, with its offset. */
+function nextContentLine(text: string, line: number): { text: string; offset: number } | undefined {
+  let start = 0;
+  for (let n = 1; n <= line; n++) {
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) return undefined;
+    start = nl + 1;
+  }
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const l = (nl < 0 ? text.slice(start) : text.slice(start, nl)).replace(/\r$/, '');
+    if (l.trim() !== '' && !/^\s*#/.test(l)) return { text: l, offset: start };
+    if (nl < 0) return undefined;
+    start = nl + 1;
+  }
+}
+
+/** The column (0-based) where the key of a `key: value` or `- key: value` line starts. */
+function keyColumn(line: string): number {
+  return /^[\s-]*/.exec(line)![0].length;
+}
+
+const KEY_THEN_TEXT = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):\s+([^"'\s|>[{].*)$/;
+
+/**
+ * The message for the first syntax error of a file and the offset it belongs at.
+ */
+export function explainSyntaxError(err: YAMLError, text: string): { message: string; offset: number } {
+  const offset = err.pos[0];
+  const at = positionIn(text, offset);
+  const line = lineOf(text, at.line);
+
+  // An unclosed quote is noticed at the end of the file; the cause is where the quote opens.
+  if (err.code === 'MISSING_CHAR' && /Missing closing/.test(err.message)) {
+    const open = unclosedQuote(text);
+    if (open !== undefined) {
+      const q = text[open];
+      return {
+        message: `这里的引号 ${q} 没有配对的结束引号，后面的内容都被当成了这段文字。请在这段文字末尾补上 ${q}（与开头同一种英文引号），或删去开头的引号。`,
+        offset: open,
+      };
+    }
+  }
+
+  // `- !着力…` / `text: &重点…`: YAML reads “!” and “&” at the start of a value as a tag or anchor.
+  if (/Tags and anchors must be separated/.test(err.message) || err.code === 'TAG_RESOLVE_FAILED') {
+    const m = /^(\s*(?:-\s+|[^:#]+:\s+))([!&])/.exec(line);
+    if (m) {
+      return {
+        message: `文字不能以“${m[2]}”开头（YAML 把它当作特殊标记）；请给这段文字加上引号，例如 "${m[2]}…"，或删去这个符号。`,
+        offset: offset - (at.column - 1) + m[1]!.length,
+      };
+    }
+  }
+
+  // `text: 主要做法: 学法12次。`: a colon and a space inside the text make YAML see a second key.
+  const keyed = KEY_THEN_TEXT.exec(line);
+  if (keyed && (err.code === 'BLOCK_AS_IMPLICIT_KEY' || err.code === 'MULTILINE_IMPLICIT_KEY') && /:\s/.test(keyed[3]!)) {
+    const value = keyed[3]!.replace(/\s+#.*$/, '');
+    const inner = value.indexOf(': ');
+    const colonAt = offset - (at.column - 1) + keyed[1]!.length + keyed[2]!.length + line.slice(keyed[1]!.length + keyed[2]!.length).indexOf(value) + inner;
+    return {
+      message: `文字中的英文冒号后面跟着空格（“${value.slice(Math.max(0, inner - 6), inner + 2)}”），YAML 会把它当作又一个“键: 值”。请给整段文字加上引号，例如 ${keyed[2]}: "${value.replace(/"/g, '\\"')}"，或改用中文冒号“：”。`,
+      offset: colonAt >= 0 ? colonAt : offset,
+    };
+  }
+
+  // A line that lost its indentation inside or after a paragraph: it is not `key: value`, and
+  // it is less indented than the line above (the last line of a preamble moved to column 1).
+  if (err.code === 'MULTILINE_IMPLICIT_KEY' || err.code === 'BLOCK_AS_IMPLICIT_KEY' || err.code === 'MISSING_CHAR') {
+    const above = previousContentLine(text, at.line);
+    const noKey = !/^\s*(?:-\s+)?[^\s#][^#]*?:(\s|$)/.test(line);
+    if (noKey && line.trim() !== '' && indentOf(line) < indentOf(above)) {
+      return {
+        message: `这一行“${line.trim().slice(0, 16)}${line.trim().length > 16 ? '…' : ''}”的缩进比上一行少，又不是“键: 值”：如果它是上面那段文字的一部分，请在行首加空格，与上一行对齐。`,
+        offset: offset - (at.column - 1),
+      };
+    }
+    // `lead: 规范决策程序` followed by `text: …` indented two spaces too far: the parser stops
+    // at the line above; the cause is the line below.
+    const next = nextContentLine(text, at.line);
+    if (err.code === 'BLOCK_AS_IMPLICIT_KEY' && next && /^\s*[A-Za-z_][\w-]*:(\s|$)/.test(next.text) && indentOf(next.text) > keyColumn(line)) {
+      return {
+        message: `这一行的键“${/[A-Za-z_][\w-]*/.exec(next.text)![0]}”比上一行的键缩进得多，被当成了上一行文字的延续；同一层级的键要左端对齐。`,
+        offset: next.offset + indentOf(next.text),
+      };
+    }
+  }
+  return { message: yamlErrorMessage(err.code, line), offset };
 }

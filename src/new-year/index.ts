@@ -5,10 +5,12 @@
 // yaml Document API, so its comments (and the yaml-language-server line) survive.
 
 import { isMap, isScalar, isSeq, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
-import { PLACEHOLDER } from '../check/placeholders.js';
-import { endSentence, normalizeParagraph, paragraphList } from '../compose/text.js';
-import { formatValue } from '../metrics/format.js';
-import type { Group, Item, Part, PartKey, ReportData } from '../report-data.js';
+import { PLACEHOLDER } from '../data/placeholder.js';
+import { endSentence, itemText, normalizeParagraph, paragraphList } from '../data/text.js';
+import { shiftYearPath } from '../data/folders.js';
+import { visitGroups, visitPart } from '../data/visit.js';
+import { formatValue } from '../data/metric-format.js';
+import type { Group, Item, Part, PartKey, ReportData } from '../data/report.js';
 import { fingerprint } from '../reuse/similar.js';
 import { commentAbove, pairOf, parseForEditing, setIn, textScalar, toNode, yamlText } from '../yaml-out/index.js';
 
@@ -31,28 +33,29 @@ export function advanceYear(text: string, from: number, to: number): string {
   return text.replace(new RegExp(`(?<![\\d—–\\-~～至])${from}(?=年)`, 'g'), String(to));
 }
 
-const itemText = (item: Item): string =>
-  typeof item === 'string' ? normalizeParagraph(item) : item.lead ? endSentence(normalizeParagraph(item.lead)) + normalizeParagraph(item.text) : normalizeParagraph(item.text);
-
 /** Each promise of a plans part: an item, or a group's heading with its text. */
-function promisesOf(part: Part | undefined): string[] {
+function promisesOf(part: Part | undefined, key: PartKey): string[] {
   if (!part) return [];
-  const fromGroups = (groups: Group[] | undefined): string[] =>
-    (groups ?? []).flatMap((g) => {
-      const own = g.items?.length
-        ? g.items.map(itemText)
-        : g.paragraphs !== undefined || !g.groups
-          ? [endSentence(normalizeParagraph(g.heading)) + paragraphList(g.paragraphs).join('')]
-          : [];
-      return [...own, ...fromGroups(g.groups)];
-    });
-  const listed = [...(part.items ?? []).map(itemText), ...fromGroups(part.groups)];
+  const listed: string[] = [];
+  visitPart(part, key, {
+    item: (item) => listed.push(itemText(item)),
+    // A group without items is one promise: its heading with its text (a group holding only
+    // groups is their heading, not a promise).
+    group: (g) => {
+      if (!g.items?.length && (g.paragraphs !== undefined || !g.groups)) listed.push(endSentence(normalizeParagraph(g.heading)) + paragraphList(g.paragraphs).join(''));
+    },
+  });
   return listed.length > 0 ? listed : paragraphList(part.intro);
 }
 
 /** All text under a group, for matching promises to the heading they belong under. */
-function groupText(g: Group): string {
-  return [g.heading, ...paragraphList(g.paragraphs), ...(g.items ?? []).map(itemText), ...(g.groups ?? []).map(groupText)].join('');
+function groupText(group: Group): string {
+  const out: string[] = [];
+  visitGroups([group], { pointer: '', part: 'measures', level: 2, headings: [] }, {
+    group: (g) => out.push(g.heading, ...paragraphList(g.paragraphs)),
+    item: (item) => out.push(itemText(item)),
+  });
+  return out.join('');
 }
 
 /**
@@ -113,9 +116,9 @@ function carriedHeading(part: Part | undefined, from: number, to: number): { hea
 
 function measuresPart(last: ReportData, ctx: Context, assigned: readonly AssignedTask[] = []): { part: Part; promises: number } {
   // The unit's own promises, then the tasks the district's breakdown gave it: both to report on.
-  const raw = [...promisesOf(last.plans), ...assigned.map((t) => t.text)];
+  const raw = [...promisesOf(last.plans, 'plans'), ...assigned.map((t) => t.text)];
   const promises = [
-    ...promisesOf(last.plans).map((p) => `${PLACEHOLDER}${last.year}年报告提出的安排：${p}——请填写落实情况`),
+    ...promisesOf(last.plans, 'plans').map((p) => `${PLACEHOLDER}${last.year}年报告提出的安排：${p}——请填写落实情况`),
     ...assigned.map((t) => `${PLACEHOLDER}${t.source}分配给本单位的任务（${t.role}）：${t.text}——请填写完成情况`),
   ];
   const groups = last.measures?.groups ?? [];
@@ -144,7 +147,7 @@ function carriedPart(last: Part | undefined, ctx: Context, what: string, heading
 function rectification(last: ReportData): Item[] {
   const part = last.shortcomings;
   if (!part) return [];
-  const listed = promisesOf({ ...part, intro: undefined });
+  const listed = promisesOf({ ...part, intro: undefined }, 'shortcomings');
   const texts = listed.length > 0 ? listed : paragraphList(part.intro);
   return texts.map((t) => `${PLACEHOLDER}${last.year}年报告所列不足：${t}——请填写整改情况`);
 }
@@ -286,10 +289,7 @@ export function newYearText(sourceText: string, last: ReportData, options: NewYe
   };
 }
 
-/** The same path with its last folder named after the year changed to year + 1. */
+/** Next year's file by the folder layout of data/: …/2024/… → …/2025/…. */
 export function nextYearPath(file: string, year: number): string | undefined {
-  const m = new RegExp(`(^|[\\\\/])${year}(?=[\\\\/])(?!.*[\\\\/]${year}[\\\\/])`).exec(file);
-  if (!m) return undefined;
-  const at = m.index + m[1]!.length;
-  return file.slice(0, at) + String(year + 1) + file.slice(at + String(year).length);
+  return shiftYearPath(file, year, 1);
 }

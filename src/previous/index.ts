@@ -3,14 +3,16 @@
 // departments/ and towns/ alike), or named with --previous.
 
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { check } from '../check/index.js';
-import { reportTexts } from '../check/walk-all.js';
+import { shiftYearPath } from '../data/folders.js';
+import { reportTexts } from '../data/visit.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { FileMemo, keyAsWritten } from '../load/file-memo.js';
 import { loadReportFile, type SourceFile } from '../load/index.js';
 import { sourceHoldingCodec } from '../load/source-codec.js';
-import { findRefs, needsPrevious } from '../metrics/refs.js';
-import type { ReportData } from '../report-data.js';
+import { findRefs, needsPrevious } from '../data/metric-refs.js';
+import type { ReportData } from '../data/report.js';
 import { resolveRollups } from '../rollup/index.js';
 import { reuseWarnings } from '../reuse/index.js';
 
@@ -22,12 +24,16 @@ export interface PreviousYear {
 
 export { previousOption, withPreviousOption } from './context.js';
 
-/** The same path with its last folder named after the year changed to year − 1. */
+/**
+ * Last year's file by the folder layout of data/: …/2024/… → …/2023/…. A path given from inside
+ * the year folder (`report.yaml`) is looked at as the full path it stands for, so that the result
+ * does not depend on the folder the command runs in.
+ */
 export function previousYearPath(file: string, year: number): string | undefined {
-  const m = new RegExp(`(^|[\\\\/])${year}(?=[\\\\/])(?!.*[\\\\/]${year}[\\\\/])`).exec(file);
-  if (!m) return undefined;
-  const at = m.index + m[1]!.length;
-  return file.slice(0, at) + String(year - 1) + file.slice(at + String(year).length);
+  const direct = shiftYearPath(file, year, -1);
+  if (direct !== undefined || path.isAbsolute(file)) return direct;
+  const full = shiftYearPath(path.resolve(file), year, -1);
+  return full === undefined ? undefined : path.relative(process.cwd(), full);
 }
 
 export interface PreviousLookup {

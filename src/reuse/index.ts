@@ -4,9 +4,9 @@
 
 import type { Diagnostic } from '../diagnostic.js';
 import type { SourceFile } from '../load/index.js';
-import { PLACEHOLDER } from '../check/placeholders.js';
-import { reportTexts } from '../check/walk-all.js';
-import type { ReportData } from '../report-data.js';
+import { PLACEHOLDER } from '../data/placeholder.js';
+import { reportTexts } from '../data/visit.js';
+import type { ReportData } from '../data/report.js';
 import { BigramIndex, fingerprint, type Fingerprint } from './similar.js';
 
 /** Shorter texts (a phrase, a heading) repeat legitimately from year to year. */

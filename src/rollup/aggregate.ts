@@ -2,7 +2,7 @@
 // decimals, so 98.6 + 1.2 is 99.8 and not 99.79999…; averages keep one decimal more than the
 // inputs (at least one), rounded half away from zero.
 
-import type { RollupMethod } from '../report-data.js';
+import type { RollupMethod } from '../data/report.js';
 
 function decimals(n: number): number {
   const text = String(n);

@@ -6,11 +6,12 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import type { SourceFile } from '../load/index.js';
-import { reportTexts } from '../check/walk-all.js';
-import { formatValue } from '../metrics/format.js';
-import { findRefs } from '../metrics/refs.js';
-import type { Metric, ReportData, RollupMethod } from '../report-data.js';
-import { findRosterFile, loadRoster, unitOfReport, type Roster } from '../roster/index.js';
+import { SUB_REPORT_FOLDERS } from '../data/folders.js';
+import { reportTexts } from '../data/visit.js';
+import { formatValue } from '../data/metric-format.js';
+import { findRefs } from '../data/metric-refs.js';
+import type { Metric, ReportData, RollupMethod } from '../data/report.js';
+import { findRosterFile, loadRoster, unitOfReport, type Roster, type RosterUnit } from '../roster/index.js';
 import { aggregate, METHOD_NAMES } from './aggregate.js';
 import { loadSubReports, type SubReport } from './sub-reports.js';
 
@@ -53,13 +54,23 @@ export interface RollupResult {
 
 const isRollup = (m: Metric): boolean => m.rollup !== undefined;
 
+/** The largest figure a report may hold (schema: metric value), for rolled-up figures too. */
+const MAX_FIGURE = 1_000_000_000_000;
+
 /** Roster order when there is a roster, else departments then townships by file name. */
 function ordered(subs: SubReport[], roster: Roster | undefined): { sub?: SubReport; name: string; short: string; level: 'department' | 'town' }[] {
-  const rest = [...subs];
+  // Each report matched to its roster entry once (the first report of a unit wins): linear in
+  // the roster and the reports, not their product.
+  const rest: SubReport[] = [];
+  const first = new Map<RosterUnit, SubReport>();
+  for (const s of subs) {
+    const unit = roster ? unitOfReport(roster, { name: s.unitName, short: s.unitShort ?? '' }) : undefined;
+    if (unit && !first.has(unit)) first.set(unit, s);
+    else rest.push(s);
+  }
   const out: { sub?: SubReport; name: string; short: string; level: 'department' | 'town' }[] = [];
   for (const unit of roster?.units ?? []) {
-    const i = rest.findIndex((s) => unitOfReport(roster!, { name: s.unitName, short: s.unitShort ?? '' }) === unit);
-    const sub = i >= 0 ? rest.splice(i, 1)[0] : undefined;
+    const sub = first.get(unit);
     out.push({ ...(sub ? { sub } : {}), name: unit.name, short: unit.short ?? sub?.unitShort ?? unit.name, level: unit.level });
   }
   for (const sub of rest) out.push({ sub, name: sub.unitName, short: sub.unitShort ?? sub.unitName, level: sub.report?.level === 'town' || sub.folderLevel === 'town' ? 'town' : 'department' });
@@ -119,7 +130,7 @@ export function resolveRollups(source: SourceFile, report: ReportData): { report
     const outcome: RollupOutcome = { id: m.id, label: m.label, unit: m.unit, method: m.rollup, contributed: [], lacking: [], excluded: [] };
     outcomes.push(outcome);
     if (subs.length === 0) {
-      const where = ['departments', 'towns'].map((f) => path.join(yearDir, f) + path.sep).join('、');
+      const where = Object.values(SUB_REPORT_FOLDERS).map((f) => path.join(yearDir, f) + path.sep).join('、');
       unresolved(m, outcome, `${pointer}/rollup`, `还没有下级报告（应在 ${where} 下）`, true);
       return [];
     }
@@ -145,8 +156,14 @@ export function resolveRollups(source: SourceFile, report: ReportData): { report
       unresolved(m, outcome, `${pointer}/rollup`, `下级报告中没有标识为“${m.id}”的数据项（请检查标识是否与部门、乡镇街道报告中的一致）`, false);
       return [];
     }
-    outcome.value = aggregate(m.rollup, outcome.contributed.map((c) => c.value));
-    return [{ ...m, value: outcome.value }];
+    const value = aggregate(m.rollup, outcome.contributed.map((c) => c.value));
+    // Each figure is within the schema's range; their sum need not be (nor be finite).
+    if (!Number.isFinite(value) || Math.abs(value) > MAX_FIGURE) {
+      unresolved(m, outcome, `${pointer}/rollup`, `汇总结果超出数值范围（绝对值不超过 ${MAX_FIGURE}），请检查下级报告中这一项的数值`, false);
+      return [];
+    }
+    outcome.value = value;
+    return [{ ...m, value }];
   });
 
   const table: UnitFigures[] = units.map((u) => {

@@ -9,9 +9,8 @@ import { check } from '../check/index.js';
 import type { DiskCacheCodec } from '../load/disk-cache.js';
 import { FileMemo } from '../load/file-memo.js';
 import { loadReportFile } from '../load/index.js';
-import type { Level, ReportData } from '../report-data.js';
-
-export const SUB_REPORT_FOLDERS = { departments: 'department', towns: 'town' } as const;
+import { SUB_REPORT_FOLDERS, type SubReportLevel } from '../data/folders.js';
+import type { ReportData } from '../data/report.js';
 
 export interface SubReport {
   file: string;
@@ -19,7 +18,7 @@ export interface SubReport {
   unitName: string;
   unitShort?: string;
   /** The folder it was found in: departments/ → department, towns/ → town. */
-  folderLevel: Exclude<Level, 'district'>;
+  folderLevel: SubReportLevel;
   /** Present when the report has no errors. */
   report?: ReportData;
   errors: number;
@@ -55,7 +54,7 @@ export function parseSubReport(file: string, folderLevel: SubReport['folderLevel
 }
 
 export function subReportFiles(yearDir: string): { file: string; level: SubReport['folderLevel'] }[] {
-  return Object.entries(SUB_REPORT_FOLDERS).flatMap(([folder, level]) => {
+  return (Object.entries(SUB_REPORT_FOLDERS) as [SubReportLevel, string][]).flatMap(([level, folder]) => {
     let names: string[];
     try {
       names = readdirSync(path.join(yearDir, folder));

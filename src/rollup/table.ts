@@ -2,9 +2,9 @@
 // roster order, one column per rolled-up figure, and the district's value in the last row.
 
 import type { TableBlock } from '../compose/model.js';
-import { formatNumber } from '../metrics/format.js';
-import { appendixLabel } from '../metrics/table.js';
-import type { ReportData } from '../report-data.js';
+import { formatNumber } from '../data/metric-format.js';
+import { appendixLabel } from '../compose/metrics-table.js';
+import type { ReportData } from '../data/report.js';
 import { ROLLUP_TABLE_MAX_METRICS } from '../check/rules/rollup-declarations.js';
 import { METHOD_NAMES } from './aggregate.js';
 import type { RollupResult } from './index.js';

@@ -101,13 +101,16 @@ export function readRoster(file: string): RosterResult {
 
 /**
  * units.yaml in the folder of `start` or one of the two above it: a year folder
- * (data/示例区/2024), its departments/ or towns/, or the district folder itself.
+ * (data/示例区/2024), its departments/ or towns/, or the district folder itself. Found from the
+ * folder's own location, whatever folder the command runs in (`validate report.yaml` inside
+ * data/示例区/2024 finds ../units.yaml); given as a path from the working folder, as the user's
+ * own paths are.
  */
 export function findRosterFile(start: string): string | undefined {
-  let dir = start;
+  let dir = path.resolve(start);
   for (let i = 0; i < 3; i++) {
     const candidate = path.join(dir, ROSTER_FILE_NAME);
-    if (existsSync(candidate)) return candidate;
+    if (existsSync(candidate)) return path.isAbsolute(start) ? candidate : path.relative(process.cwd(), candidate);
     const up = path.dirname(dir);
     if (up === dir) break;
     dir = up;

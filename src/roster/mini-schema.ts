@@ -7,7 +7,7 @@
 import type { ErrorObject } from 'ajv';
 import type { JsonSchema } from '../load/index.js';
 
-const KNOWN = new Set(['$schema', '$id', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties', 'items', 'minItems', 'minLength', 'enum', '$ref', 'definitions']);
+const KNOWN = new Set(['$schema', '$id', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties', 'items', 'minItems', 'minLength', 'maxLength', 'enum', '$ref', 'definitions']);
 
 function kind(value: unknown): string {
   if (value === null) return 'null';
@@ -33,6 +33,7 @@ export function miniValidate(root: JsonSchema, data: unknown): ErrorObject[] {
     }
     if (typeof value === 'string') {
       if (typeof schema.minLength === 'number' && [...value].length < schema.minLength) err('minLength', at, { limit: schema.minLength }, value);
+      if (typeof schema.maxLength === 'number' && [...value].length > schema.maxLength) err('maxLength', at, { limit: schema.maxLength }, value);
       if (Array.isArray(schema.enum) && !schema.enum.includes(value)) err('enum', at, { allowedValues: schema.enum }, value);
     }
     if (Array.isArray(value)) {

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { check } from '../check/index.js';
 import { loadReportFile } from '../load/index.js';
 import type { AssignedTask } from '../new-year/index.js';
-import type { ReportData } from '../report-data.js';
+import { DISTRICT_REPORT_FILE, levelOfFolder } from '../data/folders.js';
+import type { ReportData } from '../data/report.js';
 import { rosterFor } from './check.js';
 import { districtTasksTitle } from './document.js';
 import { planTasks, tasksOfUnit } from './index.js';
@@ -22,8 +23,8 @@ function districtReport(file: string): ReportData | undefined {
 export function assignedTasksFor(file: string, report: ReportData): AssignedTask[] {
   if (report.level === 'district') return [];
   const folder = path.basename(path.dirname(file));
-  if (folder !== 'departments' && folder !== 'towns') return [];
-  const districtFile = path.join(path.dirname(path.dirname(file)), 'report.yaml');
+  if (!levelOfFolder(folder)) return [];
+  const districtFile = path.join(path.dirname(path.dirname(file)), DISTRICT_REPORT_FILE);
   const district = districtReport(districtFile);
   if (!district || district.level !== 'district' || district.year !== report.year) return [];
   const source = districtTasksTitle(district);

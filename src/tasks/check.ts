@@ -4,9 +4,10 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import type { SourceFile } from '../load/index.js';
-import type { ReportData } from '../report-data.js';
+import type { ReportData } from '../data/report.js';
 import { findRosterFile, loadRoster, matchUnitName, ROSTER_FILE_NAME, type Roster } from '../roster/index.js';
-import { hasAssignment, partItems, splitUnitNames } from './items.js';
+import { hasAssignment, splitUnitNames } from '../data/assignments.js';
+import { partItems } from '../data/visit.js';
 
 export interface AssignmentCheck {
   diagnostics: Diagnostic[];

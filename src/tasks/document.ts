@@ -4,7 +4,7 @@
 import type { Block, ReportDocument, TableBlock } from '../compose/model.js';
 import { breakTitle } from '../compose/title-lines.js';
 import type { LayoutProfile } from '../layout/profile.js';
-import type { ReportData } from '../report-data.js';
+import type { ReportData } from '../data/report.js';
 import type { Task, UnitTask } from './index.js';
 
 const EMPTY = '—';

@@ -2,17 +2,18 @@
 // their 牵头单位, 配合单位 and 完成时限, as one table for the district, or one short list per
 // unit. Collective names (各镇（街道）, 区直各部门) reach every unit of that kind in the roster.
 
-import { endSentence, normalizeParagraph } from '../compose/text.js';
-import type { ReportData } from '../report-data.js';
+import { itemText, normalizeParagraph } from '../data/text.js';
+import type { ReportData } from '../data/report.js';
 import { matchUnitName, unitOfReport, type Roster, type RosterUnit } from '../roster/index.js';
-import { partItems, splitUnitNames } from './items.js';
+import { splitUnitNames } from '../data/assignments.js';
+import { partItems } from '../data/visit.js';
 
 export interface Task {
   /** 1-based, in the order of the plans. */
   number: number;
   text: string;
   /** Headings above the item, outermost first. */
-  headings: string[];
+  headings: readonly string[];
   lead: string[];
   support: string[];
   deadline?: string;
@@ -21,8 +22,8 @@ export interface Task {
 
 export function planTasks(report: ReportData): Task[] {
   return partItems(report.plans, 'plans').map(({ item, pointer, headings }, i) => {
-    if (typeof item === 'string') return { number: i + 1, text: endSentence(normalizeParagraph(item)), headings, lead: [], support: [], pointer };
-    const text = (item.lead ? endSentence(normalizeParagraph(item.lead)) : '') + endSentence(normalizeParagraph(item.text));
+    const text = itemText(item);
+    if (typeof item === 'string') return { number: i + 1, text, headings, lead: [], support: [], pointer };
     return {
       number: i + 1,
       text,

@@ -76,7 +76,7 @@ export async function allDocuments(): Promise<NamedDocument[]> {
       { unit: '示例区司法局 & <堃>', level: 'department' as const, status: '有错误' as const, errors: 2, warnings: 0 },
       { unit: '示例街道办事处', status: '缺报' as const, errors: 0, warnings: 0 },
     ];
-    out.push({ name: `batch summary${tag}`, doc: summaryDocument(rows, '示例区2024年度法治政府建设年度报告报送情况汇总表', profile, new Date(2025, 0, 20)), profile });
+    out.push({ name: `batch summary${tag}`, doc: summaryDocument(rows, '示例区2024年度法治政府建设年度报告报送情况汇总表', profile, 2024, { year: 2025, month: 1, day: 20 }), profile });
     out.push({ name: `every block${tag}`, doc: everyBlockDocument(profile), profile });
   }
   return out;

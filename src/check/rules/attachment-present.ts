@@ -1,4 +1,4 @@
-import { attachmentTitle, type ReportData } from '../../report-data.js';
+import { attachmentTitle, type ReportData } from '../../data/report.js';
 import type { Rule } from '../rule.js';
 
 /** Names of the tables the tool generates and can attach: 主要指标 and the rolled-up figures. */

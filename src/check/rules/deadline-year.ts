@@ -1,4 +1,4 @@
-import { partItems } from '../../tasks/items.js';
+import { partItems } from '../../data/visit.js';
 import type { Rule } from '../rule.js';
 
 export const deadlineYear: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { normalizeDocNumber } from '../../compose/doc-number.js';
+import { normalizeDocNumber } from '../../data/doc-number.js';
 
 export const docNumberFormat: Rule = {
   id: 'doc-number-format',

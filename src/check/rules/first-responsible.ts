@@ -1,6 +1,6 @@
-import type { ReportData } from '../../report-data.js';
+import type { ReportData } from '../../data/report.js';
 import type { Rule } from '../rule.js';
-import { partTexts } from '../walk.js';
+import { partTexts } from '../../data/visit.js';
 
 // Who the first responsible person is, by level: the party and government heads of a district,
 // the principal head of a department (局长, 主任, 党组书记), the party secretary and the head of a

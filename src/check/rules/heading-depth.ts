@@ -1,5 +1,5 @@
 import type { Rule } from '../rule.js';
-import { allGroups } from '../walk.js';
+import { allGroups } from '../../data/visit.js';
 
 export const headingDepth: Rule = {
   id: 'heading-depth',

@@ -16,14 +16,18 @@ import { percentRange } from './percent-range.js';
 import { planAssignments } from './plan-assignments.js';
 import { plansYear } from './plans-year.js';
 import { rollupDeclarations } from './rollup-declarations.js';
+import { titleLines } from './title-lines.js';
 import { titlePattern } from './title-pattern.js';
 import { uniqueMetricIds } from './unique-metric-ids.js';
+import { yearMentions } from './year-mentions.js';
 
 export const RULES: readonly Rule[] = [
   partNotEmpty,
   firstResponsible,
   levelRecipients,
   titlePattern,
+  titleLines,
+  yearMentions,
   headingDepth,
   plansYear,
   planAssignments,

@@ -1,14 +1,6 @@
 import type { Rule } from '../rule.js';
-import { PART_KEYS, type Group, type Part } from '../../report-data.js';
-import { allGroups } from '../walk.js';
-
-const PART_NAMES: Record<string, string> = {
-  measures: '主要举措和成效',
-  shortcomings: '存在的不足和原因',
-  duties: '党政主要负责人履行第一责任人职责情况',
-  plans: '下一年度主要安排',
-  other: '其他需要报告的情况',
-};
+import { PART_KEYS, PART_NAMES, type Group, type Part } from '../../data/report.js';
+import { allGroups } from '../../data/visit.js';
 
 const hasContent = (node: Part | Group): boolean =>
   ('intro' in node && node.intro !== undefined) ||

@@ -1,5 +1,6 @@
-import { PART_KEYS } from '../../report-data.js';
-import { ASSIGNMENT_KEYS, partItems, splitUnitNames } from '../../tasks/items.js';
+import { PART_KEYS } from '../../data/report.js';
+import { ASSIGNMENT_KEYS, splitUnitNames } from '../../data/assignments.js';
+import { partItems } from '../../data/visit.js';
 import type { Rule } from '../rule.js';
 
 const FIELD_NAMES = { lead_unit: '牵头单位', support_units: '配合单位', deadline: '完成时限' } as const;

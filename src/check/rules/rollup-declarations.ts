@@ -1,4 +1,4 @@
-import { isRate } from '../../metrics/format.js';
+import { isRate } from '../../data/metric-format.js';
 import { closestKey } from '../schema-messages.js';
 import type { Rule } from '../rule.js';
 

@@ -9,8 +9,8 @@
 // 〔〕 with a lowercase Latin identifier inside never occurs in report text (〔〕 only holds years,
 // as in 示发〔2025〕3号), so nothing a user types by accident is taken for a reference.
 
-import { PART_KEYS, type Metric, type ReportData } from '../report-data.js';
-import { changeInUnits, changePhrase, formatValue } from './format.js';
+import { PART_KEYS, type Metric, type ReportData } from './report.js';
+import { changeInUnits, changePhrase, formatValue } from './metric-format.js';
 
 export const REF_MODIFIERS = ['同比', '增减', '上年'] as const;
 export type RefModifier = (typeof REF_MODIFIERS)[number];

@@ -14,9 +14,14 @@ function roundHalfAway(x: number): number {
   return Math.sign(x) * Math.round(Math.abs(x));
 }
 
+/** Digits of an integer, never an exponent (String(1e21) is "1e+21"). */
+function integerDigits(n: number): string {
+  return Math.abs(n) < 1e21 ? String(n) : BigInt(n).toString();
+}
+
 /** 186 → "186", 12.1 → "12.1", 0.5 → "0.5"; never an exponent. */
 export function formatNumber(n: number): string {
-  if (Number.isInteger(n)) return String(n);
+  if (Number.isInteger(n)) return integerDigits(n);
   const d = Math.min(decimals(n), 6);
   return n.toFixed(d).replace(/\.?0+$/, '');
 }
@@ -34,7 +39,7 @@ export function isRate(unit: string): boolean {
 function tenths(n: number): string {
   const whole = Math.trunc(n / 10);
   const rest = n % 10;
-  return rest === 0 ? String(whole) : `${whole}.${rest}`;
+  return rest === 0 ? integerDigits(whole) : `${integerDigits(whole)}.${rest}`;
 }
 
 interface Scaled {
@@ -79,6 +84,8 @@ export function changePhrase(current: number, previous: number | undefined, unit
   if (isRate(unit)) return changeInPoints(current, previous);
   if (previous <= 0) return changeInUnits(current, previous, unit);
   const s = scaled(current, previous);
+  // Last year's figure below the precision compared (1e-300): no percentage can be taken of it.
+  if (s.previous === 0) return changeInUnits(current, previous, unit);
   const diff = s.current - s.previous;
   if (diff === 0) return '与上年持平';
   // (diff / previous) in tenths of a percent; integer operands keep exact halves exact.

@@ -1,7 +1,12 @@
 // The report data as the YAML files hold it after loading and schema validation.
 // Key names are the public interface (issue #2): keep them stable.
 
-export type Level = 'district' | 'department' | 'town';
+export const LEVELS = ['district', 'department', 'town'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export function isLevel(value: unknown): value is Level {
+  return typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
+}
 export type ItemsStyle = 'inline' | 'paragraphs';
 
 export interface Unit {
@@ -46,8 +51,26 @@ export interface Part {
   groups?: Group[];
 }
 
+/** A unit's full name and short name as `init` derives them: 示例区 → 示例区人民政府 and 示例区. */
+export function unitNames(level: Level, unit: string): { name: string; short: string } {
+  if (level === 'district') {
+    if (unit.endsWith('人民政府')) return { name: unit, short: unit.slice(0, -'人民政府'.length) };
+    return { name: `${unit}人民政府`, short: unit };
+  }
+  return { name: unit, short: unit };
+}
+
 export const PART_KEYS = ['measures', 'shortcomings', 'duties', 'plans', 'other'] as const;
 export type PartKey = (typeof PART_KEYS)[number];
+
+/** What each part is called in messages (as the schema's titles call it). */
+export const PART_NAMES: Record<PartKey, string> = {
+  measures: '主要举措和成效',
+  shortcomings: '存在的不足和原因',
+  duties: '第一责任人职责情况',
+  plans: '下一年度主要安排',
+  other: '其他需要报告的情况',
+};
 
 export const ROLLUP_METHODS = ['sum', 'avg', 'max', 'min', 'count'] as const;
 export type RollupMethod = (typeof ROLLUP_METHODS)[number];
@@ -78,6 +101,8 @@ export interface Imported {
   date?: string;
   /** The original's order of parts, when it differs from the template's. */
   part_order?: PartKey[];
+  /** What the original does not have and the document must not add: its closing, its 署名. */
+  absent?: ('closing' | 'signatories')[];
 }
 
 /** 版头 (GB/T 9704 §7.2): printed when given. */

@@ -1,9 +1,9 @@
 // The appendix table (附表): this year's figures against last year's, one row per metric.
 
-import type { Block } from '../compose/model.js';
-import { attachmentTitle, type ReportData } from '../report-data.js';
-import { changePhrase, formatNumber } from './format.js';
-import type { MetricLookup } from './refs.js';
+import type { Block } from './model.js';
+import { attachmentTitle, type ReportData } from '../data/report.js';
+import { changePhrase, formatNumber } from '../data/metric-format.js';
+import type { MetricLookup } from '../data/metric-refs.js';
 
 /** 附件 / 附件2 when the table is one of the listed attachments, else 附表. */
 export function appendixLabel(data: ReportData, title: string): string {

@@ -5,8 +5,8 @@
 //   {{previous "review_cases"}}  158件
 // Helpers only look values up; a template cannot compute anything else with them.
 
-import { changeInUnits, changePhrase, formatValue } from './format.js';
-import type { MetricLookup } from './refs.js';
+import { changeInUnits, changePhrase, formatValue } from '../data/metric-format.js';
+import type { MetricLookup } from '../data/metric-refs.js';
 
 export interface MetricContext {
   label: string;

@@ -1,0 +1,222 @@
+// Sections → the five parts, by what their headings say; paragraphs → intro, items (一是……),
+// groups. Everything the original says is kept, in its order: what cannot be placed goes to
+// `other` with a warning naming the line it came from.
+
+import { PLACEHOLDER } from '../../data/placeholder.js';
+import { formatChineseDate, type CalendarDate } from '../../dates.js';
+import { PART_KEYS, type Group, type Paragraphs, type Part, type PartKey, type ReportData } from '../../data/report.js';
+import type { ImportDiagnostics } from '../diagnostics.js';
+import type { Body, Section } from '../structure/body.js';
+import type { EndMatter } from '../structure/end.js';
+import type { FrontMatter } from '../structure/front.js';
+import { classifyHeading } from './classify.js';
+import { splitItems } from './items.js';
+import { guessUnit, guessYear, levelOf, shortName } from './unit-year.js';
+
+/** Where each part came from, for comments in the written file. */
+export interface PartOrigin {
+  key: PartKey;
+  heading: string;
+  from: number;
+  to: number;
+}
+
+export interface Built {
+  data: ReportData;
+  origins: PartOrigin[];
+  themed: boolean;
+  /** What could not be recognised and is written as 【待填写】 (an error in the imported file). */
+  unknown: { unit: boolean; level: boolean; year: boolean };
+  counts: Record<PartKey, { groups: number; items: number }>;
+}
+
+/** The placeholder validate reports as an error. */
+const UNKNOWN = PLACEHOLDER;
+
+const paragraphsValue = (list: string[]): Paragraphs | undefined => (list.length === 0 ? undefined : list.length === 1 ? list[0]! : list);
+
+function lastLine(s: Section): number {
+  // A loop, not Math.max(...): a section may hold tens of thousands of paragraphs.
+  let last = s.heading.at;
+  for (const p of s.paragraphs) if (p.at > last) last = p.at;
+  for (const c of s.children) last = Math.max(last, lastLine(c));
+  return last;
+}
+
+/** A section as a group at `level` (2 = （一）); deeper than 4 is kept as numbered text. */
+function toGroup(s: Section, level: number, counts: { groups: number; items: number }): Group {
+  counts.groups++;
+  const texts = [...(s.heading.rest ? [s.heading.rest] : []), ...s.paragraphs.map((p) => p.text)];
+  const children = s.children;
+  if (level >= 4) texts.push(...children.flatMap((c) => flatten(c)));
+  const split = splitItems(texts);
+  counts.items += split.items?.length ?? 0;
+  const groups = level < 4 && children.length ? children.map((c) => toGroup(c, level + 1, counts)) : undefined;
+  const paragraphs = paragraphsValue(split.paragraphs);
+  return {
+    heading: s.heading.text,
+    // 1. and （1） headings written with their text on the same line stay that way.
+    ...(s.heading.rest && level >= 3 ? { run_in: true } : {}),
+    ...(paragraphs !== undefined ? { paragraphs } : {}),
+    ...(split.items ? { items_style: split.style!, items: split.items } : {}),
+    ...(groups ? { groups } : {}),
+  };
+}
+
+/** A section too deep for four heading levels, as text with its own number. */
+function flatten(s: Section): string[] {
+  const mark = s.heading.kind === 4 ? `（${s.heading.num}）` : s.heading.kind === 3 ? `${s.heading.num}.` : '';
+  return [`${mark}${s.heading.text}。${s.heading.rest ?? ''}`, ...s.paragraphs.map((p) => p.text), ...s.children.flatMap(flatten)];
+}
+
+function toPart(s: Section, counts: { groups: number; items: number }): Part {
+  const texts = [...(s.heading.rest ? [s.heading.rest] : []), ...s.paragraphs.map((p) => p.text)];
+  const split = splitItems(texts);
+  counts.items += split.items?.length ?? 0;
+  const intro = paragraphsValue(split.paragraphs);
+  return {
+    heading: s.heading.text,
+    ...(intro !== undefined ? { intro } : {}),
+    ...(split.items ? { items_style: split.style!, items: split.items } : {}),
+    ...(s.children.length ? { groups: s.children.map((c) => toGroup(c, 2, counts)) } : {}),
+  };
+}
+
+const dateText = (d: CalendarDate | undefined): string | undefined => (d ? formatChineseDate(d) : undefined);
+
+export interface BuildInput {
+  file: string;
+  today: CalendarDate;
+  front: FrontMatter;
+  body: Body;
+  end: EndMatter;
+  publisher?: string;
+  docNumber?: string;
+  metaDate?: CalendarDate;
+  /** Every finding goes here; it also says where a line of the original is. */
+  diagnostics: ImportDiagnostics;
+  /** The whole text, where the unit's full name is looked for. */
+  fullText: string;
+}
+
+export function buildReport(input: BuildInput): Built {
+  const { front, body, end } = input;
+  const diag = input.diagnostics;
+  const counts = Object.fromEntries(PART_KEYS.map((k) => [k, { groups: 0, items: 0 }])) as Record<PartKey, { groups: number; items: number }>;
+
+  // Which part each section is. Unclassified sections before the problems are results: one is
+  // the measures part under a slogan heading; several are themes, each a group of measures.
+  const kinds = body.sections.map((s) => classifyHeading(s.heading.text));
+  const firstLater = kinds.findIndex((k) => k === 'shortcomings' || k === 'duties' || k === 'plans');
+  const boundary = firstLater < 0 ? kinds.length : firstLater;
+  const unclassifiedBefore = kinds.slice(0, boundary).filter((k) => k === undefined).length;
+  const hasMeasures = kinds.includes('measures');
+  const themed = !hasMeasures && unclassifiedBefore > 1;
+  const parts: Partial<Record<PartKey, Part>> = {};
+  const origins: PartOrigin[] = [];
+  const order: PartKey[] = [];
+  const otherSections: Section[] = [];
+  const use = (key: PartKey, s: Section) => {
+    if (!order.includes(key)) order.push(key);
+    const origin = origins.find((o) => o.key === key);
+    if (origin) origin.to = lastLine(s);
+    else origins.push({ key, heading: s.heading.text, from: s.heading.at, to: lastLine(s) });
+  };
+  body.sections.forEach((s, i) => {
+    let key = kinds[i];
+    if (key === undefined && i < boundary) {
+      if (themed || (hasMeasures && parts.measures)) {
+        const measures = (parts.measures ??= {});
+        measures.groups = [...(measures.groups ?? []), toGroup(s, 2, counts.measures)];
+        use('measures', s);
+        return;
+      }
+      if (!hasMeasures) key = 'measures';
+    }
+    if (key === undefined || key === 'other' || parts[key]) {
+      if (key !== undefined && key !== 'other') diag.add('warning', 'import/duplicate-part', `原文有两个“${s.heading.text}”这样的部分，后一个放在“其他需要报告的情况”（other）中，请核对。`, s.heading.at);
+      else if (key === undefined) diag.add('warning', 'import/unclassified', `未能判断“${s.heading.text}”属于报告的哪一部分，已放在“其他需要报告的情况”（other）中，保留原标题。`, s.heading.at);
+      otherSections.push(s);
+      use('other', s);
+      return;
+    }
+    parts[key] = toPart(s, counts[key]);
+    use(key, s);
+  });
+
+  const leftovers = end.unrecognised;
+  if (otherSections.length === 1 && leftovers.length === 0) {
+    parts.other = toPart(otherSections[0]!, counts.other);
+  } else if (otherSections.length > 0 || leftovers.length > 0) {
+    const other: Part = {};
+    if (otherSections.length === 1) Object.assign(other, toPart(otherSections[0]!, counts.other));
+    else if (otherSections.length > 1) other.groups = otherSections.map((s) => toGroup(s, 2, counts.other));
+    if (leftovers.length) {
+      for (const l of leftovers) diag.add('warning', 'import/leftover', `“${l.text.length > 30 ? `${l.text.slice(0, 30)}…` : l.text}”在报告末尾，未能识别，已放在“其他需要报告的情况”（other）中。`, l.at);
+      const texts = leftovers.map((l) => l.text);
+      if (other.groups) other.groups.push({ heading: '导入时未能识别的内容', paragraphs: paragraphsValue(texts)! });
+      else other.intro = [...(other.intro === undefined ? [] : typeof other.intro === 'string' ? [other.intro] : other.intro), ...texts];
+      if (!order.includes('other')) order.push('other');
+    }
+    parts.other = other;
+  }
+
+  for (const key of ['measures', 'shortcomings', 'duties', 'plans'] as const) {
+    if (!parts[key]) {
+      const names = { measures: '主要举措和成效', shortcomings: '存在的不足和原因', duties: '党政主要负责人履行第一责任人职责情况', plans: '下一年度主要安排' };
+      diag.add('warning', 'import/missing-part', `原文中没有找到“${names[key]}”部分（${key}）。`);
+    }
+  }
+
+  const date = front.date ?? end.date ?? front.coverDate ?? input.metaDate;
+  const unit = guessUnit(front, end, input.publisher, input.fullText);
+  const level = unit ? levelOf(unit.name) : undefined;
+  const year = guessYear(front, end, body, date);
+  // Nothing invented: what is not recognised is written as 【待填写】, which validate reports as an error.
+  if (!unit) diag.add('error', 'import/unit', '未能从原文中识别报告单位（标题、署名和网页信息中都没有找到），已写作“【待填写】”：请在 unit 中填写单位全称和简称。');
+  else if (!level) diag.add('error', 'import/level', `未能从单位名称“${unit.name}”判断报告的层级，已写作“【待填写】”：请把 level 改为 district（区/县政府）、department（政府部门）或 town（乡镇/街道）。`);
+  if (year === undefined) diag.add('error', 'import/year', '未能从原文中识别报告年度（标题、导语和成文日期中都没有找到），已写作“【待填写】”：请在 year 中填写报告所写的年度，例如 2024。');
+  const signatories = end.signatories.length ? end.signatories : front.coverSignatories;
+
+  const preamble = [...front.cover.map((l) => l.text), ...body.preamble.map((l) => l.text)];
+  if (front.cover.length) {
+    diag.add(
+      'warning',
+      'import/cover-letter',
+      `原文在报告之前有一封呈报函（${diag.where(front.cover[0]!.at)}起），其文字已放在导语（preamble）的开头${front.coverSignatories.length || front.coverDate ? '，其署名和日期用作本报告的署名和成文日期' : ''}。`,
+      front.cover[0]!.at,
+    );
+  }
+  const defaultOrder = PART_KEYS.filter((k) => order.includes(k));
+  const partOrder = order.join() === defaultOrder.join() ? undefined : order;
+  const absent = [...(end.closing ? [] : ['closing' as const]), ...(signatories.length ? [] : ['signatories' as const])];
+  const imported = {
+    from: input.file,
+    date: `${input.today.year}-${String(input.today.month).padStart(2, '0')}-${String(input.today.day).padStart(2, '0')}`,
+    ...(partOrder ? { part_order: partOrder } : {}),
+    ...(absent.length ? { absent } : {}),
+  };
+  const docNumber = front.docNumber ?? input.docNumber;
+
+  const data: ReportData = {
+    // Placeholders where nothing was recognised: the written file puts 【待填写】 in their place.
+    level: level ?? 'district',
+    year: year ?? input.today.year - 1,
+    unit: unit ? { name: unit.name, short: shortName(unit.name), ...(unit.party ? { party: unit.party } : {}) } : { name: UNKNOWN, short: UNKNOWN },
+    ...(front.title ? { title: front.title } : {}),
+    ...(front.titleLines && front.titleLines.length > 1 ? { title_lines: front.titleLines } : {}),
+    ...(docNumber ? { doc_number: docNumber } : {}),
+    ...(front.recipients?.length ? { recipients: front.recipients } : {}),
+    ...(preamble.length ? { preamble: paragraphsValue(preamble)! } : {}),
+    ...(end.closing ? { closing: end.closing.replace(/\.$/, '。') } : {}),
+    ...(signatories.length ? { signatories } : {}),
+    ...(date ? { date: dateText(date)! } : {}),
+    ...(end.attachments.length ? { attachments: end.attachments } : {}),
+    ...(end.copyTo.length ? { copy_to: end.copyTo } : {}),
+    ...(end.printedBy ? { printed_by: end.printedBy } : {}),
+    ...(end.printedDate ? { printed_date: dateText(end.printedDate)! } : {}),
+    ...Object.fromEntries(PART_KEYS.filter((k) => parts[k]).map((k) => [k, parts[k]])),
+    imported,
+  };
+  return { data, origins, themed, unknown: { unit: !unit, level: !level, year: year === undefined }, counts };
+}

@@ -1,0 +1,27 @@
+// Import's findings as the project's one Diagnostic type. A text file has lines, so a finding
+// there has a position (`文件:行:1`); a Word document, PDF or web page has paragraphs, which
+// editors cannot jump to: the paragraph is named in the message instead.
+
+import type { Diagnostic, Severity } from '../diagnostic.js';
+import type { SourceKind } from './read/index.js';
+
+export interface ImportDiagnostics {
+  readonly list: Diagnostic[];
+  add(severity: Severity, ruleId: string, message: string, at?: number): void;
+  /** “第 3 行” or “第 3 段”: where a line of the original is, in words. */
+  where(at: number): string;
+}
+
+export function importDiagnostics(file: string, kind: SourceKind): ImportDiagnostics {
+  const list: Diagnostic[] = [];
+  const byLine = kind === 'text';
+  return {
+    list,
+    add(severity, ruleId, message, at) {
+      if (at === undefined) list.push({ severity, ruleId, message, file });
+      else if (byLine) list.push({ severity, ruleId, message, file, position: { line: at, column: 1 } });
+      else list.push({ severity, ruleId, message: `（第${at}段）${message}`, file });
+    },
+    where: (at) => (byLine ? `第 ${at} 行` : `第 ${at} 段`),
+  };
+}

@@ -1,0 +1,59 @@
+// The body: preamble and the tree of numbered sections.
+
+import type { SourceLine } from '../read/index.js';
+import { asHeading, L1, type HeadingLine, type NumberKind } from './numbering.js';
+
+export interface Section {
+  heading: HeadingLine;
+  paragraphs: SourceLine[];
+  children: Section[];
+}
+
+export interface Body {
+  preamble: SourceLine[];
+  sections: Section[];
+}
+
+const ENDS_SENTENCE = /[。！？；：”’）」』…]$/;
+
+/** Paragraphs broken in copying (a line ending mid-sentence) are joined again. */
+function joinBroken(lines: SourceLine[], expected: () => Record<NumberKind, number>): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const l of lines) {
+    const prev = out.at(-1);
+    if (prev && prev.text.length >= 40 && !ENDS_SENTENCE.test(prev.text) && !asHeading(l, expected()) && !L1.test(l.text)) {
+      prev.text += l.text;
+      continue;
+    }
+    out.push({ ...l });
+  }
+  return out;
+}
+
+/** Preamble and the tree of numbered sections. */
+export function parseBody(lines: SourceLine[]): Body {
+  const expected: Record<NumberKind, number> = { 1: 1, 2: 1, 3: 1, 4: 1 };
+  const body: Body = { preamble: [], sections: [] };
+  const stack: Section[] = [];
+  const joined = joinBroken(lines, () => expected);
+  for (const line of joined) {
+    const h = asHeading(line, expected);
+    // Sub-headings count only inside a section: before the first 一、 they are preamble text.
+    if (h && (h.kind === 1 || body.sections.length > 0)) {
+      expected[h.kind] = h.num + 1;
+      for (let k = h.kind + 1; k <= 4; k++) expected[k as NumberKind] = 1;
+      const section: Section = { heading: h, paragraphs: [], children: [] };
+      while (stack.length > 0 && stack.at(-1)!.heading.kind >= h.kind) stack.pop();
+      if (stack.length === 0) body.sections.push(section);
+      else stack.at(-1)!.children.push(section);
+      stack.push(section);
+      continue;
+    }
+    const current = stack.at(-1);
+    if (current) current.paragraphs.push(line);
+    else body.preamble.push(line);
+  }
+  return body;
+}
+
+

@@ -1,0 +1,78 @@
+// What follows the report's text: closing, 附件, 署名, 成文日期, 抄送, 印发.
+
+import type { CalendarDate } from '../../dates.js';
+import { parseAnyDate } from '../clean.js';
+import type { SourceLine } from '../read/index.js';
+import { CLOSING, isOrgan } from './front.js';
+
+export interface EndMatter {
+  closing?: string;
+  attachments: string[];
+  signatories: string[];
+  date?: CalendarDate;
+  copyTo: string[];
+  printedBy?: string;
+  printedDate?: CalendarDate;
+  /** Lines after the report that are none of these (kept, with a warning). */
+  unrecognised: SourceLine[];
+}
+
+/** Closing, attachments, 署名, 成文日期, 抄送, 印发 at the end (and what follows them). */
+export function endMatter(lines: SourceLine[], reference?: CalendarDate): { end: EndMatter; body: SourceLine[] } {
+  const end: EndMatter = { attachments: [], signatories: [], copyTo: [], unrecognised: [] };
+  const printed = (t: string) => /^(.*?)\s*([\d〇零○一二三四五六七八九十年月日 ]{5,})\s*印发$/.exec(t);
+  const isEndLine = (t: string): boolean =>
+    CLOSING.test(t) || isOrgan(t) || !!parseAnyDate(t, reference) || /^抄送[:：]/.test(t) || !!printed(t) || /^附件[:：]/.test(t) || /^附件\d*$/.test(t);
+  // Where the report ends: the closing if there is one, else the run of end lines at the bottom.
+  let cut = lines.findIndex((l) => CLOSING.test(l.text));
+  if (cut < 0) {
+    cut = lines.length;
+    while (cut > 0 && isEndLine(lines[cut - 1]!.text)) cut--;
+    // Past the last end line there may be unrecognised lines; look back over a few of them.
+    if (cut === lines.length) {
+      let lastEnd = -1;
+      for (let i = lines.length - 1; i > lines.length - 12 && i >= 0; i--) {
+        if (isEndLine(lines[i]!.text)) {
+          lastEnd = i;
+          break;
+        }
+      }
+      if (lastEnd >= 0) {
+        cut = lastEnd;
+        while (cut > 0 && isEndLine(lines[cut - 1]!.text)) cut--;
+      }
+    }
+  }
+  let inAttachments = false;
+  for (const l of lines.slice(cut)) {
+    const t = l.text;
+    const p = printed(t);
+    const date = parseAnyDate(t, reference);
+    if (CLOSING.test(t) && end.closing === undefined) end.closing = t;
+    else if (/^附件[:：]/.test(t)) {
+      inAttachments = true;
+      const first = t.replace(/^附件[:：]\s*/, '').replace(/^\d+\s*[.．、]\s*/, '');
+      if (first) end.attachments.push(first);
+    } else if (inAttachments && /^\d+\s*[.．、]\s*\S/.test(t)) end.attachments.push(t.replace(/^\d+\s*[.．、]\s*/, ''));
+    else if (/^抄送[:：]/.test(t)) {
+      end.copyTo = t
+        .replace(/^抄送[:：]\s*/, '')
+        .replace(/[。.]$/, '')
+        .split(/[，,、]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    } else if (p) {
+      if (p[1]) end.printedBy = p[1].trim();
+      const d = parseAnyDate(p[2]!.trim(), reference);
+      if (d) end.printedDate = d;
+    } else if (date && !end.date) {
+      end.date = date;
+      inAttachments = false;
+    } else if (isOrgan(t) && !end.date) {
+      end.signatories.push(t);
+      inAttachments = false;
+    } else end.unrecognised.push(l);
+  }
+  return { end, body: lines.slice(0, cut) };
+}
+
