@@ -2,8 +2,12 @@
 // `node scripts/bench-render.mjs FILE WARM_UP RUNS`: renders FILE in this process WARM_UP times,
 // then RUNS times more, and prints the times of the latter (ms, JSON). bench.mjs runs it in a
 // fresh process for each figure, so that no earlier measurement's heap or compiled code counts.
-const [file, warmUp = '20', runs = '15'] = process.argv.slice(2);
-const { renderFile } = await import(new URL('../dist/pipeline.js', import.meta.url).href);
+// A fourth argument names another built checkout to measure (bench.mjs --compare).
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+const [file, warmUp = '20', runs = '15', root] = process.argv.slice(2);
+const pipeline = root ? pathToFileURL(path.join(root, 'dist', 'pipeline.js')).href : new URL('../dist/pipeline.js', import.meta.url).href;
+const { renderFile } = await import(pipeline);
 const times = [];
 for (let i = 0; i < Number(warmUp) + Number(runs); i++) {
   const t0 = performance.now();

@@ -11,6 +11,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'fazhi.js');
+// `--compare DIR`: another built checkout (say, the commit before a change), measured in the same
+// run, interleaved with this one, so that "before" and "after" come from one command on one machine.
+const compareAt = process.argv.indexOf('--compare');
+const OTHER = compareAt > 0 ? path.resolve(process.argv[compareAt + 1]) : undefined;
+const OTHER_BIN = OTHER && path.join(OTHER, 'bin', 'fazhi.js');
+if (OTHER_BIN && !existsSync(OTHER_BIN)) throw new Error(`--compare: no ${OTHER_BIN}`);
+const SCALE = (process.env.BENCH_SCALE ?? '1000,5000').split(',').filter(Boolean).map(Number);
 const REPORT = path.join(ROOT, 'data', '示例区', '2024', 'report.yaml');
 const DEPARTMENT = path.join(ROOT, 'data', '示例区', '2024', 'departments', '示例区司法局.yaml');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -25,19 +32,32 @@ const ms = (n) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 const CACHE = path.join(work, 'cache');
 let emptyCaches = 0;
 
-/** Wall time of a whole process, as a user waits for it. */
+const GNU_TIME = existsSync('/usr/bin/time');
+const cpuFile = path.join(work, 'cpu.txt');
+
+/**
+ * Wall time of a whole process, as a user waits for it, and its CPU time (user + system, via GNU
+ * time): on a machine shared with other work the wall time grows with the load, the CPU time
+ * much less, so both are reported.
+ */
 function timeProcess(command, args, options = {}) {
   const times = [];
+  const cpu = [];
   for (let i = 0; i < (options.runs ?? RUNS); i++) {
     const cache = options.emptyCache ? path.join(work, `cache-empty-${++emptyCaches}`) : CACHE;
-    const env = { ...process.env, FAZHI_CACHE_DIR: cache };
+    const env = { ...process.env, FAZHI_CACHE_DIR: cache, ...options.env };
+    const [cmd, argv] = GNU_TIME ? ['/usr/bin/time', ['-f', '%U %S', '-o', cpuFile, command, ...args]] : [command, args];
     const t0 = process.hrtime.bigint();
-    const r = spawnSync(command, args, { cwd: options.cwd ?? ROOT, encoding: 'utf8', env });
+    const r = spawnSync(cmd, argv, { cwd: options.cwd ?? ROOT, encoding: 'utf8', env, maxBuffer: 1 << 28 });
     const t1 = process.hrtime.bigint();
     if (r.status !== 0 && !options.allowFailure) throw new Error(`${command} ${args.join(' ')} failed:\n${r.stdout}${r.stderr}`);
     times.push(Number(t1 - t0) / 1e6);
+    if (GNU_TIME) {
+      const [user, system] = readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+      cpu.push((user + system) * 1000);
+    }
   }
-  return stats(times);
+  return { ...stats(times), ...(cpu.length ? { cpu: median(cpu) } : {}) };
 }
 
 /** Peak resident memory of a process, via GNU time when present. */
@@ -52,10 +72,20 @@ function hasCommand(name) {
   return spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 }
 
+/** Wall time, CPU time (user + system) and peak memory of one process, via GNU time. */
+function timeAndMemory(command, args, cwd = ROOT, env = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', command, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FAZHI_CACHE_DIR: CACHE, ...env }, maxBuffer: 1 << 28 });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  const [user, system, kb] = r.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+  return { wall, cpu: (user + system) * 1000, rssMb: kb / 1024 };
+}
+
 const rows = [];
 const row = (what, s, note = '') => {
   rows.push({ what, ...s, note });
-  console.log(`${what.padEnd(44)} ${ms(s.median).padStart(10)}  (${ms(s.min)} – ${ms(s.max)}) ${note}`);
+  const cpu = s.cpu !== undefined ? `  CPU ${ms(s.cpu)}` : '';
+  console.log(`${what.padEnd(44)} ${ms(s.median).padStart(10)}  (${ms(s.min)} – ${ms(s.max)})${cpu} ${note}`);
 };
 
 // Markdown with the same headings and paragraphs, for pandoc, from the composed document.
@@ -102,33 +132,62 @@ const cold = {
   validate: [process.execPath, [BIN, 'validate', REPORT]],
   validateEmpty: [process.execPath, [BIN, 'validate', REPORT], { emptyCache: true }],
   ...(hasCommand('pandoc') ? { pandoc: ['pandoc', [md, '-o', path.join(work, 'pandoc.docx')]] } : {}),
+  ...(OTHER_BIN
+    ? {
+        otherRender: [process.execPath, [OTHER_BIN, 'render', REPORT, '-o', out]],
+        otherValidate: [process.execPath, [OTHER_BIN, 'validate', REPORT]],
+      }
+    : {}),
+  // A run under other V8 flags, then a plain render: the plain one must not be slower than
+  // `render` above (the code cache of plain runs is not touched by the flagged run).
+  flagged: [process.execPath, [BIN, 'render', REPORT, '-o', out], { env: { NODE_OPTIONS: '--max-old-space-size=4096' } }],
+  afterFlagged: [process.execPath, [BIN, 'render', REPORT, '-o', out]],
 };
+if (OTHER_BIN) timeProcess(process.execPath, [OTHER_BIN, 'render', REPORT, '-o', out], { runs: 1 });
 timeProcess(process.execPath, [BIN, 'render', REPORT, '-o', out], { runs: 1 }); // fills the cache
 const coldTimes = Object.fromEntries(Object.keys(cold).map((k) => [k, []]));
 for (let round = 0; round < RUNS; round++) {
-  for (const [key, [command, args, options]] of Object.entries(cold)) coldTimes[key].push(timeProcess(command, args, { ...options, runs: 1 }).median);
+  for (const [key, [command, args, options]] of Object.entries(cold)) coldTimes[key].push(timeProcess(command, args, { ...options, runs: 1 }));
 }
-const coldStats = Object.fromEntries(Object.entries(coldTimes).map(([k, xs]) => [k, stats(xs)]));
+const coldStats = Object.fromEntries(Object.entries(coldTimes).map(([k, xs]) => [k, { ...stats(xs.map((x) => x.median)), ...(xs[0].cpu !== undefined ? { cpu: median(xs.map((x) => x.cpu)) } : {}) }]));
 const nodeFloor = coldStats.node;
 const pandoc = coldStats.pandoc;
-const timesNode = (s) => `${(s.median / nodeFloor.median).toFixed(2)}× node`;
+const timesNode = (s) =>
+  `${(s.median / nodeFloor.median).toFixed(2)}× node${s.cpu !== undefined && nodeFloor.cpu ? ` (CPU ${(s.cpu / nodeFloor.cpu).toFixed(2)}×)` : ''}`;
 row('node -e 0 (start-up floor)', nodeFloor);
 row('fazhi render, district report (cold)', coldStats.render, timesNode(coldStats.render));
 row('fazhi render, cold, empty cache', coldStats.renderEmpty, timesNode(coldStats.renderEmpty));
-if (pandoc) row('pandoc, same content Markdown → .docx', pandoc, `fazhi = ${(coldStats.render.median / pandoc.median).toFixed(2)}× pandoc`);
-else console.log('pandoc not installed: peer comparison skipped (apt-get install pandoc)');
+if (pandoc) {
+  const cpuRatio = pandoc.cpu ? ` (CPU ${(coldStats.render.cpu / pandoc.cpu).toFixed(2)}×)` : '';
+  row('pandoc, same content Markdown → .docx', pandoc, `fazhi = ${(coldStats.render.median / pandoc.median).toFixed(2)}× pandoc${cpuRatio}`);
+}
+else {
+  console.log('pandoc is NOT installed: the peer comparisons are missing from this run (apt-get install -y pandoc)');
+  rows.push({ what: 'pandoc', missing: true });
+}
+row(
+  'plain render right after a NODE_OPTIONS=--max-old-space-size=4096 render',
+  coldStats.afterFlagged,
+  `${(coldStats.afterFlagged.median / coldStats.render.median).toFixed(2)}× plain render${coldStats.render.cpu ? ` (CPU ${(coldStats.afterFlagged.cpu / coldStats.render.cpu).toFixed(2)}×)` : ''}`,
+);
+row('  (the flagged render itself)', coldStats.flagged, timesNode(coldStats.flagged));
+if (OTHER_BIN) {
+  row('compared build: render (cold)', coldStats.otherRender, timesNode(coldStats.otherRender));
+  row('compared build: validate (cold)', coldStats.otherValidate, timesNode(coldStats.otherValidate));
+}
 row('fazhi validate, district report (cold)', coldStats.validate, timesNode(coldStats.validate));
 row('fazhi validate, cold, empty cache', coldStats.validateEmpty, timesNode(coldStats.validateEmpty));
 
 // 4. In-process render once modules are loaded (what batch and watch pay per report), in steady
 // state: the first renders of a process run before V8 has optimised the code (the cold rows
 // above measure those), so 20 renders come first. Each figure in a fresh process.
-function renderInProcess(file, warmUp = 20) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bench-render.mjs'), file, String(warmUp), String(Math.max(RUNS, 15))], { encoding: 'utf8' });
+function renderInProcess(file, warmUp = 20, root = ROOT) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bench-render.mjs'), file, String(warmUp), String(Math.max(RUNS, 15)), root], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`in-process render of ${file} failed:\n${r.stderr}`);
   return stats(JSON.parse(r.stdout));
 }
 row('render in process (modules loaded)', renderInProcess(REPORT));
+if (OTHER) row('compared build: render in process', renderInProcess(REPORT, 20, OTHER));
 
 // 5–6. Batch of 200 department reports, and its peak memory.
 const batchDir = path.join(work, 'data', '基准区', '2024');
@@ -139,18 +198,49 @@ for (let i = 1; i <= 200; i++) {
 }
 const batchAvailable = spawnSync(process.execPath, [BIN, 'batch', '--help'], { encoding: 'utf8' }).status === 0;
 let batch;
+/** A folder of `count` department reports, copies of the same one under other names. */
+function departments(count) {
+  const dir = path.join(work, `data-${count}`, '基准区', '2024');
+  mkdirSync(path.join(dir, 'departments'), { recursive: true });
+  for (let i = 1; i <= count; i++) writeFileSync(path.join(dir, 'departments', `基准部门${i}.yaml`), deptText.replaceAll('示例区司法局', `基准区第${i}局`));
+  return dir;
+}
 if (batchAvailable) {
   batch = timeProcess(process.execPath, [BIN, 'batch', batchDir], { cwd: work, runs: Math.max(3, Math.min(RUNS, 5)), allowFailure: true });
   row('fazhi batch, 200 department reports', batch, `${ms(batch.median / 200)} per report`);
+  let pandocOne;
   if (pandoc) {
+    // Like with like: pandoc on the same department report the batch renders 200 times.
     const md = path.join(work, 'dept.md');
     writeFileSync(md, markdownOf(DEPARTMENT));
-    const pandocOne = timeProcess('pandoc', [md, '-o', path.join(work, 'dept.docx')]);
-    row('pandoc, one department report', pandocOne, `fazhi batch is ${(pandocOne.median / (batch.median / 200)).toFixed(1)}× faster per report`);
+    pandocOne = timeProcess('pandoc', [md, '-o', path.join(work, 'dept.docx')]);
+    const cpuRatio = pandocOne.cpu && batch.cpu ? ` (CPU ${(pandocOne.cpu / (batch.cpu / 200)).toFixed(1)}×)` : '';
+    row('pandoc, the same department report', pandocOne, `fazhi batch is ${(pandocOne.median / (batch.median / 200)).toFixed(1)}× faster per report${cpuRatio}`);
   }
-  const rss = peakRss(process.execPath, [BIN, 'batch', batchDir], work);
-  if (rss !== undefined) console.log(`${'peak RSS of the batch'.padEnd(44)} ${rss.toFixed(0).padStart(7)} MB`);
-  rows.push({ what: 'peak RSS of the batch', rssMb: rss });
+  const usage = timeAndMemory(process.execPath, [BIN, 'batch', batchDir], work);
+  console.log(`${'batch of 200: CPU time / wall time'.padEnd(44)} ${(usage.cpu / usage.wall).toFixed(2).padStart(7)}   (${os.cpus().length} cores; ${usage.cpu.toFixed(0)} ms CPU in ${usage.wall.toFixed(0)} ms)`);
+  console.log(`${'peak RSS of the batch'.padEnd(44)} ${usage.rssMb.toFixed(0).padStart(7)} MB`);
+  rows.push({ what: 'batch of 200: CPU / wall', ratio: usage.cpu / usage.wall, cpuMs: usage.cpu, wallMs: usage.wall });
+  rows.push({ what: 'peak RSS of the batch', rssMb: usage.rssMb });
+  if (OTHER_BIN) {
+    const other = timeProcess(process.execPath, [OTHER_BIN, 'batch', batchDir], { cwd: work, runs: Math.max(3, Math.min(RUNS, 5)), allowFailure: true });
+    row('compared build: batch, 200 department reports', other, `${ms(other.median / 200)} per report${pandocOne ? `, ${(pandocOne.median / (other.median / 200)).toFixed(1)}× pandoc` : ''}`);
+  }
+  // A province's collection: time should grow linearly with the count, memory stay flat.
+  const scale = [{ count: 200, ...usage }];
+  for (const count of SCALE) {
+    const dir = departments(count);
+    const u = timeAndMemory(process.execPath, [BIN, 'batch', dir], work);
+    scale.push({ count, ...u });
+    rmSync(path.dirname(path.dirname(dir)), { recursive: true, force: true });
+  }
+  for (const s of scale) {
+    const perReport = s.wall / s.count;
+    console.log(
+      `${`batch of ${s.count}`.padEnd(44)} ${ms(s.wall).padStart(10)}  ${ms(perReport)} per report (${(perReport / (scale[0].wall / scale[0].count)).toFixed(2)}× the 200 batch's), peak RSS ${s.rssMb.toFixed(0)} MB, CPU/wall ${(s.cpu / s.wall).toFixed(2)}`,
+    );
+  }
+  rows.push({ what: 'batch scale', scale });
 } else console.log('fazhi batch not available yet: batch figures skipped');
 
 // 7. Growth with size: the district report's measures repeated ×1, ×4, ×16.

@@ -586,8 +586,8 @@ function pageElement(p: Preview, page: PreviewPage): HTMLElement {
       h(
         'div',
         { class: 'colophon' },
-        c.copyTo ? h('div', { class: 'copy' }, `抄送：${c.copyTo}。`) : null,
-        c.printedBy || c.printedDate ? h('div', { class: 'printed' }, h('span', {}, c.printedBy ?? ''), h('span', {}, c.printedDate ? `${c.printedDate}印发` : '')) : null,
+        c.copyTo ? h('div', { class: 'copy' }, c.copyTo) : null,
+        c.printedBy || c.printedOn ? h('div', { class: 'printed' }, h('span', {}, c.printedBy ?? ''), h('span', {}, c.printedOn ?? '')) : null,
       ),
     );
   }

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { formatDiagnostic, UserError } from '../diagnostic.js';
+import type { LayoutProfile } from '../layout/profile.js';
 import { renderFile } from '../pipeline.js';
 import { isLevel, type Level } from '../data/report.js';
 import { claimOutputPath, defaultOutputPath, outputKey, safeFileName, writeFileAtomic } from '../write/output-file.js';
@@ -23,6 +24,8 @@ export interface Job {
    * across threads and processes): two reports with the same title must not overwrite each other.
    */
   claimDir?: string;
+  /** The layout (--profile, --reference-doc); default GB/T 9704. Plain data: it crosses to the workers. */
+  profile?: LayoutProfile;
 }
 
 /** Claims `target` for this job, or, when another report of the batch has it, a name with the data file's. */
@@ -73,7 +76,7 @@ export async function runJob(job: Job): Promise<JobResult> {
   const file = path.resolve(job.cwd, job.file);
   const base = { id: job.id, file: job.file };
   try {
-    const result = await renderFile(file);
+    const result = await renderFile(file, job.profile ? { profile: job.profile } : {});
     const data = result.report ?? result.source.data;
     const name = rawField(data, 'unit', 'name');
     const short = rawField(data, 'unit', 'short');

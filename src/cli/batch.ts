@@ -14,6 +14,7 @@ import { runJobs, type WorkerKind } from '../batch/pool.js';
 import { displayWidth, TerminalProgress } from '../batch/progress.js';
 import { countRows, LEVEL_NAMES, summaryRows, type SummaryRow } from '../batch/summary.js';
 import { GBT9704 } from '../layout/profile.js';
+import { sessionProfile } from './render-session.js';
 import { findRosterFile, loadRoster, ROSTER_FILE_NAME, type Roster } from '../roster/index.js';
 import { defaultOutputPath, safeFileName, writeFileAtomic } from '../write/output-file.js';
 import type { CommandIO, CommandRun } from './command.js';
@@ -81,6 +82,8 @@ export const runBatch: CommandRun = async (inputs, values, io) => {
   const files = reportFilesUnder(dir);
   if (files.length === 0 && !roster) throw new UserError(`“${inputs[0]}”中没有报告数据文件（.yaml）。`);
 
+  // Read before any report: a template that cannot be used stops the batch at once.
+  const profile = typeof values.profile === 'string' || typeof values['reference-doc'] === 'string' ? sessionProfile(values, io) : undefined;
   const claimDir = mkdtempSync(path.join(os.tmpdir(), 'fazhi-batch-'));
   const jobs: Job[] = files.map((f, id) => ({
     id,
@@ -89,6 +92,7 @@ export const runBatch: CommandRun = async (inputs, values, io) => {
     relativeDir: path.relative(dir, path.dirname(f)),
     claimDir,
     ...(outputDir ? { outputDir } : {}),
+    ...(profile ? { profile } : {}),
   }));
   const started = performance.now();
   // A redrawn progress line only on a terminal; `fazhi serve` shows each result as a line.
@@ -141,7 +145,7 @@ export const runBatch: CommandRun = async (inputs, values, io) => {
   };
   write(`${base}.csv`, summaryCsv(rows));
   const { writeDocx } = await import('../write/docx/index.js');
-  write(`${base}.docx`, await writeDocx(summaryDocument(rows, title, GBT9704, year, asOf), GBT9704));
+  write(`${base}.docx`, await writeDocx(summaryDocument(rows, title, profile ?? GBT9704, year, asOf), profile ?? GBT9704));
 
   if (c.errors || c.missing || c.writeFailed) {
     io.err('有报告需要处理：请按上面的提示修改有错误的报告、催报缺报的单位（联系人见汇总表 CSV），然后重新运行。');

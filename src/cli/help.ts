@@ -19,6 +19,7 @@ const RENDER_OPTIONS: CommandSpec['options'] = {
   output: { type: 'string', short: 'o' },
   templates: { type: 'string' },
   profile: { type: 'string' },
+  'reference-doc': { type: 'string' },
   pdf: { type: 'boolean' },
   html: { type: 'boolean' },
   previous: { type: 'string' },
@@ -71,7 +72,7 @@ ${EXIT_CODES_HELP}
   render: {
     summary: '校验并生成公文格式的 Word 文档（.docx）',
     options: RENDER_OPTIONS,
-    help: `用法：fazhi render 文件… [-o 输出] [--pdf] [--html] [--profile 版式文件] [--templates 模板文件夹]
+    help: `用法：fazhi render 文件… [-o 输出] [--pdf] [--html] [--profile 版式文件] [--reference-doc 本单位模板.docx] [--templates 模板文件夹]
 
 先校验数据（有错误时不生成，并列出问题），再按 GB/T 9704—2012 公文格式生成 Word 文档。
 
@@ -82,6 +83,10 @@ ${EXIT_CODES_HELP}
                         并列出替换了哪些字体；Word 文档中仍写公文字体）。
   --html                同时生成网页（.html），用于在政府网站公开，手机上可读，打印接近纸质版式。
   --profile 版式文件    使用地方版式（YAML，只写与国标不同的项），见 profiles/示例省变体.yaml。
+  --reference-doc 本单位模板.docx
+                        按本单位的 Word 模板排版：取模板中“正文”“标题”“标题 1”至“标题 4”样式的
+                        字体、字号和加粗，以及纸张、页边距、页脚位置和文档网格行距；与国标不同之处
+                        逐项给出警告（模板不是有效的 .docx 时说明原因，不生成）。
   --templates 文件夹    使用自己的模板（文件夹中放 district/、department/、town/ 的 report.hbs）。
   --previous 上年文件   上一年度的数据文件，用于同比数字和附表；默认自动查找同一单位上一年度的文件。
   --verbose             逐项说明汇总数据（rollup）的来源：哪些单位计入、哪些没有这一项。
@@ -95,7 +100,7 @@ ${EXIT_CODES_HELP}
   watch: {
     summary: '边写边看：每次保存数据或模板后自动重新生成',
     options: RENDER_OPTIONS,
-    help: `用法：fazhi watch 文件 [-o 输出] [--pdf] [--html] [--profile 版式文件] [--templates 模板文件夹]
+    help: `用法：fazhi watch 文件 [-o 输出] [--pdf] [--html] [--profile 版式文件] [--reference-doc 本单位模板.docx] [--templates 模板文件夹]
 
 先生成一次，然后监视数据文件和模板：每次保存后自动重新校验和生成，并显示问题或生成的文件和用时。
 保存的内容有错误时只显示提示，上一次生成的文件保持不变。按 Ctrl+C 停止。选项与 render 相同。
@@ -106,8 +111,8 @@ ${EXIT_CODES_HELP}
   },
   batch: {
     summary: '批量校验并生成一个文件夹中的全部报告，列出缺报单位，生成汇总表',
-    options: { ...help, output: { type: 'string', short: 'o' }, jobs: { type: 'string' }, date: { type: 'string' } },
-    help: `用法：fazhi batch 文件夹 [-o 输出文件夹] [--jobs 并行数] [--date 截至日期]
+    options: { ...help, output: { type: 'string', short: 'o' }, jobs: { type: 'string' }, date: { type: 'string' }, profile: { type: 'string' }, 'reference-doc': { type: 'string' } },
+    help: `用法：fazhi batch 文件夹 [-o 输出文件夹] [--jobs 并行数] [--date 截至日期] [--profile 版式文件] [--reference-doc 本单位模板.docx]
 
 校验并生成文件夹中的全部报告（区县报告、departments/ 下的部门报告和 towns/ 下的乡镇街道报告），
 报告较多时用上全部 CPU 核心同时处理。某份报告有错误或输出文件正被 Word/WPS 打开时，
@@ -125,6 +130,9 @@ ${EXIT_CODES_HELP}
                         逐个处理更快，自动逐个处理；--jobs 1 总是逐个处理。最多为 CPU 核心数。
   --date 日期           汇总表写明“截至某年某月某日”，例如 --date 2025-01-20。不写时不写日期，
                         同一批报告无论哪天生成，汇总表都逐字节相同。
+  --profile 版式文件    全部报告和汇总表使用地方版式，同 render。
+  --reference-doc 本单位模板.docx
+                        全部报告和汇总表按本单位的 Word 模板排版，同 render。
 
 退出码：0 全部生成；1 有报告有错误、缺报、未能写入，或单位名册有错误；2 命令用法有误；3 工具内部错误（请报告给维护者）。
 

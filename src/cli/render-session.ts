@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ExitCode, UserError, hasErrors, type Diagnostic } from '../diagnostic.js';
 import { loadProfile } from '../layout/load-profile.js';
 import { GBT9704, type LayoutProfile } from '../layout/profile.js';
+import { loadReferenceDoc } from '../layout/reference-doc.js';
 import { renderFile } from '../pipeline.js';
 import { describeOutcome } from '../rollup/index.js';
 import { writeHtml } from '../write/html/index.js';
@@ -44,9 +45,22 @@ function templatesFolder(option: string, cwd: string): string {
   return dir;
 }
 
+/**
+ * The layout of the run: GB/T 9704, or a --profile variant, with the fonts and page setup of a
+ * --reference-doc template on top; the template's departures from the standard are printed as
+ * warnings, once.
+ */
+export function sessionProfile(values: Values, io: CommandIO): LayoutProfile {
+  const profile = typeof values.profile === 'string' ? loadProfile(path.resolve(io.cwd, values.profile)) : GBT9704;
+  if (typeof values['reference-doc'] !== 'string') return profile;
+  const template = loadReferenceDoc(path.resolve(io.cwd, values['reference-doc']), profile, GBT9704, io.cwd);
+  printDiagnostics(template.warnings, io);
+  return template.profile;
+}
+
 export async function openSession(values: Values, io: CommandIO, inputs: readonly string[] = []): Promise<RenderSession> {
   return {
-    profile: typeof values.profile === 'string' ? loadProfile(path.resolve(io.cwd, values.profile)) : GBT9704,
+    profile: sessionProfile(values, io),
     ...(typeof values.templates === 'string' ? { templatesDir: templatesFolder(values.templates, io.cwd) } : {}),
     ...(typeof values.output === 'string' ? { output: values.output } : {}),
     html: values.html === true,

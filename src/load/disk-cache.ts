@@ -64,6 +64,44 @@ function entryName(text: string): string {
 }
 
 /**
+ * The stored value of an entry of this kind and key, if it was written by this build from this
+ * content; else undefined. For values computed from something other than one file (the writer's
+ * reference package, computed from the layout profile).
+ */
+export function readDiskEntry(kind: string, key: string, content: string): unknown {
+  if (!settings) return undefined;
+  try {
+    const entry = JSON.parse(readFileSync(entryFileOf(kind, key), 'utf8')) as { id?: unknown; content?: unknown; value?: unknown };
+    if (entry.id === `${kind}\n${settings.build}\n${key}` && entry.content === content) return entry.value;
+  } catch {
+    // Missing or damaged: not there.
+  }
+  return undefined;
+}
+
+/** Stores an entry (best effort: an unwritable cache folder only means computing again). */
+export function writeDiskEntry(kind: string, key: string, content: string, value: unknown): void {
+  if (!settings) return;
+  try {
+    const entryFile = entryFileOf(kind, key);
+    mkdirSync(settings.dir, { recursive: true });
+    const temp = `${entryFile}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify({ id: `${kind}\n${settings.build}\n${key}`, content, value }));
+    renameSync(temp, entryFile);
+  } catch {
+    // Read-only or full disk: the next run computes again.
+  }
+}
+
+/**
+ * Named without the build, so that a new version overwrites its predecessor's entry: the folder
+ * holds one entry per key, however many versions have run.
+ */
+function entryFileOf(kind: string, key: string): string {
+  return path.join(settings!.dir, `${kind}-${entryName(`${kind}\n${key}`)}.json`);
+}
+
+/**
  * The cached value of `compute()` for `file`'s current content, else computes and stores it.
  * `key` names everything else the value depends on (the path as the user wrote it, say).
  */
@@ -75,24 +113,15 @@ export function diskCached<T>(file: string, key: string, codec: DiskCacheCodec<T
   } catch {
     return compute(); // unreadable: the computation reports it
   }
-  const id = `${codec.kind}\n${settings.build}\n${key}`;
-  // Named without the build, so that a new version overwrites its predecessor's entry: the
-  // folder holds one entry per file read, however many versions have run.
-  const entryFile = path.join(settings.dir, `${codec.kind}-${entryName(`${codec.kind}\n${key}`)}.json`);
-  try {
-    const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as { id?: unknown; content?: unknown; value?: unknown };
-    if (entry.id === id && entry.content === content) return codec.decode(entry.value);
-  } catch {
-    // Missing or damaged: compute below.
+  const stored = readDiskEntry(codec.kind, key, content);
+  if (stored !== undefined) {
+    try {
+      return codec.decode(stored);
+    } catch {
+      // Damaged: compute below.
+    }
   }
   const value = compute();
-  try {
-    mkdirSync(settings.dir, { recursive: true });
-    const temp = `${entryFile}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ id, content, value: codec.encode(value) }));
-    renameSync(temp, entryFile);
-  } catch {
-    // Read-only or full disk: the next run computes again.
-  }
+  writeDiskEntry(codec.kind, key, content, codec.encode(value));
   return value;
 }

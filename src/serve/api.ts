@@ -76,7 +76,8 @@ export interface PreviewPage {
   number: number;
   lines: PreviewLine[];
   tables: PreviewTable[];
-  colophon?: { copyTo?: string; printedBy?: string; printedDate?: string };
+  /** 版记 lines as printed (compose's final strings: “抄送：…。”, “…印发”). */
+  colophon?: { copyTo?: string; printedBy?: string; printedOn?: string };
 }
 
 export interface Preview {

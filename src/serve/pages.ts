@@ -102,13 +102,14 @@ function blockLines(block: Block, profile: LayoutProfile): DrawnLine[][] {
       return [flowed(block.runs, 'body', indent, block.condensed ? condensedCharsPerLine(profile) : perLine)];
     case 'attachments': {
       const at = profile.attachments.indentChars.value;
+      const labelWidth = textWidth(block.label);
       return [
         [blank()],
         ...block.items.map(({ number, text: item }, i) => {
           const prefix = i === 0 ? block.label + number : number;
-          const hang = at + textWidth(block.label) + textWidth(number);
+          const hang = at + labelWidth + textWidth(number);
           // paginate.ts counts an item at the width after the hang, prefix not included.
-          const counted = perLine - at - textWidth(block.label);
+          const counted = perLine - at - labelWidth;
           const lines = breakLines(item, counted, counted);
           return lines.map((text, j): DrawnLine =>
             j === 0 ? { style: 'attachment', runs: [{ text: prefix + text }], left: hang - textWidth(prefix) } : { style: 'attachment', runs: [{ text }], left: hang },
@@ -183,10 +184,9 @@ export function previewOf(doc: ReportDocument, profile: LayoutProfile): Preview 
     if (block.kind !== 'colophon') continue;
     const page = pageOf(colophonPage(doc.blocks, block, profile));
     page.colophon = {
-      // The page draws “抄送：…。” and “…印发” around these (web/main.ts).
-      ...(block.copyTo ? { copyTo: block.copyTo.text.replace(/。$/, '') } : {}),
+      ...(block.copyTo ? { copyTo: block.copyTo.label + block.copyTo.text } : {}),
       ...(block.printedBy ? { printedBy: block.printedBy } : {}),
-      ...(block.printedOn ? { printedDate: block.printedOn.replace(/印发$/, '') } : {}),
+      ...(block.printedOn ? { printedOn: block.printedOn } : {}),
     };
   }
   if (pages.length === 0) pageOf(1);

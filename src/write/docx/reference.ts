@@ -2,82 +2,48 @@
 // is the same for all reports of the profile — styles, theme, numbering, settings, the two page
 // number footers, font table, content types, relationships — built once with the docx library
 // and kept already deflated. A report then adds only word/document.xml (printed from the model,
-// printer.ts) and docProps/core.xml. Kept per process, keyed by the profile's content; the build
-// cannot change within a process.
+// printer.ts) and docProps/core.xml. Kept per process, keyed by the profile's content; and, when
+// the CLI has turned the cache folder on, also there, keyed by the profile's content and the
+// build, so that a cold render does not load the docx library at all.
 
-import { Document, DocumentGridType, Packer } from 'docx';
+import zlib from 'node:zlib';
+import { readDiskEntry, writeDiskEntry } from '../../load/disk-cache.js';
 import type { LayoutProfile } from '../../layout/profile.js';
-import { mmToTwips } from '../../layout/units.js';
-import { pageNumberFooters } from './page-number.js';
-import { deflateEntry, stableParts, type DeflatedEntry } from './stable-docx.js';
-import { styles } from './styles.js';
 import { schemaOrder } from './schema-order.js';
+import { crc32, deflateEntry, stableParts, type DeflatedEntry } from './stable-docx.js';
 
 export const DOCUMENT_PART = 'word/document.xml';
 export const CORE_PART = 'docProps/core.xml';
 const CONTENT_TYPES = '[Content_Types].xml';
 
 export interface ReferencePackage {
-  /** The package's entries in order; `null` marks where document.xml and core.xml go. */
+  /** The package's entries in order; the names DOCUMENT_PART and CORE_PART mark where the two printed parts go. */
   entries: (DeflatedEntry | typeof DOCUMENT_PART | typeof CORE_PART)[];
   /** document.xml up to and including `<w:body>` (declaration, namespaces). */
   documentStart: string;
   /** The section properties and the closing tags: page size, margins, grid, footer references. */
   documentEnd: string;
-  /** The parts as XML text, for a reader (tests, --reference-doc checks). */
-  parts: ReadonlyMap<string, string>;
 }
 
-interface PackageCompiler {
-  compile(file: Document, prettify: undefined, overrides: []): Map<string, string | Uint8Array>;
-}
-
-/** The reference document: the profile's styles, footers and page setup around an empty body. */
-function referenceDocument(profile: LayoutProfile): Document {
-  const p = profile.page;
-  const grid = profile.grid;
-  return new Document({
-    evenAndOddHeaderAndFooters: true,
-    styles: styles(profile),
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: mmToTwips(p.widthMm.value), height: mmToTwips(p.heightMm.value) },
-            margin: {
-              top: mmToTwips(p.marginTopMm.value),
-              bottom: mmToTwips(p.marginBottomMm.value),
-              left: mmToTwips(p.marginLeftMm.value),
-              right: mmToTwips(p.marginRightMm.value),
-              header: mmToTwips(p.headerMm.value),
-              footer: mmToTwips(p.footerMm.value),
-            },
-          },
-          grid:
-            grid.gridType.value === 'linesAndChars'
-              ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: grid.linePitchTwips.value, charSpace: grid.wordCharSpace.value }
-              : { type: grid.gridType.value === 'lines' ? DocumentGridType.LINES : DocumentGridType.DEFAULT, linePitch: grid.linePitchTwips.value },
-        },
-        footers: pageNumberFooters(profile),
-        children: [],
-      },
-    ],
-  });
-}
-
-/** The parts of a compiled docx Document (the library's compiler, before it zips them). */
-async function compileParts(document: Document): Promise<Map<string, string | Uint8Array>> {
-  // Not part of the typed API: if a docx release drops it, the finished zip is read instead.
-  const compiler = (Packer as unknown as { compiler?: PackageCompiler }).compiler;
-  if (compiler && typeof compiler.compile === 'function') return compiler.compile(document, undefined, []);
-  const { unzipSync } = await import('fflate');
-  return new Map(Object.entries(unzipSync(new Uint8Array(await Packer.toBuffer(document)))));
+/**
+ * The library's character styles (Hyperlink, FootnoteReference…) are based on Word's default
+ * character style, which it does not define; Word's own templates do. Added when missing.
+ */
+function withDefaultCharacterStyle(styles: string): string {
+  if (styles.includes('w:styleId="DefaultParagraphFont"')) return styles;
+  const style =
+    '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/>' +
+    '<w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>';
+  const at = styles.indexOf('<w:style ');
+  return at < 0 ? styles.replace('</w:styles>', `${style}</w:styles>`) : styles.slice(0, at) + style + styles.slice(at);
 }
 
 /** A package from its parts: schema order restored, document.xml split around its body. */
 export function referenceFromParts(parts: ReadonlyMap<string, string | Uint8Array>): ReferencePackage {
   const xml = stableParts(parts);
   for (const [name, text] of xml) if (name.startsWith('word/') && name.endsWith('.xml')) xml.set(name, schemaOrder(text));
+  const styles = xml.get('word/styles.xml');
+  if (styles !== undefined) xml.set('word/styles.xml', withDefaultCharacterStyle(styles));
   const document = xml.get(DOCUMENT_PART);
   if (document === undefined) throw new Error('reference package without word/document.xml');
   const bodyAt = document.indexOf('<w:body>');
@@ -92,17 +58,65 @@ export function referenceFromParts(parts: ReadonlyMap<string, string | Uint8Arra
     else entries.push(deflateEntry(name, xml.get(name) ?? data));
   }
   if (!entries.includes(CORE_PART)) entries.push(CORE_PART);
-  return { entries, documentStart: document.slice(0, bodyAt + '<w:body>'.length), documentEnd: document.slice(sectAt), parts: xml };
+  return { entries, documentStart: document.slice(0, bodyAt + '<w:body>'.length), documentEnd: document.slice(sectAt) };
+}
+
+/** The cache folder's form of a package: deflated bytes in base64. */
+const CACHE_KIND = 'docx-reference-v1';
+
+type StoredEntry = string | { name: string; crc: number; size: number; utf8: boolean; deflated: string };
+
+function encode(reference: ReferencePackage): unknown {
+  const entries: StoredEntry[] = reference.entries.map((e) =>
+    typeof e === 'string' ? e : { name: Buffer.from(e.nameBytes).toString('utf8'), crc: e.crc, size: e.size, utf8: e.utf8, deflated: Buffer.from(e.deflated).toString('base64') },
+  );
+  return { entries, documentStart: reference.documentStart, documentEnd: reference.documentEnd };
+}
+
+function intact(deflated: Uint8Array, size: number, crc: number): boolean {
+  try {
+    const data = zlib.inflateRawSync(deflated);
+    return data.length === size && crc32(data) === crc;
+  } catch {
+    return false;
+  }
+}
+
+/** A stored package, or undefined when it is not one (damaged or from another version). */
+function decode(value: unknown): ReferencePackage | undefined {
+  const v = value as { entries?: unknown; documentStart?: unknown; documentEnd?: unknown } | undefined;
+  if (!v || !Array.isArray(v.entries) || typeof v.documentStart !== 'string' || typeof v.documentEnd !== 'string') return undefined;
+  const entries: ReferencePackage['entries'] = [];
+  for (const e of v.entries as StoredEntry[]) {
+    if (e === DOCUMENT_PART || e === CORE_PART) entries.push(e);
+    else if (typeof e === 'object' && e && typeof e.name === 'string' && typeof e.deflated === 'string' && Number.isInteger(e.crc) && Number.isInteger(e.size)) {
+      const deflated = new Uint8Array(Buffer.from(e.deflated, 'base64'));
+      // A damaged entry must not become a damaged .docx: the data is inflated and checked.
+      if (!intact(deflated, e.size, e.crc)) return undefined;
+      entries.push({ nameBytes: new Uint8Array(Buffer.from(e.name, 'utf8')), utf8: Boolean(e.utf8), crc: e.crc, size: e.size, deflated });
+    } else return undefined;
+  }
+  if (!entries.includes(DOCUMENT_PART) || !entries.includes(CORE_PART)) return undefined;
+  return { entries, documentStart: v.documentStart, documentEnd: v.documentEnd };
 }
 
 const packages = new Map<string, Promise<ReferencePackage>>();
+
+async function load(profile: LayoutProfile, key: string): Promise<ReferencePackage> {
+  const stored = decode(readDiskEntry(CACHE_KIND, key, ''));
+  if (stored) return stored;
+  const { referenceParts } = await import('./reference-build.js');
+  const reference = referenceFromParts(referenceParts(profile));
+  writeDiskEntry(CACHE_KIND, key, '', encode(reference));
+  return reference;
+}
 
 /** The reference package of a profile, built on first use. */
 export function referencePackage(profile: LayoutProfile): Promise<ReferencePackage> {
   const key = JSON.stringify(profile);
   let entry = packages.get(key);
   if (!entry) {
-    entry = compileParts(referenceDocument(profile)).then(referenceFromParts);
+    entry = load(profile, key);
     // A failure is not kept: the next report tries again.
     entry.catch(() => packages.delete(key));
     packages.set(key, entry);

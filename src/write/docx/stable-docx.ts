@@ -1,7 +1,8 @@
 // The same report renders to the same bytes, today and next year, so that outputs can be
 // compared and archived. The docx library stamps the document properties with the current time
 // (dcterms:created/modified) and the zip entries with the local time of writing, and gives some
-// relationships random ids (nanoid); this pass removes all three, on the finished zip.
+// relationships random ids (nanoid): the reference package's parts are cleaned of the stamps and
+// ids once (stableParts), and every entry carries a fixed zip time.
 //
 // The zip itself is written here, with Node's native deflate: fflate's deflate is JavaScript,
 // slow before the JIT has warmed up (≈ 55 ms of a cold render for this small package). Its
@@ -9,7 +10,6 @@
 // release; another release (or CPU family) may compress differently, never the parts themselves.
 
 import zlib from 'node:zlib';
-import { unzipSync } from 'fflate';
 
 /**
  * Every entry's MS-DOS date and time: 1980-01-01 00:00:00, the earliest a zip can hold. Stored
@@ -50,7 +50,7 @@ function renameRandomIds(parts: Map<string, string>): void {
 let crcTable: Int32Array | undefined;
 
 /** CRC-32 of the zip format: Node's native one (20.15 and later), else table-driven. */
-function crc32(data: Uint8Array): number {
+export function crc32(data: Uint8Array): number {
   if (typeof zlib.crc32 === 'function') return zlib.crc32(data);
   crcTable ??= Int32Array.from({ length: 256 }, (_, n) => {
     let c = n;
@@ -123,8 +123,6 @@ export function zipEntries(files: readonly DeflatedEntry[]): Uint8Array {
   return out;
 }
 
-const zip = (entries: readonly (readonly [name: string, data: Uint8Array])[]): Uint8Array => zipEntries(entries.map(([name, data]) => deflateEntry(name, data)));
-
 /** The XML parts of a package without time stamps in core.xml and with random relationship ids renamed. */
 export function stableParts(parts: ReadonlyMap<string, string | Uint8Array>): Map<string, string> {
   const xml = new Map<string, string>();
@@ -133,21 +131,4 @@ export function stableParts(parts: ReadonlyMap<string, string | Uint8Array>): Ma
   if (core !== undefined) xml.set('docProps/core.xml', core.replace(TIMESTAMPS, ''));
   renameRandomIds(xml);
   return xml;
-}
-
-/** The package's parts (path → XML text or bytes) zipped once, without time stamps or random ids. */
-export function stableZip(parts: ReadonlyMap<string, string | Uint8Array>): Uint8Array {
-  const xml = stableParts(parts);
-  // Same entries in the same order.
-  return zip(
-    [...parts].map(([name, data]) => {
-      const text = xml.get(name);
-      return [name, text !== undefined ? encoder.encode(text) : typeof data === 'string' ? encoder.encode(data) : data] as const;
-    }),
-  );
-}
-
-/** The same for a finished .docx: unzipped, cleaned and zipped again. */
-export function stableDocx(bytes: Uint8Array): Uint8Array {
-  return stableZip(new Map(Object.entries(unzipSync(bytes))));
 }

@@ -5,6 +5,7 @@
 
 import type { Block, ReportDocument } from '../../compose/model.js';
 import type { LayoutProfile } from '../../layout/profile.js';
+import { twipsToPt } from '../../layout/units.js';
 
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -24,7 +25,7 @@ function fontStack(family: string): string {
 function css(p: LayoutProfile): string {
   const f = p.fonts;
   const pt = (n: number) => `${n}pt`;
-  const linePitchPt = p.grid.linePitchTwips.value / 20;
+  const linePitchPt = twipsToPt(p.grid.linePitchTwips.value);
   return `
 :root { color-scheme: light; }
 body { margin: 0; background: #f4f4f4; color: #111; }

@@ -1,0 +1,113 @@
+// `--reference-doc 本单位模板.docx`: the fonts and page setup of an office's Word template, with a
+// warning for each departure from GB/T 9704; a file that is no usable .docx stops with one
+// Chinese sentence and exit code 1, and nothing is written.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GBT9704 } from '../src/layout/profile.js';
+import { applyTemplate, templateValues } from '../src/layout/reference-doc.js';
+import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
+import { readDocx } from './helpers/docx.js';
+
+const EXAMPLE = path.join(ROOT, 'data', '示例区', '2024', 'report.yaml');
+const dir = scratchDir();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+
+/** A Word template as an office keeps one: styles for 正文 and 标题 1, and its page setup. */
+function template(options: { normalFont?: string; normalHalfPoints?: number; heading1?: string; margins?: [number, number, number, number]; linePitch?: number } = {}): Uint8Array {
+  const [top, bottom, left, right] = options.margins ?? [2098, 1984, 1587, 1474];
+  const styles =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${W}>` +
+    `<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:eastAsia="宋体"/><w:sz w:val="21"/></w:rPr></w:rPrDefault></w:docDefaults>` +
+    `<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:rPr><w:rFonts w:eastAsia="${options.normalFont ?? '仿宋_GB2312'}"/><w:sz w:val="${options.normalHalfPoints ?? 32}"/></w:rPr></w:style>` +
+    (options.heading1 ?? '') +
+    `</w:styles>`;
+  const document =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body><w:p/><w:sectPr>` +
+    `<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="${top}" w:right="${right}" w:bottom="${bottom}" w:left="${left}" w:header="851" w:footer="1434" w:gutter="0"/>` +
+    `<w:docGrid w:type="lines" w:linePitch="${options.linePitch ?? 579}"/></w:sectPr></w:body></w:document>`;
+  return zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+    'word/document.xml': strToU8(document),
+    'word/styles.xml': strToU8(styles),
+  });
+}
+
+function save(name: string, bytes: Uint8Array | string): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+describe('template values', () => {
+  it('reads fonts through the style chain and the page setup; a template matching GB/T 9704 gives no warning', () => {
+    const files = unzipSync(template());
+    const values = templateValues(Buffer.from(files['word/document.xml']!).toString(), Buffer.from(files['word/styles.xml']!).toString());
+    expect(values.fonts.body).toEqual({ font: '仿宋_GB2312', size: 16 });
+    expect(values.page).toMatchObject({ marginTopMm: 37, marginLeftMm: 28, widthMm: 210, heightMm: 297 });
+    const { profile, warnings } = applyTemplate(GBT9704, GBT9704, values, '模板.docx');
+    expect(warnings).toEqual([]);
+    expect(profile.fonts.body.family.value).toBe('仿宋_GB2312');
+    expect(profile.grid.linesPerPage.value).toBe(22);
+    expect(profile.grid.charsPerLine.value).toBe(28);
+  });
+});
+
+describe('fazhi render --reference-doc', () => {
+  it('sets the report in the template’s body font, heading font and margins, and warns where they depart from GB/T 9704', async () => {
+    const file = save('本单位 模板.docx', template({
+      normalFont: '仿宋',
+      margins: [2098, 1984, 1701, 1361], // left 30 mm, right 24 mm
+      heading1: `<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/><w:rPr><w:rFonts w:eastAsia="方正黑体_GBK"/><w:b/></w:rPr></w:style>`,
+    }));
+    const out = path.join(dir, 'out1');
+    const r = fazhi(['render', EXAMPLE, '--reference-doc', file, '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('警告 正文字体为“仿宋”，与国标不同（§5.2.2 正文 3 号仿宋体字：仿宋_GB2312）。');
+    expect(r.stdout).toContain('警告 一级标题字体为“方正黑体_GBK”');
+    expect(r.stdout).toContain('一级标题加粗');
+    expect(r.stdout).toContain('左边距（订口）为 30 mm，与国标不同（§5.2.1 订口 28 mm ± 1 mm：28 mm）。');
+    const docx = await readDocx(readFileSync(path.join(out, readdirSync(out).find((f) => f.endsWith('.docx'))!)));
+    const body = docx.paragraphs.find((p) => p.text.startsWith('2024年，'))!;
+    expect(body.xml).toContain('w:eastAsia="仿宋"');
+    const heading = docx.paragraphs.find((p) => /^一、/.test(p.text))!;
+    expect(heading.xml).toContain('w:eastAsia="方正黑体_GBK"');
+    expect(heading.xml).toMatch(/<w:b\/>/);
+    expect(docx.document).toMatch(/<w:pgMar [^>]*w:left="1701"/);
+    expect(docx.document).toMatch(/<w:pgMar [^>]*w:right="1361"/);
+  });
+
+  it('applies to every report and the summary of a batch', async () => {
+    const file = save('batch模板.docx', template({ normalFont: '仿宋' }));
+    const out = path.join(dir, 'batch');
+    const r = fazhi(['batch', path.join(ROOT, 'data', '示例区', '2024'), '--reference-doc', file, '-o', out, '--jobs', '1']);
+    expect(r.stderr).not.toMatch(/at .*\.(c?js|ts):\d+/);
+    expect(r.stdout).toContain('正文字体为“仿宋”');
+    const summary = readdirSync(out).find((f) => f.endsWith('.docx'))!;
+    expect((await readDocx(readFileSync(path.join(out, summary)))).styles).toContain('w:eastAsia="仿宋"');
+    const report = readdirSync(path.join(out, 'departments')).find((f) => f.endsWith('.docx'))!;
+    expect((await readDocx(readFileSync(path.join(out, 'departments', report)))).styles).toContain('w:eastAsia="仿宋"');
+  });
+
+  const hostile: [string, () => string, string, number][] = [
+    ['a missing file', () => path.join(dir, '没有这个文件.docx'), '找不到本单位模板', 2],
+    ['a folder', () => (mkdirSync(path.join(dir, '文件夹.docx'), { recursive: true }), path.join(dir, '文件夹.docx')), '不是文件', 2],
+    ['text renamed .docx', () => save('文字.docx', '这不是 Word 文档'), '不是有效的 Word 文档（.docx）', 1],
+    ['a truncated .docx', () => save('截断.docx', template().subarray(0, 300)), '不是有效的 Word 文档（.docx）', 1],
+    ['a workbook (.xlsx parts)', () => save('表格.docx', zipSync({ 'xl/workbook.xml': strToU8('<workbook/>') })), '不是 Word 文档（其中没有 word/document.xml）', 1],
+    ['a document.xml that is not UTF-8', () => save('乱码.docx', zipSync({ 'word/document.xml': new Uint8Array([0x3c, 0xff, 0xfe, 0x3e]) })), '已损坏', 1],
+    ['a decompression bomb', () => save('炸弹.docx', zipSync({ 'word/document.xml': new Uint8Array(9 * 1024 * 1024) }, { level: 9 })), '过大', 1],
+    ['margins leaving no room', () => save('页边距.docx', template({ margins: [8000, 8000, 1587, 1474] })), '无法排版', 1],
+  ];
+  it.each(hostile)('%s: one Chinese sentence, the documented exit code, nothing written', (_what, make, message, code) => {
+    const out = path.join(dir, `hostile-${Math.random().toString(36).slice(2)}`);
+    const r = fazhi(['render', EXAMPLE, '--reference-doc', make(), '-o', out]);
+    expect(r.code).toBe(code);
+    expect(r.stdout + r.stderr).toContain(message);
+    expect(r.stderr).not.toMatch(/at .*\.(c?js|ts):\d+|Error:/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
