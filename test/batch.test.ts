@@ -213,8 +213,12 @@ describe('fazhi batch with two reports of the same title', () => {
     const dir = path.join(scratchDir(), '同名区', '2024');
     mkdirSync(path.join(dir, 'departments'), { recursive: true });
     const dept = readFileSync(path.join(ROOT, 'data', '示例区', '2024', 'departments', '示例区司法局.yaml'), 'utf8').replace(/^# yaml-language-server.*\n/, '');
-    // 40 copies with one title, so that workers race for the same output name.
-    for (let i = 1; i <= 40; i++) writeFileSync(path.join(dir, 'departments', `副本${i}.yaml`), dept.replace('坚持党的领导，落实法治建设主体责任', `坚持党的领导，落实法治建设主体责任第${i}份`));
+    // 40 units' reports with one title, so that workers race for the same output name (each its
+    // own unit: one unit's report twice is an error of its own).
+    for (let i = 1; i <= 40; i++) {
+      const text = dept.replace('坚持党的领导，落实法治建设主体责任', `坚持党的领导，落实法治建设主体责任第${i}份`).replace(/^  name: 示例区司法局$/m, `  name: 示例区第${i}司法局`);
+      writeFileSync(path.join(dir, 'departments', `副本${i}.yaml`), text);
+    }
     const out = path.join(dir, '..', '输出');
     const r = fazhi(['batch', dir, '-o', out], path.dirname(dir), { FAZHI_BATCH_WORKERS: kind });
     expect(r.stdout + r.stderr).toContain('已生成 40 份');

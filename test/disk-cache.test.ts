@@ -121,6 +121,48 @@ describe('the CLI with a cache', () => {
     expect(new Set(ids()).size).toBe(1);
   });
 
+  it('never lets an entry change a result: a changed figure, or values of the wrong shape, are recomputed', () => {
+    const { dir, cache, report } = workspace();
+    const env = { FAZHI_CACHE_DIR: cache };
+    const good = fazhi(['render', report, '-o', 'out', '--verbose'], dir, env);
+    expect(rollupLine(good.stdout, 'penalty_cases')).toContain('= 1156件');
+    const entries = readdirSync(cache).map((f) => path.join(cache, f));
+    const market = entries.find((f) => readFileSync(f, 'utf8').includes('"unitName":"示例区市场监督管理局"'))!;
+    const original = readFileSync(market, 'utf8');
+    expect(original).toMatch(/"id":"penalty_cases","label":"[^"]*","value":415,/);
+    // One digit of a valid-looking entry (415 → 3415: the total would read 4156).
+    writeFileSync(market, original.replace(/("id":"penalty_cases","label":"[^"]*","value":)415,/, '$13415,'));
+    const changed = fazhi(['render', report, '-o', 'out', '--verbose'], dir, env);
+    expect(changed.code).toBe(0);
+    expect(rollupLine(changed.stdout, 'penalty_cases')).toContain('= 1156件');
+    expect(changed.stdout).toBe(good.stdout);
+
+    // Right shape on the outside, wrong inside (a null name, a string where an object goes),
+    // with a checksum made to match: the codec's own check refuses them.
+    const withShape = (file: string, edit: (value: Record<string, unknown>) => void): void => {
+      const entry = JSON.parse(readFileSync(file, 'utf8')) as { id: string; content: string; value: Record<string, unknown>; check: string };
+      edit(entry.value);
+      const value = JSON.stringify(entry.value);
+      let a = 0x811c9dc5;
+      let b = 0x050c5d1f;
+      const text = `${entry.id}\n${entry.content}\n${value}`;
+      for (let i = 0; i < text.length; i++) {
+        a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
+        b = Math.imul(b ^ text.charCodeAt(i), 0x01000193);
+      }
+      const check = (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+      writeFileSync(file, JSON.stringify({ id: entry.id, content: entry.content, value: entry.value, check }));
+    };
+    fazhi(['render', report, '-o', 'out', '--verbose'], dir, env); // entries rewritten from the files
+    const kinds = (prefix: string) => readdirSync(cache).filter((f) => f.startsWith(prefix)).map((f) => path.join(cache, f));
+    for (const f of kinds('sub-report')) withShape(f, (v) => ((v.unitName = null), ((v.report as Record<string, unknown> | undefined) ?? {}).unit = '示例区'));
+    for (const f of kinds('roster')) withShape(f, (v) => ((v.roster as Record<string, unknown>).units = [{ name: null, level: 'town' }]));
+    for (const f of kinds('previous')) withShape(f, (v) => ((v.checked as Record<string, unknown>).report = { metrics: 'x' }));
+    const shaped = fazhi(['render', report, '-o', 'out', '--verbose'], dir, env);
+    expect(shaped.stderr).toBe('');
+    expect(shaped.stdout).toBe(good.stdout);
+  });
+
   it('ignores damaged entries and works with a cache folder it cannot write', () => {
     const { dir, cache, report } = workspace();
     const env = { FAZHI_CACHE_DIR: cache };

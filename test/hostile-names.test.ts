@@ -42,8 +42,10 @@ describe('reports with one title', () => {
     const d = dir();
     const folder = path.join(d, 'data', '测试区', '2024', 'departments');
     mkdirSync(folder, { recursive: true });
-    const dept = MINIMAL.replace('level: district', 'level: department').replaceAll('测试区人民政府', '测试区司法局');
-    for (const f of ['x.yaml', 'x.yml', 'x.YAML']) writeFileSync(path.join(folder, f), dept);
+    // Three units' reports with one title (one unit's report twice would be an error of its own).
+    const dept = (unit: string): string =>
+      MINIMAL.replace('level: district', 'level: department').replaceAll('测试区人民政府', unit).replace('recipients:', 'title: 测试区司法局2024年法治政府建设年度报告\nrecipients:');
+    ['x.yaml', 'x.yml', 'x.YAML'].forEach((f, i) => writeFileSync(path.join(folder, f), dept(`测试区第${i}司法局`)));
     const out = path.join(d, 'out');
     const r = fazhi(['batch', 'data/测试区/2024', '-o', out], d);
     expect(r.stdout).toMatch(/已生成 3 份/);

@@ -208,8 +208,13 @@ describe('fazhi import: what each shape needs', () => {
     expect(data.metrics).toContainEqual(expect.objectContaining({ label: '收到行政复议申请', value: 132, unit: '件' }));
     expect(data.metrics).toContainEqual(expect.objectContaining({ label: '纠错率', value: 9.3, unit: '%' }));
     expect(data.metrics.every((m) => /^figure_\d+$/.test(m.id) && /^原文第 \d+ 行$/.test(m.note))).toBe(true);
+    expect(data.metrics.length).toBeLessThanOrEqual(15);
     const text = readFileSync(path.join(dir, 'r.yaml'), 'utf8');
-    expect(text).toContain('# 以下是从原文中找出的带单位的数字（候选数据）');
+    expect(text).toContain('# 以下是从原文中找出的带名称和单位的数字（候选数据），每项上方是它所在的原句。');
+    // Each figure has the sentence it came from just above it.
+    const lines = text.split('\n');
+    const at = lines.findIndex((l) => /^ {2}- id: figure_\d+$/.test(l) && lines[lines.indexOf(l) + 1]?.includes('label: 纠错率'));
+    expect(lines[at - 1]).toMatch(/^ {2}# .*纠错率.*9\.3%/);
   });
 
   it('never overwrites an existing file without --force', () => {
@@ -230,8 +235,14 @@ describe('fazhi import: what each shape needs', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('找不到“');
     writeFileSync(path.join(dir, 'old.doc'), 'x');
-    const doc = fazhi(['import', 'old.doc'], dir);
+    const notDoc = fazhi(['import', 'old.doc'], dir);
+    expect(notDoc.code).toBe(1);
+    expect(notDoc.stderr).toContain('“old.doc”不是有效的 Word 或 WPS 文件，无法导入。');
+    // A real old Word file (OLE header) without LibreOffice: how to get one, and usage exit code 2.
+    writeFileSync(path.join(dir, 'old.doc'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    const doc = fazhi(['import', 'old.doc'], dir, { FAZHI_SOFFICE: path.join(dir, '没有的soffice') });
     expect(doc.code).toBe(2);
+    expect(doc.stderr).toContain('需要 LibreOffice，但没有找到');
     expect(doc.stderr).toContain('另存为 .docx');
     expect(existsSync(path.join(dir, 'old.yaml'))).toBe(false);
     expect(fazhi(['import'], dir).code).toBe(2);

@@ -44,12 +44,12 @@ describe('layout profile', () => {
   it('rejects an unknown item or a wrong type in a profile with a Chinese message', () => {
     const dir = scratchDir();
     writeFileSync(path.join(dir, 'a.yaml'), 'fonts:\n  titel:\n    size: 18\n');
-    expect(() => loadProfile(path.join(dir, 'a.yaml'))).toThrow(/未知的项“fonts\.titel”/);
+    expect(() => loadProfile(path.join(dir, 'a.yaml'), 'a.yaml')).toThrow('a.yaml:2:3 错误 版式文件：未知的键“titel”，是否应为“title”？');
     writeFileSync(path.join(dir, 'b.yaml'), 'fonts:\n  title:\n    size: 小二\n');
-    expect(() => loadProfile(path.join(dir, 'b.yaml'))).toThrow('“fonts.title.size”应为数字');
+    expect(() => loadProfile(path.join(dir, 'b.yaml'), 'b.yaml')).toThrow('b.yaml:3:11 错误 版式文件：“size”（字号（磅））应为数字，现在是文字“小二”。');
     const r = fazhi(['render', path.join(ROOT, 'data/示例区/2023/report.yaml'), '--profile', path.join(dir, 'a.yaml'), '-o', dir]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('未知的项“fonts.titel”');
+    expect(r.stderr).toContain('版式文件：未知的键“titel”，是否应为“title”？');
   });
 });
 

@@ -163,3 +163,36 @@ describe('Workspace.check: the editor sees what fazhi validate says', () => {
     }
   });
 });
+
+describe('Workspace.check: the roster as the user types it', () => {
+  it('gives the roster messages of fazhi validate units.yaml for the text being edited', () => {
+    const cwd = scratchDir();
+    dirs.push(cwd);
+    cpSync(path.join(ROOT, 'data', '示例区'), path.join(cwd, 'data', '示例区'), { recursive: true });
+    const ws = new Workspace(path.join(cwd, 'data'), cwd);
+    const file = path.join(cwd, 'data', '示例区', 'units.yaml');
+    const original = readFileSync(file, 'utf8');
+    const edited = original.replace('level: department', 'levle: department');
+    expect(edited).not.toBe(original);
+    const before = process.cwd();
+    process.chdir(cwd);
+    let answer;
+    try {
+      answer = ws.check(file, edited);
+    } finally {
+      process.chdir(before);
+    }
+    // On disk the roster is still the original: the check read the text, not the file.
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    writeFileSync(file, edited);
+    const cli = fazhi(['validate', path.join('data', '示例区', 'units.yaml')], cwd);
+    writeFileSync(file, original);
+    const expected = cli.stdout
+      .split('\n')
+      .map((l) => /^(.+?):(\d+):(\d+) (错误|警告) (.+)$/.exec(l))
+      .filter((m) => m !== null)
+      .map((m) => [m[1], Number(m[2]), Number(m[3]), m[5]]);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(answer.diagnostics.map((d) => [d.file, d.line, d.column, d.message])).toEqual(expected);
+  });
+});

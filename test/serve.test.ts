@@ -6,6 +6,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,6 +124,32 @@ async function endOfLine(page: Page, n: number): Promise<void> {
   await page.locator('.cm-line').nth(n - 1).click();
   await page.keyboard.press('End');
 }
+
+describe('fazhi serve: starting it', () => {
+  it('says in Chinese when the port is taken, the folder is missing, or the port is not a number', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const busy = (taken.address() as net.AddressInfo).port;
+    try {
+      // Asynchronous: the port is held by this process, which must keep running to hold it.
+      const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'serve', '--no-open', '--port', String(busy)], { cwd: dir });
+        let stderr = '';
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`端口 ${busy} 已被占用`);
+    } finally {
+      taken.close();
+    }
+    const missing = fazhi(['serve', '--no-open', '没有这个文件夹'], dir);
+    expect([missing.code, missing.stderr.trim()]).toEqual([2, '找不到文件夹“没有这个文件夹”，请检查路径。']);
+    const port = fazhi(['serve', '--no-open', '--port', '八千'], dir);
+    expect(port.code).toBe(2);
+    expect(port.stderr).toContain('--port 后面应写 1 到 65535 之间的端口号');
+  });
+});
 
 describe('fazhi serve in the browser', () => {
   it('shows the files with their state, a mistake at its line, the pages, saves as typed, and downloads the same .docx', async () => {
@@ -259,16 +286,18 @@ describe('fazhi serve: help while typing, line ends kept, starting points, Libre
   it('completes and explains keys in Chinese from the schema', async () => {
     const page = await openWorkbench();
     await page.waitForSelector('.page[data-page="1"]');
-    // Under `unit:` (line 5 is "  name: 示例区人民政府"), a new line and Ctrl+Space.
-    await endOfLine(page, 5);
+    // A new top-level line after `year: 2024` (line 3), and Ctrl+Space: the keys not yet written.
+    await endOfLine(page, 3);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Control+Space');
     const completion = page.locator('.cm-tooltip-autocomplete');
     await completion.waitFor({ timeout: 5_000 });
     const offered = await completion.innerText();
-    expect(offered).toContain('short');
-    expect(offered).toContain('party');
+    expect(offered).toContain('metrics_table');
+    expect(offered).toContain('title_lines');
     expect(offered).toMatch(/[\u4e00-\u9fff]/);
+    // Keys the file already has are not offered again.
+    expect(offered).not.toMatch(/^(level|year|unit|title)\b(?!_)/m);
     await page.screenshot({ path: path.join(SHOTS, '8-completion.png') });
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+z');

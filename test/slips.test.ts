@@ -19,8 +19,13 @@ describe('slips YAML accepts', () => {
       'a list item indented too far is folded into the item above',
       replace('    - 完善行政执法协调监督工作体系。', '    - 完善行政执法协调监督工作体系。\n      - 着力提升行政执法质量。'),
       [
-        'r.yaml:22:7 错误 这一行“- 着力提升行政执法质量。”以“- ”开头，像是一个新的列表项，但它比上面的“- ”缩进得多，被并入了上一项的文字（文档中会出现“ - ”，序号也会少一个）。请让它与上一项的“- ”对齐；如果它确实是上一项文字的一部分，请给整段文字加上引号。',
+        'r.yaml:22:7 错误 这一行“- 着力提升行政执法质量。”以“- ”开头，像是一个新的列表项，但它比上面第 21 行的“- ”缩进得多，被并入了那一项的文字（文档中会出现“ - ”，序号也会少一个）。请让两行的“- ”对齐；如果它确实是上一项文字的一部分，请给整段文字加上引号。',
       ],
+    ],
+    [
+      'a full-width comma between the items of a [ ] list',
+      replace('recipients:\n  - 测试市人民政府', 'recipients: [中共测试市委，测试市人民政府]'),
+      ['r.yaml:6:20 警告 方括号中的“中共测试市委，测试市人民政府”是一项：各项之间要用英文逗号“,”分隔，中文逗号“，”不起分隔作用。如果这是几项，请把“，”改为“,”；如果确是一项，请给它加上引号。'],
     ],
     [
       'text after " #" is a comment',
@@ -60,7 +65,7 @@ describe('syntax errors at their cause', () => {
     [
       'the last line of a preamble lost its indentation',
       replace('recipients:', 'preamble: >-\n  2024年，测试区扎实推进法治政府建设。\n现将有关情况报告如下：\nrecipients:'),
-      ['r.yaml:8:1 错误 这一行“现将有关情况报告如下：”的缩进比上一行少，又不是“键: 值”：如果它是上面那段文字的一部分，请在行首加空格，与上一行对齐。'],
+      ['r.yaml:8:1 错误 这一行“现将有关情况报告如下：”的缩进比上一行（第 7 行）少，又不是“键: 值”：如果它是上面那段文字的一部分，请让两行左端对齐（一段文字的各行缩进要相同）。'],
     ],
     [
       'text starting with "!"',
@@ -70,7 +75,7 @@ describe('syntax errors at their cause', () => {
     [
       'a key indented too far under an item',
       replace('          text: 全年审议重大行政决策事项5项。', '            text: 全年审议重大行政决策事项5项。'),
-      ['r.yaml:13:13 错误 这一行的键“text”比上一行的键缩进得多，被当成了上一行文字的延续；同一层级的键要左端对齐。'],
+      ['r.yaml:13:13 错误 这一行的键“text”比上一行（第 12 行）的键“lead”缩进得多，被当成了上一行文字的延续；同一层级的键要左端对齐，请检查这两行哪一行的缩进多了或少了。'],
     ],
   ];
   it.each(cases)('%s', (_name, text, expected) => {

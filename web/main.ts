@@ -223,6 +223,27 @@ const messagesField = StateField.define<DecorationSet>({
   provide: (f) => EditorView.decorations.from(f),
 });
 
+/** Keys at column `indent` in the block around line `index` (0-based), other than on that line. */
+function siblingKeys(lines: readonly string[], index: number, indent: number): Set<string> {
+  const keys = new Set<string>();
+  const scan = (step: 1 | -1): void => {
+    for (let i = index + step; i >= 0 && i < lines.length; i += step) {
+      const l = lines[i]!;
+      if (l.trim() === '' || l.trim().startsWith('#')) continue;
+      const lead = /^\s*/.exec(l)![0].length;
+      if (lead < indent) return;
+      const m = /^\s*([A-Za-z_][\w-]*)\s*:/.exec(l);
+      if (lead === indent) {
+        if (!m) return; // a list item at this column: another block
+        keys.add(m[1]!);
+      }
+    }
+  };
+  scan(-1);
+  scan(1);
+  return keys;
+}
+
 function schemaCompletion(context: CompletionContext): CompletionResult | null {
   if (!schema) return null;
   const line = context.state.doc.lineAt(context.pos);
@@ -242,8 +263,9 @@ function schemaCompletion(context: CompletionContext): CompletionResult | null {
   const keyMatch = /^(\s*(?:-\s+)?)([A-Za-z_][\w-]*)?$/.exec(before);
   if (!keyMatch) return null;
   if (!keyMatch[2] && !context.explicit) return null;
-  const parentPath = at.ownKey !== undefined ? at.path : at.path;
-  const keys = schema.keysAt(parentPath);
+  // Keys already written beside this one are not offered again.
+  const written = siblingKeys(lines, line.number - 1, keyMatch[1]!.length);
+  const keys = schema.keysAt(at.path).filter((k) => !written.has(k.key));
   if (keys.length === 0) return null;
   return {
     from: context.pos - (keyMatch[2]?.length ?? 0),
@@ -417,7 +439,7 @@ async function check(): Promise<void> {
     return;
   }
   if (/units\.ya?ml$/i.test(path)) {
-    pagesNote.textContent = '单位名册没有页面；保存后检查名册。';
+    pagesNote.textContent = '单位名册没有页面。';
     return;
   }
   let pages: PagesResponse;

@@ -1,26 +1,24 @@
 // What a batch covers: every report data file under the folder (report.yaml, departments/,
 // towns/, …), never the roster, and the roster that says which units should have reported.
 
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { walkDataFolder, type SkippedEntry } from '../load/folder-walk.js';
 import { ROSTER_FILE_NAME } from '../roster/index.js';
 
-/** Data files under `dir`, sorted: the district's own report first, then by path. */
-export function reportFilesUnder(dir: string): string[] {
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.ya?ml$/i.test(f))
-    .filter((f) => !f.split(/[\\/]/).some((part) => part.startsWith('.')))
-    .filter((f) => path.basename(f).toLowerCase() !== ROSTER_FILE_NAME)
-    .map((f) => path.join(dir, f))
-    .filter((f) => {
-      try {
-        return statSync(f).isFile();
-      } catch {
-        return false;
-      }
-    });
+/** Folders below a year's folder that a batch enters (departments/, towns/, and a level below). */
+const MAX_DEPTH = 4;
+
+/**
+ * Data files under `dir`, sorted: the district's own report first, then by path; and the
+ * entries skipped (links out of the folder, link loops, a second name for one file).
+ */
+export function reportFilesUnder(dir: string): { files: string[]; skipped: SkippedEntry[] } {
+  const { files, skipped } = walkDataFolder(dir, {
+    accept: (name) => /\.ya?ml$/i.test(name) && name.toLowerCase() !== ROSTER_FILE_NAME,
+    maxDepth: MAX_DEPTH,
+  });
   const depth = (f: string): number => path.relative(dir, f).split(path.sep).length;
-  return files.sort((a, b) => depth(a) - depth(b) || a.localeCompare(b, 'zh-CN'));
+  return { files: files.sort((a, b) => depth(a) - depth(b) || a.localeCompare(b, 'zh-CN')), skipped };
 }
 
 /** The year a folder is named after (…/2024), if it is. */

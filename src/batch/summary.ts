@@ -24,6 +24,8 @@ export interface SummaryRow {
   contact?: string;
   /** First problem, or why the row stands out (not in the roster, a second report). */
   note?: string;
+  /** A second report of a unit already listed: not counted as a unit of its own. */
+  duplicate?: boolean;
 }
 
 export const LEVEL_NAMES: Record<Level, string> = { district: '区县政府', department: '政府部门', town: '乡镇街道' };
@@ -37,6 +39,11 @@ function firstError(r: JobResult): string | undefined {
   // `file:line:column 错误 message` → `第12行：message`
   const m = /^.*?:(\d+):\d+ 错误 (.*)$/.exec(line);
   return m ? `第${m[1]}行：${m[2]}` : line.replace(/^.*? 错误 /, '');
+}
+
+function withoutOutput(row: SummaryRow): SummaryRow {
+  const { output: _written, ...rest } = row;
+  return rest;
 }
 
 export function summaryRows(results: readonly JobResult[], roster: Roster | undefined, cwd: string): SummaryRow[] {
@@ -57,10 +64,31 @@ export function summaryRows(results: readonly JobResult[], roster: Roster | unde
       ...(notes ? { note: notes } : {}),
     };
   };
+  // One unit, one report: a second report of the same unit (in departments/ and in towns/, or a
+  // copy) is an error naming the first, and the unit is counted once.
+  const duplicateRow = (r: JobResult, first: JobResult, entry?: RosterUnit): SummaryRow => ({
+    ...withoutOutput(rowOf(r, entry)),
+    status: '有错误',
+    errors: Math.max(1, r.errors),
+    duplicate: true,
+    note: `与“${shown(first.file)}”是同一个单位的报告（重复），只应保留一份`,
+  });
   const district = results.filter((r) => r.level === 'district');
   const rest = results.filter((r) => r.level !== 'district');
-  const rows: SummaryRow[] = district.map((r) => rowOf(r));
-  if (!roster) return [...rows, ...rest.map((r) => rowOf(r))];
+  const rows: SummaryRow[] = district.map((r, i) => (i === 0 ? rowOf(r) : duplicateRow(r, district[0]!)));
+  if (!roster) {
+    const firstOf = new Map<string, JobResult>();
+    for (const r of rest) {
+      const key = (r.unitName ?? stem(r.file)).replace(/\s+/g, '');
+      const first = firstOf.get(key);
+      if (first) rows.push(duplicateRow(r, first));
+      else {
+        firstOf.set(key, r);
+        rows.push(rowOf(r));
+      }
+    }
+    return rows;
+  }
   const byUnit = new Map<RosterUnit, JobResult[]>();
   const unlisted: JobResult[] = [];
   for (const r of rest) {
@@ -76,9 +104,10 @@ export function summaryRows(results: readonly JobResult[], roster: Roster | unde
       continue;
     }
     reports.forEach((r, i) => {
+      if (i > 0) return rows.push(duplicateRow(r, reports[0]!, entry));
       const levelNote = r.level && r.level !== entry.level ? `名册中是${LEVEL_NAMES[entry.level]}，报告写的是${LEVEL_NAMES[r.level]}` : undefined;
-      const duplicate = reports.length > 1 ? `这个单位有 ${reports.length} 份报告（第 ${i + 1} 份）` : undefined;
-      rows.push(rowOf(r, entry, [duplicate, levelNote].filter(Boolean).join('；') || undefined));
+      const duplicate = reports.length > 1 ? `这个单位有 ${reports.length} 份报告` : undefined;
+      return rows.push(rowOf(r, entry, [duplicate, levelNote].filter(Boolean).join('；') || undefined));
     });
   }
   for (const r of unlisted) rows.push(rowOf(r, undefined, `单位名册（${roster.path}）中没有这个单位`));
@@ -95,7 +124,7 @@ export interface SummaryCounts {
 
 export function countRows(rows: readonly SummaryRow[]): SummaryCounts {
   return {
-    total: rows.length,
+    total: rows.filter((r) => !r.duplicate).length,
     ok: rows.filter((r) => r.status === '已生成').length,
     errors: rows.filter((r) => r.status === '有错误').length,
     missing: rows.filter((r) => r.status === '缺报').length,

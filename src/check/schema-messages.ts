@@ -43,7 +43,9 @@ export function kindOf(value: unknown): string {
 }
 
 function truncate(text: string): string {
-  return text.length > 20 ? `${text.slice(0, 20)}…` : text;
+  const short = text.length > 20 ? `${text.slice(0, 20)}…` : text;
+  // A line break or other control character in a quoted value would break the one-line message.
+  return short.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The known key an unknown key was probably meant to be. */
@@ -61,6 +63,9 @@ export function closestKey(key: string, known: readonly string[]): string | unde
 export function unescapeToken(token: string): string {
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }
+
+/** The task-assignment keys, which belong only to the items of plans. */
+const ASSIGNMENT_NAMES: Record<string, string> = { lead_unit: '牵头单位', support_units: '配合单位', deadline: '完成时限' };
 
 export class FieldNamer {
   private readonly nav: SchemaNavigator;
@@ -115,19 +120,32 @@ export class FieldNamer {
       }
       case 'additionalProperties': {
         const key = String(params.additionalProperty);
+        const part = /^\/(measures|shortcomings|duties|other)(\/|$)/.exec(pointer)?.[1];
+        if (part && Object.hasOwn(ASSIGNMENT_NAMES, key)) {
+          return {
+            pointer: `${pointer}/${key}`,
+            atKey: true,
+            message: `“${key}”（${ASSIGNMENT_NAMES[key]}）只能写在“plans”（下一年度主要安排）的分项中，这里是“${part}”。`,
+          };
+        }
         const known = this.knownKeys(pointer);
         const close = closestKey(key, known);
         const hint = close ? `是否应为“${close}”？` : `这里可用的键有：${known.join('、')}。`;
         return { pointer: `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, atKey: true, message: `未知的键“${key}”，${hint}` };
       }
       case 'type': {
-        const types = String(params.type).split(',');
+        // Optional keys also accept null (an empty `key:` in the editor); the loader has already
+        // dropped those, so "null" is never what the user should write.
+        const types = String(params.type)
+          .split(',')
+          .filter((t) => t !== 'null');
         const names = types.length > 1 ? ALTERNATIVE_NAMES : TYPE_NAMES;
         const expected = types.map((t) => names[t] ?? t).join('或');
         return { pointer, atKey: false, message: `${label}应为${expected}，现在是${kindOf(error.data)}。` };
       }
       case 'enum': {
         const allowed = (params.allowedValues as unknown[])
+          .filter((v) => v !== null) // an optional key left empty is allowed, but not worth offering
           .map((v) => (ENUM_NAMES[String(v)] ? `${String(v)}（${ENUM_NAMES[String(v)]}）` : String(v)))
           .join('、');
         return { pointer, atKey: false, message: `${label}的值“${String(error.data)}”无效，只能是：${allowed}。` };

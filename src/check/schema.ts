@@ -34,14 +34,18 @@ function isUnder(path: string, base: string): boolean {
 function reduceAnyOf(errors: ErrorObject[]): ErrorObject[] {
   const drop = new Set<ErrorObject>();
   const extra: ErrorObject[] = [];
+  const summarised = new Set<string>();
   for (const anyOf of errors.filter((e) => e.keyword === 'anyOf')) {
     const base = anyOf.instancePath;
     const branchErrors = errors.filter((e) => e !== anyOf && isUnder(e.instancePath, base));
     const typeErrorsHere = branchErrors.filter((e) => e.keyword === 'type' && e.instancePath === base);
-    const specific = branchErrors.filter((e) => !typeErrorsHere.includes(e));
+    // Nested anyOf at the same place (an optional paragraph: text, list, or left empty) is
+    // summarised with this one, not counted as a more specific error.
+    const specific = branchErrors.filter((e) => !typeErrorsHere.includes(e) && !(e.keyword === 'anyOf' && e.instancePath === base));
     drop.add(anyOf);
     for (const e of typeErrorsHere) drop.add(e);
-    if (specific.length === 0 && typeErrorsHere.length > 0) {
+    if (specific.length === 0 && typeErrorsHere.length > 0 && !summarised.has(base)) {
+      summarised.add(base);
       const expected = [...new Set(typeErrorsHere.map((e) => String((e.params as { type: string }).type)))];
       extra.push({ ...typeErrorsHere[0]!, params: { type: expected.join(',') } });
     }

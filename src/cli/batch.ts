@@ -79,7 +79,8 @@ export const runBatch: CommandRun = async (inputs, values, io) => {
     }
   }
   const { roster, broken } = readRoster(dir, io);
-  const files = reportFilesUnder(dir);
+  const { files, skipped } = reportFilesUnder(dir);
+  for (const entry of skipped) io.err(`${shown(entry.path)} 警告 ${entry.reason}。`);
   if (files.length === 0 && !roster) throw new UserError(`“${inputs[0]}”中没有报告数据文件（.yaml）。`);
 
   // Read before any report: a template that cannot be used stops the batch at once.
@@ -118,6 +119,7 @@ export const runBatch: CommandRun = async (inputs, values, io) => {
     if (r.writeError) io.err(r.writeError);
   }
   const rows = summaryRows(results, roster, io.cwd);
+  for (const row of rows) if (row.duplicate) io.out(`${row.file} 错误 ${row.note}。`);
   io.out('');
   for (const line of summaryText(rows)) io.out(line);
   const c = countRows(rows);

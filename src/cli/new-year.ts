@@ -1,9 +1,10 @@
 // `fazhi new-year FILE|DIR`: next year's data files from last year's, saved with the year in
 // the path advanced (data/示例区/2024/… → data/示例区/2025/…). Never overwrites without --force.
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ExitCode, hasErrors, UserError } from '../diagnostic.js';
+import { walkDataFolder } from '../load/folder-walk.js';
 import { loadReportFile } from '../load/index.js';
 import { nextYearPath, newYearText } from '../new-year/index.js';
 import { SCHEMA_FILE } from '../paths.js';
@@ -15,14 +16,11 @@ import type { CommandIO, CommandRun } from './command.js';
 import { commandLine } from './next-step.js';
 import { printDiagnostics } from './report-diagnostics.js';
 
-function yamlFilesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.ya?ml$/i.test(f))
-    // The roster (units.yaml) is not a report; it carries over from year to year as it is.
-    .filter((f) => path.basename(f).toLowerCase() !== ROSTER_FILE_NAME)
-    .map((f) => path.join(dir, f))
-    .filter((f) => statSync(f).isFile())
-    .sort();
+function yamlFilesUnder(dir: string, io: CommandIO): string[] {
+  // The roster (units.yaml) is not a report; it carries over from year to year as it is.
+  const { files, skipped } = walkDataFolder(dir, { accept: (n) => /\.ya?ml$/i.test(n) && n.toLowerCase() !== ROSTER_FILE_NAME, maxDepth: 4 });
+  for (const entry of skipped) io.err(`${entry.path} 警告 ${entry.reason}。`);
+  return files.sort();
 }
 
 type Outcome = { written: string } | 'exists' | 'failed';
@@ -39,7 +37,9 @@ function convert(file: string, output: string | undefined, force: boolean, io: C
     return 'failed';
   }
   const report = result.report;
-  const relative = output ?? nextYearPath(file, report.year);
+  // From the file's full path, so that `new-year report.yaml` inside the year folder works too.
+  const next = nextYearPath(path.resolve(io.cwd, file), report.year);
+  const relative = output ?? (next === undefined ? undefined : path.relative(io.cwd, next));
   if (!relative) {
     io.err(`未转换：无法从“${file}”的路径推断 ${report.year + 1} 年文件的保存位置（路径中没有名为 ${report.year} 的文件夹），请用 -o 指定。`);
     return 'failed';
@@ -80,7 +80,7 @@ export const runNewYear: CommandRun = async (inputs, values, io) => {
   if (!existsSync(absolute)) throw new UserError(`找不到“${input}”，请检查路径。`);
   const isDir = statSync(absolute).isDirectory();
   if (isDir && output) throw new UserError('转换文件夹时不能用 -o：各文件按原来的相对位置保存到新年度的文件夹。', ExitCode.Usage);
-  const files = isDir ? yamlFilesUnder(input) : [input];
+  const files = isDir ? yamlFilesUnder(input, io) : [input];
   if (files.length === 0) throw new UserError(`“${input}”中没有 .yaml 数据文件。`);
   const outcomes = files.map((f) => convert(f, output, values.force === true, io));
   const written = outcomes.flatMap((o) => (typeof o === 'object' ? [o.written] : []));

@@ -51,7 +51,7 @@ function templatesFolder(option: string, cwd: string): string {
  * warnings, once.
  */
 export function sessionProfile(values: Values, io: CommandIO): LayoutProfile {
-  const profile = typeof values.profile === 'string' ? loadProfile(path.resolve(io.cwd, values.profile)) : GBT9704;
+  const profile = typeof values.profile === 'string' ? loadProfile(path.resolve(io.cwd, values.profile), values.profile) : GBT9704;
   if (typeof values['reference-doc'] !== 'string') return profile;
   const template = loadReferenceDoc(path.resolve(io.cwd, values['reference-doc']), profile, GBT9704, io.cwd);
   printDiagnostics(template.warnings, io);

@@ -24,7 +24,7 @@ export const runServe: CommandRun = async (inputs, values, io) => {
   if (inputs.length > 1) throw new UserError('请只指定一个数据文件夹，例如：fazhi serve data', ExitCode.Usage);
   const given = inputs[0] ?? (existsSync(path.join(io.cwd, 'data')) ? 'data' : '.');
   const dir = path.resolve(io.cwd, given);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`找不到文件夹“${given}”，请检查路径。`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`找不到文件夹“${given}”，请检查路径。`, ExitCode.Usage);
   let port = 0;
   if (typeof values.port === 'string') {
     port = Number(values.port);

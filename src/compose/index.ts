@@ -95,6 +95,9 @@ function partBlocks(part: Part, style: ItemsStyle): Block[] {
     ...paragraphBlocks(paragraphList(part.intro)),
     ...itemBlocks(part.items, partStyle),
     ...groupBlocks(part.groups, 2, partStyle),
+    // Suggestions close the part, numbered 一是 again.
+    ...paragraphBlocks(paragraphList(part.suggestions?.intro)),
+    ...itemBlocks(part.suggestions?.items, part.suggestions?.items_style ?? partStyle),
   ];
 }
 

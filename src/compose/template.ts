@@ -4,10 +4,11 @@
 // single-line text, so nothing in a YAML value can start a directive, and Handlebars output
 // is never evaluated again: data text stays literal.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostic.js';
+import { TEMPLATE_LIMITS } from '../load/limits.js';
 import { TemplateError } from './template-error.js';
 import { TEMPLATES_DIR } from '../paths.js';
 import type { Level } from '../data/report.js';
@@ -101,15 +102,50 @@ export function precompiledTemplate(file: string, source: string): PrecompiledTe
   return entry?.source === source ? entry : undefined;
 }
 
+/**
+ * Where {{#…}} blocks first nest deeper than the limit, if they do: found by a scan of the text
+ * before the parser, whose recursion such nesting overflows. Comments and raw blocks are rare in
+ * templates; a `{{#` inside a comment counts too, which errs on the side of refusing.
+ */
+function blockDepthProblem(source: string): { line: number; column: number } | undefined {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) {
+      line += 1;
+      lineStart = i + 1;
+    } else if (c === 123 && source.charCodeAt(i + 1) === 123) {
+      let j = i + 2;
+      while (source[j] === '{' || source[j] === '~') j += 1;
+      if (source[j] === '#') depth += 1;
+      else if (source[j] === '/') depth = Math.max(0, depth - 1);
+      if (depth > TEMPLATE_LIMITS.maxBlockDepth) return { line, column: i - lineStart + 1 };
+    }
+  }
+  return undefined;
+}
+
 export function loadTemplate(file: string): LoadedTemplate {
   const cached = cache.get(file);
   if (cached) return cached;
   let source: string;
   try {
+    // A template is input too: only a regular file of a sane size is read (not /dev/zero, not a
+    // pipe, not a file of gigabytes).
+    const stat = statSync(file);
+    if (!stat.isFile()) throw templateError(file, '模板不是普通文件（可能是文件夹、设备或管道）。请检查 --templates 指定的文件夹，其中应有 <层级>/report.hbs。');
+    if (stat.size > TEMPLATE_LIMITS.maxTemplateBytes) {
+      throw templateError(file, `模板文件大小 ${(stat.size / 1024).toFixed(0)} KB，超过上限 ${TEMPLATE_LIMITS.maxTemplateBytes / 1024} KB；一份模板通常只有几 KB，请检查是否选错了文件。`);
+    }
     source = readFileSync(file, 'utf8').replace(/^\ufeff/, '');
-  } catch {
+  } catch (err) {
+    if (err instanceof TemplateError) throw err;
     throw templateError(file, '找不到模板文件（或无法读取）。请检查 --templates 指定的文件夹，其中应有 <层级>/report.hbs。');
   }
+  const tooDeep = blockDepthProblem(source);
+  if (tooDeep) throw templateError(file, `模板中的 {{#…}} 块嵌套超过 ${TEMPLATE_LIMITS.maxBlockDepth} 层，已停止读取；请检查是否缺少结束标记 {{/…}}，或删去多余的层次。`, tooDeep.line, tooDeep.column);
   let compiled: HandlebarsTemplateDelegate;
   const precompiled = precompiledTemplate(file, source);
   try {

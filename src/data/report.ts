@@ -49,6 +49,14 @@ export interface Part {
   items_style?: ItemsStyle;
   items?: Item[];
   groups?: Group[];
+  /** Suggestions at the part's end, numbered 一是 again (a past report's “针对以上问题，提出如下建议：”). */
+  suggestions?: Suggestions;
+}
+
+export interface Suggestions {
+  intro?: Paragraphs;
+  items_style?: ItemsStyle;
+  items?: Item[];
 }
 
 /** A unit's full name and short name as `init` derives them: 示例区 → 示例区人民政府 and 示例区. */

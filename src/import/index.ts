@@ -6,13 +6,14 @@
 import { isMap, isSeq, Scalar, type YAMLMap } from 'yaml';
 import { PLACEHOLDER } from '../data/placeholder.js';
 import { formatChineseDate, type CalendarDate } from '../dates.js';
-import type { Diagnostic } from '../diagnostic.js';
+import { UserError, type Diagnostic } from '../diagnostic.js';
 import { PART_KEYS, PART_NAMES, type PartKey, type ReportData } from '../data/report.js';
 import { commentAbove, newDocument, pairOf, yamlText } from '../yaml-out/index.js';
 import { buildReport, type Built } from './build/assemble.js';
 import { candidateFigures } from './build/figures.js';
 import { clean, fullWidthPunctuation } from './clean.js';
 import { importDiagnostics } from './diagnostics.js';
+import { IMPORT_LIMITS } from './limits.js';
 import { extract } from './read/index.js';
 import { parseBody } from './structure/body.js';
 import { endMatter } from './structure/end.js';
@@ -43,7 +44,7 @@ function summarise(built: Built, dropped: number, figures: number): string[] {
   const d = built.data;
   const out: string[] = ['识别结果：'];
   const field = (name: string, value: string | undefined) => `${name}：${value ?? '（原文没有）'}`;
-  out.push(`  ${field('标题', d.title)}`);
+  out.push(`  ${field('标题', d.title && d.title.length > 80 ? `${d.title.slice(0, 80)}…` : d.title)}`);
   const unit = built.unknown.unit ? '（未能识别）' : d.unit.name;
   const level = built.unknown.level ? '层级未能识别' : LEVEL_NAMES[d.level];
   out.push(`  单位：${unit}（${level}）　年度：${built.unknown.year ? '（未能识别）' : d.year}`);
@@ -57,7 +58,7 @@ function summarise(built: Built, dropped: number, figures: number): string[] {
     const part = d[key];
     if (!part) continue;
     const c = built.counts[key];
-    const heading = part.heading ? `“${part.heading}”` : '';
+    const heading = part.heading ? `“${part.heading.length > 40 ? `${part.heading.slice(0, 40)}…` : part.heading}”` : '';
     out.push(`    ${PART_NAMES[key]}（${key}）${heading}：${c.groups} 个小标题，${c.items} 项“一是……”`);
   }
   const missing = (['measures', 'shortcomings', 'duties', 'plans'] as const).filter((k) => !d[k]);
@@ -128,9 +129,16 @@ export async function importReport(file: string, options: ImportOptions): Promis
     const imported = pairOf(root, 'imported');
     if (imported) commentAbove(imported, '导入信息：有此项时，原文没有的部分只作警告（往年报告无法补写）；absent 列出原文没有、生成时也不补写的结束语或署名。');
   }
+  const yaml = yamlText(doc);
+  const bytes = Buffer.byteLength(yaml);
+  if (bytes > IMPORT_LIMITS.maxOutputBytes) {
+    throw new UserError(
+      `从“${options.label}”导入的数据有 ${(bytes / 1024 / 1024).toFixed(1)} MB，超过数据文件的上限 ${IMPORT_LIMITS.maxOutputBytes / 1024 / 1024} MB，未写入；一份报告通常不到 100 KB，请检查是否选错了文件。`,
+    );
+  }
   return {
     data,
-    yaml: yamlText(doc),
+    yaml,
     notes: extracted.notes,
     diagnostics: diag.list,
     summary: summarise(built, cleaned.dropped.length + front.skipped.length, figures.length),

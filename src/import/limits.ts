@@ -9,8 +9,13 @@ export const IMPORT_LIMITS = {
   maxTextFileBytes: LOAD_LIMITS.maxFileBytes,
   /** .docx, .pdf, .doc, .wps, .mhtml: they hold pictures and fonts besides the text. */
   maxContainerBytes: 30 * 1024 * 1024,
-  /** Text extracted from any of them, in characters. */
-  maxTextChars: LOAD_LIMITS.maxFileBytes,
+  /**
+   * Text extracted from any of them, in characters: a Chinese character takes 3 bytes in the
+   * written data file, which must stay under the loader's limit (a report has about 30 000).
+   */
+  maxTextChars: Math.floor(LOAD_LIMITS.maxFileBytes / 4),
+  /** The data file written: the loader's limit, so that it loads again. */
+  maxOutputBytes: LOAD_LIMITS.maxFileBytes,
   /** Paragraphs (lines) of the text; each becomes at least one value of the data file. */
   maxParagraphs: LOAD_LIMITS.maxNodes,
   /**

@@ -16,6 +16,10 @@ export interface DiskCacheCodec<T> {
   /** What a kind of entry is, and the version of its encoding. */
   kind: string;
   encode(value: T): unknown;
+  /**
+   * The value from an entry's JSON, checked as strictly as a file from the user: a value of the
+   * wrong shape (a null, a string where an object goes) throws, and the entry is recomputed.
+   */
   decode(json: unknown): T;
 }
 
@@ -51,7 +55,10 @@ export function disableDiskCache(): void {
   settings = undefined;
 }
 
-/** A file name for an entry: FNV-1a of the text, twice with different offsets (64 bits). */
+/**
+ * A file name for an entry, and an entry's checksum: FNV-1a of the text, twice with different
+ * offsets (64 bits).
+ */
 function entryName(text: string): string {
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;
@@ -63,6 +70,11 @@ function entryName(text: string): string {
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }
 
+/** What an entry's check holds: a digest of what it was made from and of its value as written. */
+function checksum(id: string, content: string, value: string): string {
+  return entryName(`${id}\n${content}\n${value}`);
+}
+
 /**
  * The stored value of an entry of this kind and key, if it was written by this build from this
  * content; else undefined. For values computed from something other than one file (the writer's
@@ -71,8 +83,12 @@ function entryName(text: string): string {
 export function readDiskEntry(kind: string, key: string, content: string): unknown {
   if (!settings) return undefined;
   try {
-    const entry = JSON.parse(readFileSync(entryFileOf(kind, key), 'utf8')) as { id?: unknown; content?: unknown; value?: unknown };
-    if (entry.id === `${kind}\n${settings.build}\n${key}` && entry.content === content) return entry.value;
+    const id = `${kind}\n${settings.build}\n${key}`;
+    const entry = JSON.parse(readFileSync(entryFileOf(kind, key), 'utf8')) as { id?: unknown; content?: unknown; value?: unknown; check?: unknown };
+    // Used only when it was made from exactly this content and nothing in it has changed since it
+    // was written: one changed digit in a figure (4156 for 1156) must never reach a total. The
+    // checksum binds the value to the content; the codec then checks its shape.
+    if (entry.id === id && entry.content === content && entry.check === checksum(id, content, JSON.stringify(entry.value))) return entry.value;
   } catch {
     // Missing or damaged: not there.
   }
@@ -86,7 +102,9 @@ export function writeDiskEntry(kind: string, key: string, content: string, value
     const entryFile = entryFileOf(kind, key);
     mkdirSync(settings.dir, { recursive: true });
     const temp = `${entryFile}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify({ id: `${kind}\n${settings.build}\n${key}`, content, value }));
+    const id = `${kind}\n${settings.build}\n${key}`;
+    const encoded = JSON.stringify(value);
+    writeFileSync(temp, `{"id":${JSON.stringify(id)},"content":${JSON.stringify(content)},"value":${encoded},"check":${JSON.stringify(checksum(id, content, encoded))}}`);
     renameSync(temp, entryFile);
   } catch {
     // Read-only or full disk: the next run computes again.

@@ -56,7 +56,11 @@ function onlyComments(text: string): boolean {
   }
 }
 
-export function loadReportText(bytes: Uint8Array, path: string): SourceFile {
+/**
+ * `schema` says which scalars are numbers, booleans or text (the report's by default; the roster
+ * and the layout profile are read the same way, against their own).
+ */
+export function loadReportText(bytes: Uint8Array, path: string, schema: JsonSchema = reportSchema()): SourceFile {
   if (bytes.length > LOAD_LIMITS.maxFileBytes) return tooLarge(path, bytes.length);
   const decoded = decodeText(bytes, path);
   if ('severity' in decoded) return failed(path, decoded);
@@ -67,7 +71,7 @@ export function loadReportText(bytes: Uint8Array, path: string): SourceFile {
       message: '文件是空的（或只有注释），没有报告内容。可以用 fazhi init 生成一份带说明的模板。',
     });
   }
-  const loaded = loadYaml(decoded.text, path, reportSchema());
+  const loaded = loadYaml(decoded.text, path, schema);
   if (loaded.data !== undefined && (loaded.data === null || typeof loaded.data !== 'object' || Array.isArray(loaded.data))) {
     return {
       path,
@@ -141,7 +145,7 @@ function readBounded(path: string): Uint8Array | SourceFile {
   }
 }
 
-export function loadReportFile(path: string): SourceFile {
+export function loadReportFile(path: string, schema?: JsonSchema): SourceFile {
   const bytes = readBounded(path);
-  return bytes instanceof Uint8Array ? loadReportText(bytes, path) : bytes;
+  return bytes instanceof Uint8Array ? loadReportText(bytes, path, schema) : bytes;
 }

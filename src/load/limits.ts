@@ -22,4 +22,8 @@ export const TEMPLATE_LIMITS = {
   maxDirectives: 1_000,
   /** Longest template output, in characters: room for every text of the largest data file. */
   maxOutputChars: 2 * LOAD_LIMITS.maxFileBytes,
+  /** Largest template file, in bytes; ours are about 2 KB. */
+  maxTemplateBytes: 256 * 1024,
+  /** Deepest nesting of {{#…}} blocks; ours nest 3 deep (20,000 levels overflowed the parser's stack). */
+  maxBlockDepth: 40,
 } as const;

@@ -10,7 +10,7 @@ import { LOAD_LIMITS } from './limits.js';
 import { parseWithLimits, tooDeep, tooManyValues } from './parse-limits.js';
 import { PositionIndex, positionAt } from './positions.js';
 import { SchemaNavigator, type JsonSchema } from './schema-types.js';
-import { scalarSlips, textContentStart } from './slips.js';
+import { flowListSlips, scalarSlips, textContentStart } from './slips.js';
 import { explainSyntaxError, yamlErrorMessage } from './yaml-messages.js';
 
 export { PositionIndex, type NodeLocation } from './positions.js';
@@ -154,6 +154,7 @@ export function loadYaml(text: string, file: string, schema: JsonSchema): Loaded
     }
     if (isSeq(node)) {
       const element = nav.element(at);
+      if (node.flow) for (const slip of flowListSlips(node)) diagnostics.push({ ...slip, file, position: toPos(slip.offset) });
       return node.items.map((item, i) => convert(item as Node | null, `${pointer}/${i}`, depth + 1, element, false));
     }
     if (isScalar(node)) {

@@ -4,10 +4,13 @@
 //  - a list item indented too far is folded into the plain text of the item above it
 //    (“一是……。 - 着力提升……” in the document, “二是” lost);
 //  - a `key: value` line indented too far is folded into the text above in the same way;
-//  - text after “ #” in a line of free text is a comment and is dropped.
+//  - text after “ #” in a line of free text is a comment and is dropped;
+//  - `[中共示例市委，示例市人民政府]`: a full-width comma does not separate the items of a list in
+//    brackets, and two recipients become one.
 
-import { Scalar } from 'yaml';
+import { isScalar, Scalar, type YAMLSeq } from 'yaml';
 import type { Severity } from '../diagnostic.js';
+import { positionIn } from './positions.js';
 import type { JsonSchema, SchemaNavigator } from './schema-types.js';
 
 export interface Slip {
@@ -73,18 +76,20 @@ export function scalarSlips(text: string, node: Scalar, at: JsonSchema | undefin
     const lineEnd = text.indexOf('\n', i);
     const line = text.slice(i, lineEnd < 0 || lineEnd > valueEnd ? valueEnd : lineEnd).replace(/\r$/, '');
     if (ITEM_LINE.test(line)) {
+      const above = positionIn(text, start).line;
       slips.push({
         severity: 'error',
         ruleId: 'load/swallowed-item',
-        message: `这一行“${excerpt(line)}”以“- ”开头，像是一个新的列表项，但它比上面的“- ”缩进得多，被并入了上一项的文字（文档中会出现“ - ”，序号也会少一个）。请让它与上一项的“- ”对齐；如果它确实是上一项文字的一部分，请给整段文字加上引号。`,
+        message: `这一行“${excerpt(line)}”以“- ”开头，像是一个新的列表项，但它比上面第 ${above} 行的“- ”缩进得多，被并入了那一项的文字（文档中会出现“ - ”，序号也会少一个）。请让两行的“- ”对齐；如果它确实是上一项文字的一部分，请给整段文字加上引号。`,
         offset: i,
       });
     } else if (KEY_LINE.test(line)) {
       const key = line.slice(0, line.indexOf(':'));
+      const above = positionIn(text, start).line;
       slips.push({
         severity: 'error',
         ruleId: 'load/swallowed-key',
-        message: `这一行“${excerpt(line)}”像是键“${key}”，但它比上一行缩进得多，被并入了上一行的文字。请让它与同一层级的其他键对齐；如果它确实是文字的一部分，请给整段文字加上引号。`,
+        message: `这一行“${excerpt(line)}”像是键“${key}”，但它比第 ${above} 行的文字缩进得多，被并入了那段文字。请让它与同一层级的其他键对齐；如果它确实是文字的一部分，请给整段文字加上引号。`,
         offset: i,
       });
     }
@@ -104,6 +109,24 @@ export function scalarSlips(text: string, node: Scalar, at: JsonSchema | undefin
         offset: valueEnd + hash,
       });
     }
+  }
+  return slips;
+}
+
+/** Items of a `[…]` list that hold a full-width comma: two names typed as one item. */
+export function flowListSlips(node: YAMLSeq): Slip[] {
+  const slips: Slip[] = [];
+  for (const item of node.items) {
+    if (!isScalar(item) || item.type !== Scalar.PLAIN || !item.range) continue;
+    const value = String(item.value ?? '');
+    const comma = value.indexOf('，');
+    if (comma < 0) continue;
+    slips.push({
+      severity: 'warning',
+      ruleId: 'load/full-width-comma-in-list',
+      message: `方括号中的“${excerpt(value, 30)}”是一项：各项之间要用英文逗号“,”分隔，中文逗号“，”不起分隔作用。如果这是几项，请把“，”改为“,”；如果确是一项，请给它加上引号。`,
+      offset: item.range[0] + comma,
+    });
   }
   return slips;
 }

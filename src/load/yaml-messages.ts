@@ -78,6 +78,17 @@ function previousContentLine(text: string, line: number): string {
   return '';
 }
 
+/** The offset where the nearest content line above `line` starts. */
+function previousContentLineStart(text: string, line: number): number | undefined {
+  const starts: number[] = [0];
+  for (let i = text.indexOf('\n'); i >= 0 && starts.length < line; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  for (let n = line - 1; n >= 1; n--) {
+    const l = lineOf(text, n);
+    if (l.trim() !== '' && !/^\s*#/.test(l)) return starts[n - 1];
+  }
+  return undefined;
+}
+
 /** The nearest line below `line` that holds something other than a comment, with its offset. */
 function nextContentLine(text: string, line: number): { text: string; offset: number } | undefined {
   let start = 0;
@@ -145,6 +156,37 @@ export function explainSyntaxError(err: YAMLError, text: string): { message: str
     };
   }
 
+  // `text: 全年 #审议…` followed by the rest of the paragraph: the comment ended the text, and the
+  // next line cannot continue it. The cause is the “ #” above.
+  {
+    const aboveAt = previousContentLineStart(text, at.line);
+    if (aboveAt !== undefined) {
+      const aboveLine = lineOf(text, positionIn(text, aboveAt).line);
+      const cut = /^(\s*(?:-\s+)?(?:[A-Za-z_][\w-]*:\s+)?)([^\s#"'>|&!*][^#]*?)[ \t]#/.exec(aboveLine);
+      if (cut && line.trim() !== '' && indentOf(line) > indentOf(aboveLine) && /[^\x00-\x7f]/.test(cut[2]!)) {
+        const hash = cut[0].length - 1;
+        return {
+          message: `“#”前面有空格，从“#”起到行末被当作注释，这段文字在这里断开了，下一行因此接不上。如果“${aboveLine.slice(hash, hash + 12).trim()}”是正文，请给整段文字加上引号，或去掉“#”前的空格。`,
+          offset: aboveAt + hash,
+        };
+      }
+    }
+  }
+
+  // The same colon on the second line of a paragraph written without >-: the parser stops at the
+  // paragraph's first line; the cause is the colon below.
+  if (err.code === 'BLOCK_AS_IMPLICIT_KEY' || err.code === 'MULTILINE_IMPLICIT_KEY') {
+    const next = nextContentLine(text, at.line);
+    const colon = next && !/^\s*(?:-\s+)?[A-Za-z_][\w-]*:(\s|$)/.test(next.text) ? /[^\x00-\x7f]:(\s|$)/.exec(next.text) : null;
+    if (next && colon && indentOf(next.text) > indentOf(line)) {
+      const at2 = colon.index + 1;
+      return {
+        message: `文字中的英文冒号后面跟着空格（“${next.text.slice(Math.max(0, at2 - 6), at2 + 1).trim()} ”），YAML 会把它当作“键: 值”。请给整段文字加上引号，或改用“>-”另起一行书写，或改用中文冒号“：”。`,
+        offset: next.offset + at2,
+      };
+    }
+  }
+
   // A line that lost its indentation inside or after a paragraph: it is not `key: value`, and
   // it is less indented than the line above (the last line of a preamble moved to column 1).
   if (err.code === 'MULTILINE_IMPLICIT_KEY' || err.code === 'BLOCK_AS_IMPLICIT_KEY' || err.code === 'MISSING_CHAR') {
@@ -152,17 +194,39 @@ export function explainSyntaxError(err: YAMLError, text: string): { message: str
     const noKey = !/^\s*(?:-\s+)?[^\s#][^#]*?:(\s|$)/.test(line);
     if (noKey && line.trim() !== '' && indentOf(line) < indentOf(above)) {
       return {
-        message: `这一行“${line.trim().slice(0, 16)}${line.trim().length > 16 ? '…' : ''}”的缩进比上一行少，又不是“键: 值”：如果它是上面那段文字的一部分，请在行首加空格，与上一行对齐。`,
+        message: `这一行“${line.trim().slice(0, 16)}${line.trim().length > 16 ? '…' : ''}”的缩进比上一行（第 ${positionIn(text, previousContentLineStart(text, at.line) ?? 0).line} 行）少，又不是“键: 值”：如果它是上面那段文字的一部分，请让两行左端对齐（一段文字的各行缩进要相同）。`,
         offset: offset - (at.column - 1),
       };
     }
     // `lead: 规范决策程序` followed by `text: …` indented two spaces too far: the parser stops
     // at the line above; the cause is the line below.
     const next = nextContentLine(text, at.line);
-    if (err.code === 'BLOCK_AS_IMPLICIT_KEY' && next && /^\s*[A-Za-z_][\w-]*:(\s|$)/.test(next.text) && indentOf(next.text) > keyColumn(line)) {
+    const opener = /^\s*(?:-\s+)?([A-Za-z_][\w-]*):\s*(#.*)?$/.exec(above);
+    const ownKey = /^\s*([A-Za-z_][\w-]*):(\s|$)/.exec(line)?.[1];
+    if (err.code === 'BLOCK_AS_IMPLICIT_KEY' && next && opener && ownKey && indentOf(above) === indentOf(line) && indentOf(next.text) > indentOf(line)) {
+      // `unit:` / `name: …` (lost its indentation) / `  short: …`: the cause is this line.
       return {
-        message: `这一行的键“${/[A-Za-z_][\w-]*/.exec(next.text)![0]}”比上一行的键缩进得多，被当成了上一行文字的延续；同一层级的键要左端对齐。`,
+        message: `这一行的键“${ownKey}”没有缩进，与上一行的“${opener[1]}:”对齐了，因此不属于“${opener[1]}”；如果它属于“${opener[1]}”，请在行首加空格，与下一行对齐。`,
+        offset: offset - (at.column - 1) + indentOf(line),
+      };
+    }
+    if (err.code === 'BLOCK_AS_IMPLICIT_KEY' && next && /^\s*[A-Za-z_][\w-]*:(\s|$)/.test(next.text) && indentOf(next.text) > keyColumn(line)) {
+      const aboveKey = /^\s*(?:-\s+)?([A-Za-z_][\w-]*):/.exec(line)?.[1];
+      return {
+        message: `这一行的键“${/[A-Za-z_][\w-]*/.exec(next.text)![0]}”比上一行（第 ${at.line} 行）的${aboveKey ? `键“${aboveKey}”` : '内容'}缩进得多，被当成了上一行文字的延续；同一层级的键要左端对齐，请检查这两行哪一行的缩进多了或少了。`,
         offset: next.offset + indentOf(next.text),
+      };
+    }
+  }
+  // Two lines that should align and do not: either may be the one that moved, so both are named.
+  if (err.code === 'BAD_INDENT') {
+    const aboveAt = previousContentLineStart(text, at.line);
+    const generic = yamlErrorMessage(err.code, line);
+    if (aboveAt !== undefined && generic === BY_CODE.BAD_INDENT) {
+      const aboveNumber = positionIn(text, aboveAt).line;
+      return {
+        message: `这一行与上一行（第 ${aboveNumber} 行）的缩进对不上：同一层级的内容要左端对齐，下一层级要多缩进两个空格。请检查这两行哪一行的缩进多了或少了。`,
+        offset,
       };
     }
   }

@@ -92,14 +92,21 @@ interface Context {
 }
 
 /** Headings carried over, each leaf with `fill` (or a generic placeholder) as its content. */
-function carryGroups(groups: readonly Group[] | undefined, ctx: Context, fill: (i: number) => Item[] = () => []): Group[] | undefined {
+function carryGroups(
+  groups: readonly Group[] | undefined,
+  ctx: Context,
+  fill: (i: number) => Item[] = () => [],
+  // Plans speak of the year after the report's: their headings (“2025年工作思路”) move on from that year.
+  [from, to]: [number, number] = [ctx.year, ctx.next],
+  what = '情况',
+): Group[] | undefined {
   if (!groups?.length) return undefined;
   return groups.map((g, i) => {
     ctx.headings += 1;
-    const heading = advanceYear(normalizeParagraph(g.heading), ctx.year, ctx.next);
-    const children = carryGroups(g.groups, ctx);
+    const heading = advanceYear(normalizeParagraph(g.heading), from, to);
+    const children = carryGroups(g.groups, ctx, () => [], [from, to], what);
     const own = fill(i);
-    const items = own.length > 0 ? own : children ? [] : [`${PLACEHOLDER}${ctx.next}年“${heading}”方面的情况`];
+    const items = own.length > 0 ? own : children ? [] : [`${PLACEHOLDER}${to}年“${heading}”方面的${what}`];
     return {
       heading,
       ...(g.items_style ? { items_style: g.items_style } : {}),
@@ -137,7 +144,7 @@ function measuresPart(last: ReportData, ctx: Context, assigned: readonly Assigne
 }
 
 function carriedPart(last: Part | undefined, ctx: Context, what: string, headingYears: [number, number] = [ctx.year, ctx.next]): Part {
-  const groups = carryGroups(last?.groups, ctx);
+  const groups = carryGroups(last?.groups, ctx, () => [], headingYears, headingYears[0] !== ctx.year ? '安排' : '情况');
   const heading = carriedHeading(last, ...headingYears);
   if (groups) return { ...heading, ...(last?.items_style ? { items_style: last.items_style } : {}), groups };
   return { ...heading, intro: `${PLACEHOLDER}${what}` };

@@ -10,6 +10,7 @@ import { reportTexts } from '../data/visit.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { FileMemo, keyAsWritten } from '../load/file-memo.js';
 import { loadReportFile, type SourceFile } from '../load/index.js';
+import { object, reportData } from '../load/cache-shape.js';
 import { sourceHoldingCodec } from '../load/source-codec.js';
 import { findRefs, needsPrevious } from '../data/metric-refs.js';
 import type { ReportData } from '../data/report.js';
@@ -54,7 +55,10 @@ export function loadChecked(file: string): CheckedSource {
 }
 
 // Last year's file rarely changes while this year's is drafted: kept across runs (disk-cache.ts).
-export const PREVIOUS_CODEC = sourceHoldingCodec<CheckedSource>('previous-1');
+export const PREVIOUS_CODEC = sourceHoldingCodec<CheckedSource>('previous-2', (value) => {
+  const checked = object(value.checked, 'checked');
+  if (checked.report !== undefined) reportData(checked.report, 'checked.report');
+});
 const memo = new FileMemo<CheckedSource>(PREVIOUS_CODEC);
 
 export function loadPrevious(file: string, report: ReportData, override?: string): PreviousLookup {

@@ -3,6 +3,7 @@
 // errors contribute; which units contributed, which lacked the figure, which were left out and
 // why, all come back with the figures so that `render` can say so and the appendix can list them.
 
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import type { SourceFile } from '../load/index.js';
@@ -13,6 +14,7 @@ import { findRefs } from '../data/metric-refs.js';
 import type { Metric, ReportData, RollupMethod } from '../data/report.js';
 import { findRosterFile, loadRoster, unitOfReport, type Roster, type RosterUnit } from '../roster/index.js';
 import { aggregate, METHOD_NAMES } from './aggregate.js';
+import type { SkippedEntry } from '../load/folder-walk.js';
 import { loadSubReports, type SubReport } from './sub-reports.js';
 
 export interface Contribution {
@@ -77,6 +79,56 @@ function ordered(subs: SubReport[], roster: Roster | undefined): { sub?: SubRepo
   return out;
 }
 
+function realOf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
+/**
+ * The sub-reports that may contribute: never the district's report itself (reached through a
+ * link, or a copy of it saved among the sub-reports), and one report per unit — the same unit's
+ * report in departments/ and towns/, or copied, counted the figures twice (1571 for 1156). Each
+ * refusal is an error naming the files, so that the document is not made with a doubtful total.
+ */
+function admittedSubReports(
+  found: { subs: SubReport[]; skipped: SkippedEntry[] },
+  self: string,
+  roster: Roster | undefined,
+  report: (severity: Diagnostic['severity'], message: string, ruleId: string) => void,
+): SubReport[] {
+  const selfReal = realOf(self);
+  // Paths as the user sees them from the working folder (a batch gives absolute ones).
+  const shown = (f: string): string => (path.isAbsolute(f) ? path.relative(process.cwd(), f) || f : f);
+  for (const s of found.skipped) {
+    if (realOf(s.path) === selfReal) report('error', `下级报告文件夹中的“${shown(s.path)}”是指向本报告的链接：一份报告不能汇总自己，请删除这个链接。`, 'rollup/self');
+    else report('warning', `下级报告“${shown(s.path)}”${s.reason}。`, 'rollup/skipped');
+  }
+  const admitted: SubReport[] = [];
+  const byUnit = new Map<RosterUnit | string, SubReport>();
+  for (const sub of found.subs) {
+    if (realOf(sub.file) === selfReal || sub.report?.level === 'district') {
+      report(
+        'error',
+        `“${shown(sub.file)}”是区县的报告（level: district），不是部门或乡镇街道的报告：一份报告不能汇总自己，区县报告也不应放在 departments/ 或 towns/ 中，请把它移出这个文件夹。`,
+        'rollup/self',
+      );
+      continue;
+    }
+    const unit = (roster && unitOfReport(roster, { name: sub.unitName, short: sub.unitShort ?? '' })) || sub.unitName.replace(/\s+/g, '');
+    const first = byUnit.get(unit);
+    if (first) {
+      report('error', `“${shown(first.file)}”和“${shown(sub.file)}”是同一个单位（${typeof unit === 'string' ? unit : unit.name}）的报告，汇总时只计入前一份；请删除多余的一份。`, 'rollup/duplicate');
+      continue;
+    }
+    byUnit.set(unit, sub);
+    admitted.push(sub);
+  }
+  return admitted;
+}
+
 export function resolveRollups(source: SourceFile, report: ReportData): { report: ReportData; rollup?: RollupResult } {
   const metrics = report.metrics ?? [];
   if (!metrics.some(isRollup)) return { report };
@@ -87,13 +139,14 @@ export function resolveRollups(source: SourceFile, report: ReportData): { report
   };
   const firstRollup = `/metrics/${metrics.findIndex(isRollup)}`;
 
-  const subs = loadSubReports(yearDir);
+  const found = loadSubReports(yearDir);
   const rosterFile = findRosterFile(yearDir);
   const rosterResult = rosterFile ? loadRoster(rosterFile) : undefined;
   const roster = rosterResult?.roster;
   if (rosterResult && !roster) {
     at(firstRollup, 'warning', `单位名册“${rosterFile}”有错误（可用 fazhi validate 查看），本次无法核对哪些单位没有报告。`, 'rollup/roster');
   }
+  const subs = admittedSubReports(found, source.path, roster, (severity, message, ruleId) => at(firstRollup, severity, message, ruleId));
   const units = ordered(subs, roster);
 
   // Left out whole: reports with errors, and reports of another year.
@@ -140,7 +193,8 @@ export function resolveRollups(source: SourceFile, report: ReportData): { report
       if (!sub || !data) continue;
       if (m.rollup_from && m.rollup_from !== `${sub.folderLevel}s`) continue;
       const figure = data.metrics?.find((x) => x.id === m.id);
-      if (!figure) outcome.lacking.push(sub.unitName);
+      // A sub-report's own rolled-up figure has no value of its own to give.
+      if (!figure || typeof figure.value !== 'number') outcome.lacking.push(sub.unitName);
       else if (figure.unit !== m.unit) outcome.excluded.push({ unit: sub.unitName, reason: `单位是“${figure.unit}”，不是“${m.unit}”` });
       else outcome.contributed.push({ unit: sub.unitName, value: figure.value });
     }

@@ -3,13 +3,14 @@
 // Results are kept per file (path, size, modification time), so that a batch or a render that
 // reads them again does not check them again.
 
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { check } from '../check/index.js';
+import { count, object, oneOf, optionalString, reportData, string } from '../load/cache-shape.js';
 import type { DiskCacheCodec } from '../load/disk-cache.js';
 import { FileMemo } from '../load/file-memo.js';
+import { walkDataFolder, type SkippedEntry } from '../load/folder-walk.js';
 import { loadReportFile } from '../load/index.js';
-import { SUB_REPORT_FOLDERS, type SubReportLevel } from '../data/folders.js';
+import { levelOfFolder, type SubReportLevel } from '../data/folders.js';
 import type { ReportData } from '../data/report.js';
 
 export interface SubReport {
@@ -25,7 +26,20 @@ export interface SubReport {
 }
 
 // Plain data, kept across runs too: a district's validate reads every sub-report of the year.
-export const SUB_REPORT_CODEC: DiskCacheCodec<SubReport> = { kind: 'sub-report-1', encode: (s) => s, decode: (json) => json as SubReport };
+export const SUB_REPORT_CODEC: DiskCacheCodec<SubReport> = {
+  kind: 'sub-report-2',
+  encode: (s) => s,
+  decode: (json) => {
+    const s = object(json, 'sub-report');
+    string(s.file, 'file');
+    string(s.unitName, 'unitName');
+    optionalString(s.unitShort, 'unitShort');
+    oneOf(s.folderLevel, ['department', 'town'], 'folderLevel');
+    count(s.errors, 'errors');
+    if (s.report !== undefined) reportData(s.report, 'report');
+    return json as SubReport;
+  },
+};
 const memo = new FileMemo<SubReport>(SUB_REPORT_CODEC);
 
 function rawUnit(data: unknown): { name?: string; short?: string } {
@@ -53,21 +67,30 @@ export function parseSubReport(file: string, folderLevel: SubReport['folderLevel
   };
 }
 
+/**
+ * The sub-report files of a year, and what was skipped: links out of the year's folder, a second
+ * name for one file, and the district's own report reached through a link (it must never roll
+ * up itself).
+ */
 export function subReportFiles(yearDir: string): { file: string; level: SubReport['folderLevel'] }[] {
-  return (Object.entries(SUB_REPORT_FOLDERS) as [SubReportLevel, string][]).flatMap(([level, folder]) => {
-    let names: string[];
-    try {
-      names = readdirSync(path.join(yearDir, folder));
-    } catch {
-      return [];
-    }
-    return names
-      .filter((n) => /\.ya?ml$/i.test(n) && !n.startsWith('.'))
-      .sort()
-      .map((n) => ({ file: path.join(yearDir, folder, n), level }));
-  });
+  return subReportSearch(yearDir).files;
 }
 
-export function loadSubReports(yearDir: string): SubReport[] {
-  return subReportFiles(yearDir).map(({ file, level }) => readSubReport(file, level));
+export function subReportSearch(yearDir: string): { files: { file: string; level: SubReport['folderLevel'] }[]; skipped: SkippedEntry[] } {
+  const { files, skipped } = walkDataFolder(yearDir, {
+    accept: (name) => /\.ya?ml$/i.test(name),
+    maxDepth: 1,
+  });
+  const found = files.flatMap((file) => {
+    const level = path.dirname(path.dirname(file)) === yearDir ? levelOfFolder(path.basename(path.dirname(file))) : undefined;
+    return level ? [{ file, level }] : [];
+  });
+  // The walk keeps the first name of a file; a sub-report named twice is reported here only when
+  // both names are sub-reports (a link to report.yaml is the district's own report).
+  return { files: found, skipped: skipped.filter((s) => levelOfFolder(path.basename(path.dirname(s.path))) !== undefined) };
+}
+
+export function loadSubReports(yearDir: string): { subs: SubReport[]; skipped: SkippedEntry[] } {
+  const { files, skipped } = subReportSearch(yearDir);
+  return { subs: files.map(({ file, level }) => readSubReport(file, level)), skipped };
 }

@@ -8,10 +8,11 @@ import path from 'node:path';
 import { FieldNamer, placeSchemaError } from '../check/schema-messages.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
 import { FileMemo, keyAsWritten } from '../load/file-memo.js';
+import { array, diagnostic, object, oneOf, optionalString, string } from '../load/cache-shape.js';
 import { sourceHoldingCodec } from '../load/source-codec.js';
 import { loadReportFile, type JsonSchema, type SourceFile } from '../load/index.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { miniValidate } from './mini-schema.js';
+import { miniValidate } from '../check/mini-schema.js';
 import type { Roster, RosterUnit } from './types.js';
 
 export { namesOf, type Roster, type RosterLevel, type RosterUnit } from './types.js';
@@ -73,7 +74,22 @@ function duplicateNames(source: SourceFile, units: RosterUnit[]): Diagnostic[] {
   return out;
 }
 
-export const ROSTER_CODEC = sourceHoldingCodec<RosterResult>('roster-1');
+export const ROSTER_CODEC = sourceHoldingCodec<RosterResult>('roster-2', (value) => {
+  array(value.diagnostics, 'diagnostics').forEach((d, i) => diagnostic(d, `diagnostics[${i}]`));
+  if (value.roster === undefined) return;
+  const roster = object(value.roster, 'roster');
+  string(roster.path, 'roster.path');
+  string(roster.district, 'roster.district');
+  array(roster.units, 'roster.units').forEach((u, i) => {
+    const unit = object(u, `roster.units[${i}]`);
+    string(unit.name, `roster.units[${i}].name`);
+    optionalString(unit.short, `roster.units[${i}].short`);
+    if (unit.aliases !== undefined) array(unit.aliases, `roster.units[${i}].aliases`).forEach((a, j) => string(a, `roster.units[${i}].aliases[${j}]`));
+    oneOf(unit.level, ['department', 'town'], `roster.units[${i}].level`);
+    optionalString(unit.contact, `roster.units[${i}].contact`);
+    string(unit.pointer, `roster.units[${i}].pointer`);
+  });
+});
 const memo = new FileMemo<RosterResult>(ROSTER_CODEC);
 
 export function loadRoster(file: string): RosterResult {
@@ -82,7 +98,12 @@ export function loadRoster(file: string): RosterResult {
 }
 
 export function readRoster(file: string): RosterResult {
-  const source = loadReportFile(file);
+  return rosterOfSource(loadReportFile(file));
+}
+
+/** The roster in a loaded file, or in text being edited (fazhi serve checks it as the user types). */
+export function rosterOfSource(source: SourceFile): RosterResult {
+  const file = source.path;
   const loadProblems = source.diagnostics.map((d) =>
     d.ruleId === 'load/empty' ? { ...d, message: '单位名册是空的：请写上 district（区县名称）和 units（单位列表）。' } : d,
   );

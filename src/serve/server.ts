@@ -217,8 +217,12 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
     settle = setTimeout(() => {
       const files = [...pending];
       pending.clear();
-      for (const f of files) options.onChange?.(f);
-      broadcast('changed', { files });
+      try {
+        for (const f of files) options.onChange?.(f);
+        broadcast('changed', { files });
+      } catch {
+        // A page that went away mid-write: the others still get the notice next time.
+      }
     }, 60);
   };
   watcher.on('add', onDisk).on('change', onDisk).on('unlink', onDisk);
@@ -373,6 +377,10 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
       server.off('error', reject);
       resolve();
     });
+  }).catch(async (err: unknown) => {
+    // The port is taken (or not ours to use): the watcher must not keep the process running.
+    await watcher.close();
+    throw err;
   });
   port = (server.address() as AddressInfo).port;
   await ready;

@@ -15,7 +15,7 @@ import { decodeText } from '../load/decode.js';
 import { loadReportText } from '../load/index.js';
 import { renderValidated, validateFile, validateSource, withPreviousYear, type RenderResult, type ValidateResult } from '../pipeline.js';
 import { describeOutcome } from '../rollup/index.js';
-import { findRosterFile, loadRoster, ROSTER_FILE_NAME, type Roster } from '../roster/index.js';
+import { findRosterFile, loadRoster, ROSTER_FILE_NAME, rosterOfSource, type Roster } from '../roster/index.js';
 import type { CheckResponse, ClientDiagnostic, FileEntry, FileKind, FileList, OpenedFile, PagesResponse } from './api.js';
 import { previewOf } from './pages.js';
 
@@ -106,7 +106,6 @@ export class Workspace {
 
   list(): FileList {
     const files: FileEntry[] = [];
-    const rosters = new Set<string>();
     const groupDirs = this.groups();
     if (groupDirs.length === 0) groupDirs.push(this.root);
     for (const dir of groupDirs) {
@@ -116,15 +115,15 @@ export class Workspace {
       if (rosterFile) {
         const loaded = loadRoster(this.shown(rosterFile));
         roster = loaded.roster ? { ...loaded.roster, path: this.shown(rosterFile) } : undefined;
-        if (!rosters.has(rosterFile)) {
-          rosters.add(rosterFile);
+        // Listed with every year it serves: each year's list is complete on its own.
+        {
           const errors = loaded.diagnostics.filter((d) => d.severity === 'error').length;
           files.push({ path: this.relative(rosterFile), label: `单位名册（${path.basename(rosterFile)}）`, kind: 'roster', group, errors, warnings: loaded.diagnostics.length - errors });
         }
       }
       let reports: string[];
       try {
-        reports = reportFilesUnder(dir);
+        reports = reportFilesUnder(dir).files;
       } catch {
         reports = [];
       }
@@ -189,9 +188,9 @@ export class Workspace {
     const started = performance.now();
     const shown = this.shown(absolute);
     if (path.basename(absolute).toLowerCase() === ROSTER_FILE_NAME) {
-      // The roster is checked as saved (its checks read the file).
-      const loaded = loadRoster(shown);
-      return { diagnostics: this.clientDiagnostics(loaded.diagnostics, shown), timing: { checkMs: performance.now() - started } };
+      // The roster's own checks (`fazhi validate units.yaml`), on the text being edited.
+      const checked = rosterOfSource(loadReportText(new TextEncoder().encode(text), shown));
+      return { diagnostics: this.clientDiagnostics(checked.diagnostics, shown), timing: { checkMs: performance.now() - started } };
     }
     this.lastCheck = undefined;
     const result = this.validated(absolute, text);

@@ -2,7 +2,7 @@
 // over the target, so an interrupted run never leaves a half-written .docx and an existing
 // output is only ever replaced by a complete one.
 
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../diagnostic.js';
@@ -123,12 +123,27 @@ function openTemp(dir: string): { temp: string; fd: number } {
   }
 }
 
+/**
+ * mkdir -p, one level at a time: Node's own recursive mkdir never returns for a folder below
+ * /proc (it retries ENOENT forever), which `-o /proc/x/报告.docx` would reach.
+ */
+function makeDirs(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = path.dirname(dir);
+  if (parent !== dir) makeDirs(parent);
+  try {
+    mkdirSync(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+  }
+}
+
 export function writeFileAtomic(file: string, bytes: Uint8Array): void {
   const dir = path.dirname(file);
   let temp: string | undefined;
   let fd: number | undefined;
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
     ({ temp, fd } = openTemp(dir));
     for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
     // On disk before the rename: after a power cut the target is the old file or the new one.

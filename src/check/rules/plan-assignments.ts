@@ -1,9 +1,7 @@
 import { PART_KEYS } from '../../data/report.js';
-import { ASSIGNMENT_KEYS, splitUnitNames } from '../../data/assignments.js';
+import { splitUnitNames } from '../../data/assignments.js';
 import { partItems } from '../../data/visit.js';
 import type { Rule } from '../rule.js';
-
-const FIELD_NAMES = { lead_unit: '牵头单位', support_units: '配合单位', deadline: '完成时限' } as const;
 
 export const planAssignments: Rule = {
   id: 'plan-assignments',
@@ -12,19 +10,9 @@ export const planAssignments: Rule = {
   check(data, report) {
     for (const key of PART_KEYS) {
       for (const { item, pointer } of partItems(data[key], key)) {
-        if (typeof item === 'string') continue;
-        if (key !== 'plans') {
-          for (const field of ASSIGNMENT_KEYS) {
-            if (item[field] !== undefined) {
-              report({
-                pointer: `${pointer}/${field}`,
-                atKey: true,
-                message: `“${field}”（${FIELD_NAMES[field]}）只能写在“plans”（下一年度主要安排）的分项中，这里是“${key}”。`,
-              });
-            }
-          }
-          continue;
-        }
+        // Outside plans the schema refuses the assignment keys (schema-messages.ts says where
+        // they belong), so that the editor and the CLI give the same verdict.
+        if (typeof item === 'string' || key !== 'plans') continue;
         const lead = splitUnitNames(item.lead_unit);
         const support = splitUnitNames(item.support_units);
         if (item.lead_unit === undefined && (item.support_units !== undefined || item.deadline !== undefined)) {

@@ -10,7 +10,7 @@ import type { Body, Section } from '../structure/body.js';
 import type { EndMatter } from '../structure/end.js';
 import type { FrontMatter } from '../structure/front.js';
 import { classifyHeading } from './classify.js';
-import { splitItems } from './items.js';
+import { splitItems, splitSuggestions } from './items.js';
 import { guessUnit, guessYear, levelOf, shortName } from './unit-year.js';
 
 /** Where each part came from, for comments in the written file. */
@@ -71,14 +71,27 @@ function flatten(s: Section): string[] {
 
 function toPart(s: Section, counts: { groups: number; items: number }): Part {
   const texts = [...(s.heading.rest ? [s.heading.rest] : []), ...s.paragraphs.map((p) => p.text)];
-  const split = splitItems(texts);
+  // Suggestions after the shortcomings stay suggestions, numbered 一是 again, not more shortcomings.
+  const { own, suggestions } = s.children.length ? { own: texts, suggestions: undefined } : splitSuggestions(texts);
+  const split = splitItems(own);
   counts.items += split.items?.length ?? 0;
   const intro = paragraphsValue(split.paragraphs);
+  const advice = suggestions ? splitItems(suggestions) : undefined;
+  counts.items += advice?.items?.length ?? 0;
+  const adviceIntro = advice ? paragraphsValue(advice.paragraphs) : undefined;
   return {
     heading: s.heading.text,
     ...(intro !== undefined ? { intro } : {}),
     ...(split.items ? { items_style: split.style!, items: split.items } : {}),
     ...(s.children.length ? { groups: s.children.map((c) => toGroup(c, 2, counts)) } : {}),
+    ...(advice
+      ? {
+          suggestions: {
+            ...(adviceIntro !== undefined ? { intro: adviceIntro } : {}),
+            ...(advice.items ? { items_style: advice.style!, items: advice.items } : {}),
+          },
+        }
+      : {}),
   };
 }
 

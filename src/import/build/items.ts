@@ -3,7 +3,12 @@
 import type { Item, ItemsStyle } from '../../data/report.js';
 import { cnValue, firstSentence } from '../structure/numbering.js';
 
-const ITEM_MARK = /(^|[。；;！？：:])\s*([一二三四五六七八九十]{1,3})是/gu;
+// 一是 at a sentence's start (group 1 set). Without the sentence mark before it (lost in copying,
+// or dropped from a PDF's line end) 二是, 三是… still count when they are the next in sequence.
+const ITEM_MARK = /([一二三四五六七八九十]{1,3})是/gu;
+const SENTENCE_START = /(?:^|[。；;！？：:])\s*$/u;
+/** Words ending in a number that are no item: 第二是, 统一是, 唯一是, 同一是. */
+const NOT_AN_ITEM_BEFORE = /[第统唯单同之其]$/;
 
 export interface SplitItems {
   paragraphs: string[];
@@ -30,10 +35,11 @@ export function splitItems(texts: readonly string[]): SplitItems {
   let expected = 1;
   texts.forEach((t, p) => {
     for (const m of t.matchAll(ITEM_MARK)) {
-      const n = cnValue(m[2]!);
+      const n = cnValue(m[1]!);
       if (n !== expected) continue;
-      const end = m.index + m[0].length;
-      marks.push({ p, index: end - m[2]!.length - 1, start: end, n });
+      const before = t.slice(Math.max(0, m.index - 8), m.index);
+      if (!SENTENCE_START.test(before) && (n < 2 || NOT_AN_ITEM_BEFORE.test(before))) continue;
+      marks.push({ p, index: m.index, start: m.index + m[0].length, n });
       expected++;
     }
   });
@@ -56,3 +62,25 @@ export function splitItems(texts: readonly string[]): SplitItems {
   return { paragraphs, items, style: inline ? 'inline' : 'paragraphs' };
 }
 
+
+// “针对以上问题，提出如下建议：”, “为此，提出以下几点建议。”, “建议如下：”: what follows are suggestions.
+const SUGGESTIONS_LEAD = /(?:^|[。！？；])\s*([^。！？；]{0,30}(?:提出|有以下|作如下|提以下)[^。！？；]{0,8}(?:建议|意见|对策)[^。！？；]{0,6}[：:。]|[^。！？；]{0,20}(?:建议|对策)如下[：:。]?)\s*(?=$|[一二三四五六七八九十]{1,3}是|1[.．、])/u;
+
+export interface SplitSuggestions {
+  /** The part's own texts, before the suggestions. */
+  own: string[];
+  /** The suggestions: their lead sentence first, then the texts after it. */
+  suggestions?: string[];
+}
+
+/** Texts of a part → its own and, from a sentence announcing them on, its suggestions. */
+export function splitSuggestions(texts: readonly string[]): SplitSuggestions {
+  for (let i = 0; i < texts.length; i++) {
+    const m = SUGGESTIONS_LEAD.exec(texts[i]!);
+    if (!m) continue;
+    const at = m.index + m[0].indexOf(m[1]!);
+    const before = texts[i]!.slice(0, at).trim();
+    return { own: [...texts.slice(0, i), ...(before ? [before] : [])], suggestions: [texts[i]!.slice(at).trim(), ...texts.slice(i + 1)] };
+  }
+  return { own: [...texts] };
+}

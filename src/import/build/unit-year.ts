@@ -8,9 +8,10 @@ import type { FrontMatter } from '../structure/front.js';
 
 /** The level a unit's name says, or undefined when it says none (never a guess). */
 export function levelOf(name: string): Level | undefined {
-  if (/(街道办事处|街道工作委员会|街道|镇人民政府|乡人民政府|镇政府|乡政府|镇委|镇|乡)$/.test(name)) return 'town';
-  if (/(区|县|市|旗)人民政府$|(区|县|旗)政府$|^[\u4e00-\u9fff]{2,10}(区|县|旗)$/.test(name)) return 'district';
-  if (/(局|委员会|委|办公室|办|中心|厅|院|署|处|所|管委会|管理委员会|支队|大队)$/.test(name)) return 'department';
+  // Traditional forms too (區, 縣, 鎮…): a Big5 original is read as it is written.
+  if (/(街道办事处|街道辦事處|街道工作委员会|街道|[镇鎮乡鄉](?:人民政府|政府)|镇委|[镇鎮乡鄉])$/.test(name)) return 'town';
+  if (/([区區县縣市旗])人民政府$|([区區县縣旗])政府$|^[\u4e00-\u9fff]{2,10}([区區县縣旗])$/.test(name)) return 'district';
+  if (/(局|委员会|委員會|委|办公室|辦公室|办|辦|中心|厅|廳|院|署|处|處|所|管委会|管理委员会|支队|大队)$/.test(name)) return 'department';
   return undefined;
 }
 
@@ -46,7 +47,7 @@ export function guessUnit(front: FrontMatter, end: EndMatter, publisher: string 
   const party = organs.find((o) => /^中共|^中国共产党/.test(o));
   if (government) return { name: government, ...(party ? { party } : {}) };
   const title = front.title?.replace(/^\d{4}年度?/, '');
-  const fromTitle = title ? /^(.+?)(?:关于|\d{4}年|法治政府|依法行政|法治建设)/.exec(title)?.[1] : undefined;
+  const fromTitle = title ? /^(.+?)(?:关于|關於|\d{4}年|法治政府|依法行政|法治建设)/.exec(title)?.[1] : undefined;
   if (fromTitle) {
     // A joint title run together (中共示例区委示例区人民政府关于…): the party organ ends at 区委/委员会.
     const spaced = fromTitle.trim().replace(/^((?:中共|中国共产党)[\u4e00-\u9fff]{1,20}?(?:区委|县委|市委|旗委|州委|委员会|党工委|党委))(?=[^\s])/, '$1 ');

@@ -40,14 +40,15 @@ async function docxLines(bytes: Uint8Array, shown: string): Promise<string[]> {
   return htmlToLines(html, shown);
 }
 
-function numbered(lines: string[], shown: string): SourceLine[] {
-  const chars = lines.reduce((n, l) => n + l.length, 0);
+function numbered(all: string[], shown: string): SourceLine[] {
+  const lines = all.map((text, i) => ({ text, at: i + 1 })).filter((l) => l.text.trim() !== '');
+  const chars = lines.reduce((n, l) => n + l.text.length, 0);
   if (chars > IMPORT_LIMITS.maxTextChars || lines.length > IMPORT_LIMITS.maxParagraphs) {
     throw new UserError(
       `“${shown}”的文字有 ${lines.length} 段、${chars} 字，超过导入的上限（${IMPORT_LIMITS.maxParagraphs} 段、${IMPORT_LIMITS.maxTextChars} 字）；一份报告通常不到 3 万字，请检查是否选错了文件。`,
     );
   }
-  return lines.map((text, i) => ({ text, at: i + 1 }));
+  return lines;
 }
 
 export async function extract(file: string, shown: string): Promise<Extracted> {
@@ -83,7 +84,5 @@ export async function extract(file: string, shown: string): Promise<Extracted> {
   const notes = decoded.note ? [decoded.note] : [];
   const looksHtml = ext === '.html' || ext === '.htm' || /^\s*(<!doctype html|<html[\s>])/i.test(decoded.text.slice(0, 500));
   if (looksHtml) return { kind: 'html', lines: numbered(htmlToLines(decoded.text, shown), shown), notes };
-  const raw = decoded.text.split(/\r\n|\r|\n/);
-  const lines = numbered(raw, shown).filter((l) => l.text.trim() !== '');
-  return { kind: 'text', lines, notes };
+  return { kind: 'text', lines: numbered(decoded.text.split(/\r\n|\r|\n/), shown), notes };
 }

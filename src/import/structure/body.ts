@@ -1,7 +1,7 @@
 // The body: preamble and the tree of numbered sections.
 
 import type { SourceLine } from '../read/index.js';
-import { asHeading, L1, type HeadingLine, type NumberKind } from './numbering.js';
+import { asHeading, L1, L2, type HeadingLine, type NumberKind } from './numbering.js';
 
 export interface Section {
   heading: HeadingLine;
@@ -21,7 +21,8 @@ function joinBroken(lines: SourceLine[], expected: () => Record<NumberKind, numb
   const out: SourceLine[] = [];
   for (const l of lines) {
     const prev = out.at(-1);
-    if (prev && prev.text.length >= 40 && !ENDS_SENTENCE.test(prev.text) && !asHeading(l, expected()) && !L1.test(l.text)) {
+    // A heading (一、 （一）) ends its line even without a full stop.
+    if (prev && prev.text.length >= 40 && !ENDS_SENTENCE.test(prev.text) && !L1.test(prev.text) && !L2.test(prev.text) && !asHeading(l, expected()) && !L1.test(l.text)) {
       prev.text += l.text;
       continue;
     }

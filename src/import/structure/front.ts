@@ -19,7 +19,8 @@ export interface FrontMatter {
   skipped: SourceLine[];
 }
 
-export const TITLE = /(法治政府|依法行政|法治建设|法制).*(报告|总结)|(报告|总结)$/;
+// Traditional forms too (報告, 總結, 建設): a Big5 original is read as written.
+export const TITLE = /(法治政府|依法行政|法治[建设設]|法制).*([报報]告|[总總][结結])|([报報]告|[总總][结結])$/;
 export const ORGAN = /^(中共|中国共产党)?[\u4e00-\u9fff（）()·]{2,40}(人民政府|委员会|区委|县委|市委|办事处|局|委|办公室|办公厅|厅|院|中心|党委|党组|政府|管委会|管理委员会|街道|镇|乡|所|部|处|署)$/;
 const DOC_NUMBER = /^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（]\s*(\d{4})\s*[〕\]］)）]\s*(\d{1,4})\s*号$/;
 export const CLOSING = /^(特此报告|以上报告|专此报告|现予报告|特此报告如上)[。.]?$/;
@@ -50,7 +51,7 @@ export function frontMatter(lines: SourceLine[], meta: PageMeta): { front: Front
     while (titleAt > 0) {
       const above = lines[titleAt - 1]!.text;
       if (above.length > 30 || /[。，；：:！？]$/.test(above) || normalizeDocNumber(above) || parseAnyDate(above)) break;
-      if (!/(关于|人民政府|委员会|区委|县委|办事处|局|^中共)$/.test(above) && !/关于/.test(above)) break;
+      if (!/(关于|人民政府|委员会|区委|县委|办事处|局|\d{4}年度?|^中共)$/.test(above) && !/关于/.test(above)) break;
       titleAt--;
     }
     front.titleLines = lines.slice(titleAt, titleEnd + 1).map((l) => l.text);

@@ -26,12 +26,25 @@ const WIDE = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》（）�
 const IS_SPACE = new RegExp(`^${SPACE}$`);
 
 const DATE = /(?:\d{4}|[〇零○一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日/g;
+const PRINTED_DATE = /^\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})年[^。]{1,12}日\s*印发/;
+/** How the five parts' headings end when the report keeps the standard wording: with nothing after a heading, it ends there. */
+const PART_HEADING_END = /(?:主要举措和成效|存在的不足和原因|存在的问题和不足|有关情况|主要安排|工作安排|工作计划|工作思路|其他需要报告的情况)$/;
 const CLOSING = /(特此报告|以上报告|专此报告|现予报告)[。.]?/g;
-const ORGAN_END = /(?:委员会|人民政府|区委|县委|市委|党工委|办事处|政府|局|办公室)(?=中共|中国共产党|[\u4e00-\u9fff]{2,16}(?:委员会|人民政府|办事处|政府|局|办公室)(?:$|\s|\d|[〇零○一二三四五六七八九]{4}年))/g;
+// Two organs signed run together: only a party organ is followed by another (…区人民政府河西街道办事处 is one).
+const ORGAN_END = /(?:委员会|党工委|党委|区委(?!员)|县委(?!员)|市委(?!员)|旗委(?!员))(?=中共|中国共产党|[\u4e00-\u9fff]{2,16}(?:委员会|人民政府|办事处|政府|局|办公室)(?:$|\s|\d|[〇零○一二三四五六七八九]{4}年))/g;
 
 /** Whether the lines look run together: a long line with two headings in sequence inside it. */
 export function runTogether(lines: readonly SourceLine[]): boolean {
-  return lines.some((l) => l.text.length >= LONG && /[。！？：\s　](?:一、|（一）|\(一\))[^]*[。！？\s　](?:二、|（二）|\(二\))/.test(l.text));
+  // Two searches instead of one pattern with [^]* between: linear on any line.
+  const first = /[。！？：\s　](?:一、|（一）|\(一\))/;
+  const second = /[。！？\s　](?:二、|（二）|\(二\))/g;
+  return lines.some((l) => {
+    if (l.text.length < LONG) return false;
+    const m = first.exec(l.text);
+    if (!m) return false;
+    second.lastIndex = m.index + 1;
+    return second.test(l.text);
+  });
 }
 
 /** Cuts at the front of a run-together report: 发文字号, title, 主送. */
@@ -100,9 +113,14 @@ function endCuts(text: string): { cuts: number[]; from: number } {
     if (stop > 0) cuts.push(stop + 1);
   }
   for (const m of end.matchAll(/附件[:：]/g)) cuts.push(from + m.index!);
+  // A party organ signs first: whatever precedes it (an attachment's name) ends there.
+  for (const m of end.matchAll(/(?<![：:、，,])(?:中共|中国共产党)/g)) cuts.push(from + m.index!);
   for (const m of end.matchAll(ORGAN_END)) cuts.push(from + m.index! + m[0].length);
-  // Any space between two words after the closing separates lines (署名 from 署名, 印发机关 from date).
-  for (let i = from; i < text.length; i++) if (IS_SPACE.test(text[i]!)) cuts.push(i);
+  // Any space between two words after the closing separates lines (署名 from 署名), except the one
+  // between the 印发 organ and its date.
+  for (let i = from; i < text.length; i++) {
+    if (IS_SPACE.test(text[i]!) && !PRINTED_DATE.test(text.slice(i, i + 30))) cuts.push(i);
+  }
   return { cuts, from };
 }
 
@@ -110,6 +128,8 @@ function endCuts(text: string): { cuts: number[]; from: number } {
 function bodyCuts(text: string, start: number, stop: number, expected: Record<NumberKind, number>, started: { value: boolean }): number[] {
   const cuts: number[] = [];
   let headingOpen = false; // inside a heading that has not yet ended with a sentence mark
+  let headingStart = 0;
+  let headingKind: NumberKind = 1;
   for (let i = start; i < stop; i++) {
     const c = text[i]!;
     const prev = text[i - 1] ?? '';
@@ -119,13 +139,23 @@ function bodyCuts(text: string, start: number, stop: number, expected: Record<Nu
       // A space after a sentence end, or ending a heading, separates paragraphs; between a word
       // and a number (“共 35 件”) it is only spacing.
       const next = text[i + 1] ?? '';
-      if ((SENTENCE_END.test(prev) || prev === '”' || headingOpen) && WIDE.test(next) && !/\d/.test(next)) {
+      if (((SENTENCE_END.test(prev) || prev === '”') && WIDE.test(next) && !/\d/.test(next)) || (headingOpen && next !== '' && !IS_SPACE.test(next))) {
         cuts.push(i);
         headingOpen = false;
       }
       continue;
     }
-    if (!(afterSpace || afterEnd || i === start)) continue;
+    // A level-1 heading in the standard wording, run straight into its first paragraph.
+    // A heading is short: one still open after 120 characters was a paragraph all along (and
+    // the check below stays bounded on a line with no punctuation at all).
+    if (headingOpen && i - headingStart > 120) headingOpen = false;
+    let headingEnded = false;
+    if (headingOpen && i - headingStart > 4 && !/[，。；：、”）]/.test(c) && PART_HEADING_END.test(text.slice(headingStart, i))) {
+      cuts.push(i);
+      headingOpen = false;
+      headingEnded = true;
+    }
+    if (!(afterSpace || afterEnd || i === start || headingOpen || headingEnded)) continue;
     let matched = false;
     for (const { kind, re, value } of MARKERS) {
       re.lastIndex = i;
@@ -136,14 +166,22 @@ function bodyCuts(text: string, start: number, stop: number, expected: Record<Nu
       if (kind === 1) started.value = true;
       expected[kind] = n + 1;
       for (let k = kind + 1; k <= 4; k++) expected[k as NumberKind] = 1;
+      // Straight after a heading's words only a sub-heading may follow (一、……成效（一）……).
+      if (!(afterSpace || afterEnd || i === start || headingEnded || (headingOpen && kind > headingKind))) continue;
       cuts.push(i);
       headingOpen = true;
+      headingStart = i;
+      headingKind = kind;
       matched = true;
       break;
     }
     if (matched) continue;
     ITEM.lastIndex = i;
-    if (afterSpace && ITEM.test(text)) cuts.push(i);
+    // 一是 after a space begins a paragraph; straight after a heading's words, it ends the heading.
+    if ((afterSpace || headingOpen) && ITEM.test(text)) {
+      cuts.push(i);
+      headingOpen = false;
+    }
     if (SENTENCE_END.test(c)) headingOpen = false;
   }
   return cuts;
@@ -155,6 +193,11 @@ export function unwrap(lines: readonly SourceLine[]): SourceLine[] {
   const expected: Record<NumberKind, number> = { 1: 1, 2: 1, 3: 1, 4: 1 };
   const started = { value: false };
   const out: SourceLine[] = [];
+  // The end matter (closing, 署名, date) is looked for in the last long line only.
+  let lastLong = -1;
+  lines.forEach((l, i) => {
+    if (l.text.length >= 80) lastLong = i;
+  });
   lines.forEach((line, index) => {
     const text = line.text;
     if (text.length < LONG) {
@@ -166,7 +209,7 @@ export function unwrap(lines: readonly SourceLine[]): SourceLine[] {
     const cuts = new Set<number>();
     const front = index === 0 || out.length === 0 ? frontCuts(text) : [];
     for (const c of front) cuts.add(c);
-    const isLast = index === lines.length - 1 || lines.slice(index + 1).every((l) => l.text.length < 80);
+    const isLast = index >= lastLong;
     const { cuts: ends, from } = isLast ? endCuts(text) : { cuts: [], from: text.length };
     for (const c of ends) cuts.add(c);
     for (const c of bodyCuts(text, front.at(-1) ?? 0, from, expected, started)) cuts.add(c);

@@ -1,13 +1,13 @@
-// A small JSON Schema (draft-07) validator for the roster's schema, producing ajv-shaped errors so
-// that FieldNamer words them exactly like the report's. The roster is read by batch, tasks and
-// every district check; compiling it with ajv would cost more than all the rest of a run. It
-// knows only the keywords the roster's schema uses and refuses any other, so the schema cannot
-// grow a rule this validator would silently skip.
+// A small JSON Schema (draft-07) validator for the roster's and the layout profile's schemas,
+// producing ajv-shaped errors so that FieldNamer words them exactly like the report's. The roster
+// is read by batch, tasks and every district check; compiling it with ajv would cost more than
+// all the rest of a run. It knows only the keywords these schemas use and refuses any other, so
+// a schema cannot grow a rule this validator would silently skip.
 
 import type { ErrorObject } from 'ajv';
 import type { JsonSchema } from '../load/index.js';
 
-const KNOWN = new Set(['$schema', '$id', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties', 'items', 'minItems', 'minLength', 'maxLength', 'enum', '$ref', 'definitions']);
+const KNOWN = new Set(['$schema', '$id', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties', 'items', 'minItems', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'enum', '$ref', 'definitions']);
 
 function kind(value: unknown): string {
   if (value === null) return 'null';
@@ -27,14 +27,20 @@ export function miniValidate(root: JsonSchema, data: unknown): ErrorObject[] {
       return;
     }
     const type = schema.type as string | undefined;
-    if (type && kind(value) !== type) {
+    const actual = kind(value);
+    if (type && actual !== type && !(type === 'integer' && actual === 'number' && Number.isInteger(value))) {
       err('type', at, { type }, value);
       return;
+    }
+    if (typeof value === 'number') {
+      if (typeof schema.minimum === 'number' && value < schema.minimum) err('minimum', at, { limit: schema.minimum }, value);
+      else if (typeof schema.maximum === 'number' && value > schema.maximum) err('maximum', at, { limit: schema.maximum }, value);
     }
     if (typeof value === 'string') {
       if (typeof schema.minLength === 'number' && [...value].length < schema.minLength) err('minLength', at, { limit: schema.minLength }, value);
       if (typeof schema.maxLength === 'number' && [...value].length > schema.maxLength) err('maxLength', at, { limit: schema.maxLength }, value);
       if (Array.isArray(schema.enum) && !schema.enum.includes(value)) err('enum', at, { allowedValues: schema.enum }, value);
+      if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) err('pattern', at, { pattern: schema.pattern }, value);
     }
     if (Array.isArray(value)) {
       if (typeof schema.minItems === 'number' && value.length < schema.minItems) err('minItems', at, { limit: schema.minItems }, value);
