@@ -8,6 +8,7 @@ import { crossUnitChecks } from './cross-unit.js';
 import type { ReportDocument } from './compose/index.js';
 import { TemplateError } from './compose/template-error.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
+import { fitLayout } from './layout/fit.js';
 import { GBT9704, type LayoutProfile } from './layout/profile.js';
 import { loadReportFile, loadReportText, type SourceFile } from './load/index.js';
 import { crossYearDiagnostics, loadPrevious, previousYearPath, type PreviousYear } from './previous/index.js';
@@ -87,12 +88,12 @@ export async function renderValidated(result: ValidateResult, options: RenderOpt
   const [{ compose }, { writeDocx }] = await Promise.all([import('./compose/index.js'), import('./write/docx/index.js')]);
   const rollupTable = result.rollup ? rollupTableBlock(result.report, result.rollup) : undefined;
   try {
-    const document = compose(result.report, {
+    const document = fitLayout(compose(result.report, {
       titleLineWidth: profile.title.maxLineChars.value,
       ...(result.previous ? { previousMetrics: result.previous.report.metrics ?? [] } : {}),
       ...(rollupTable ? { appendices: [rollupTable] } : {}),
       ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
-    });
+    }), profile);
     const lines = titleLinesMismatch(result, document.title);
     if (lines) return { ...result, diagnostics: sortDiagnostics([...result.diagnostics, lines]) };
     return { ...result, document, docx: await writeDocx(document, profile) };

@@ -17,6 +17,9 @@ import { templateContext } from './context.js';
 import { cleanDocument } from './text.js';
 import { loadTemplate, renderDirectives, templateFile, TemplateError, type Directive } from './template.js';
 import { breakTitle } from './title-lines.js';
+import { attachmentBlocks } from './attachments.js';
+import { withLetterhead } from './letterhead.js';
+import { attachmentTitle } from '../data/report.js';
 import { addresseeBlock, attachmentsBlock, colophonBlock } from './closing-text.js';
 
 export { TemplateError } from './template.js';
@@ -68,7 +71,8 @@ export function compose(source: ReportData, options: ComposeOptions): ReportDocu
   for (const d of directives) {
     switch (d.name) {
       case 'doc-number':
-        if (d.text) blocks.push({ kind: 'doc-number', text: normalizeDocNumber(d.text) });
+        // A 报告 is a 上行文: its 发文字号 sits 居左空一字 (GB/T 9704 §7.2.5).
+        if (d.text) blocks.push({ kind: 'doc-number', text: normalizeDocNumber(d.text), placement: 'left' });
         break;
       case 'title':
         title = d.text;
@@ -101,7 +105,7 @@ export function compose(source: ReportData, options: ComposeOptions): ReportDocu
         if (d.text && !(data.closing === undefined && data.imported?.absent?.includes('closing'))) blocks.push(...paragraphBlocks([d.text]));
         break;
       case 'attachments':
-        if (data.attachments?.length) blocks.push(attachmentsBlock(data.attachments.map(normalizeParagraph)));
+        if (data.attachments?.length) blocks.push(attachmentsBlock(data.attachments.map((a) => normalizeParagraph(attachmentTitle(a)))));
         break;
       case 'signature': {
         const date = data.date ? parseDate(data.date) : undefined;
@@ -129,12 +133,12 @@ export function compose(source: ReportData, options: ComposeOptions): ReportDocu
   if (!title) {
     throw new TemplateError({ severity: 'error', ruleId: 'template', message: '模板中没有 @title 行，无法生成标题。', file: template.file });
   }
-  // The 附表 is an attachment: on its own page before the 版记 (GB/T 9704 §7.3.7).
+  // Attachments and the 附表: each on its own page before the 版记 (GB/T 9704 §7.3.7, §8).
   const table = metricsTableBlock(data, lookup);
-  const tables = [...(table ? [table] : []), ...(options.appendices ?? [])];
-  if (tables.length) {
+  const appended = attachmentBlocks(data, [...(table ? [table] : []), ...(options.appendices ?? [])], options.titleLineWidth);
+  if (appended.length) {
     const colophonAt = blocks.findIndex((b) => b.kind === 'colophon');
-    blocks.splice(colophonAt < 0 ? blocks.length : colophonAt, 0, ...tables);
+    blocks.splice(colophonAt < 0 ? blocks.length : colophonAt, 0, ...appended);
   }
-  return cleanDocument({ title, year: data.year, unitName: data.unit.name, blocks });
+  return cleanDocument({ title, year: data.year, unitName: data.unit.name, blocks: withLetterhead(blocks, data) });
 }
