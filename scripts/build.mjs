@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Build step after tsc:
 // 1. precompile the JSON Schema validator with ajv standalone, so that no run loads and runs
-//    ajv's compiler; the stub src/check/precompiled.ts is replaced by it in dist/ and the bundle;
-// 2. precompile the bundled Handlebars templates, likewise (src/compose/precompiled-templates.ts);
-// 3. bundle the CLI with esbuild into one CommonJS script, dist/bundle/cli.cjs: start-up reads one
-//    file instead of hundreds of modules, and bin/fazhi.js can run it with V8's code cache
-//    (Node 20 can cache compiled code for scripts, not for ES modules);
-// 4. bundle the workbench's page (web/) for the browser;
-// 5. write that code cache by running the CLI once on the bundled example (scripts/code-cache.mjs).
+//    ajv's compiler: dist/check/precompiled.js, the stub src/check/precompiled.ts as compiled, is
+//    replaced by it (the one stub, replaced in one way);
+// 2. bundle the CLI with esbuild from dist/ into one CommonJS script, dist/bundle/cli.cjs: the same
+//    code the library runs, and start-up reads one file instead of hundreds of modules; bin/fazhi.js
+//    runs it with V8's code cache (Node 20 can cache compiled code for scripts, not for ES modules);
+// 3. bundle the workbench's page (web/) for the browser;
+// 4. write that code cache by running the CLI once on the bundled example (scripts/code-cache.mjs).
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -40,28 +40,11 @@ writeFileSync(validatorFile, validator.outputFiles[0].contents);
 const PRECOMPILED_MODULE = "export { default as precompiledValidator } from './generated/report-validator.js';\n";
 writeFileSync(dist('check', 'precompiled.js'), PRECOMPILED_MODULE);
 
-// 2. The bundled templates, precompiled with the options the run-time compiler uses.
-const { TEMPLATE_COMPILE_OPTIONS } = await import(pathToFileURL(dist('compose', 'template-options.js')).href);
-const Handlebars = (await import('handlebars')).default;
-const templateEntries = readdirSync(path.join(ROOT, 'templates'), { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(path.join(ROOT, 'templates', d.name, 'report.hbs')))
-  .map((d) => {
-    const source = readFileSync(path.join(ROOT, 'templates', d.name, 'report.hbs'), 'utf8').replace(/^\ufeff/, '');
-    return `  ${JSON.stringify(`${d.name}/report.hbs`)}: { source: ${JSON.stringify(source)}, spec: ${Handlebars.precompile(source, TEMPLATE_COMPILE_OPTIONS)} },`;
-  });
-const templatesFile = dist('compose', 'precompiled-templates.js');
-writeFileSync(templatesFile, `export const PRECOMPILED_TEMPLATES = {\n${templateEntries.join('\n')}\n};\n`);
-
-// 3. The CLI bundle. The import command's readers (.docx, .html) stay in node_modules: they are
+// 2. The CLI bundle, from dist/. The import command's readers (.docx, .html) stay in node_modules: they are
 // large and loaded only by that command. Modules reached through import() are still evaluated
 // only when a command needs them (esbuild keeps them as lazy initialisers).
-// The sources' stubs (path below src/), replaced by the generated modules.
-const generated = new Map([
-  ['check/precompiled.ts', `export { default as precompiledValidator } from ${JSON.stringify(validatorFile)};`],
-  ['compose/precompiled-templates.ts', `export { PRECOMPILED_TEMPLATES } from ${JSON.stringify(templatesFile)};`],
-]);
 const result = await build({
-  entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')],
+  entryPoints: [dist('cli', 'main.js')],
   outfile: dist('bundle', 'cli.cjs'),
   bundle: true,
   format: 'cjs',
@@ -73,23 +56,12 @@ const result = await build({
   // The bundle is CommonJS: import.meta.url becomes the bundle's own URL (see paths.ts).
   define: { 'import.meta.url': '__fazhiBundleUrl' },
   banner: { js: "var __fazhiBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [
-    {
-      name: 'precompiled',
-      setup(b) {
-        b.onLoad({ filter: /[\\/]precompiled[-\w]*\.ts$/ }, (args) => {
-          const contents = generated.get(path.relative(path.join(ROOT, 'src'), args.path).split(path.sep).join('/'));
-          return contents === undefined ? undefined : { contents, loader: 'js', resolveDir: path.dirname(args.path) };
-        });
-      },
-    },
-  ],
   logLevel: 'warning',
   metafile: true,
 });
 writeFileSync(dist('bundle', 'meta.json'), JSON.stringify(result.metafile));
 
-// 4. The workbench's page (fazhi serve): web/main.ts with CodeMirror bundled into one script
+// 3. The workbench's page (fazhi serve): web/main.ts with CodeMirror bundled into one script
 // for the browser, beside its style sheet. The server reads them from dist/web/.
 mkdirSync(dist('web'), { recursive: true });
 await build({
@@ -105,6 +77,6 @@ await build({
 });
 writeFileSync(dist('web', 'app.css'), readFileSync(path.join(ROOT, 'web', 'app.css')));
 
-// 5. The code cache, from a run on the example report.
+// 4. The code cache, from a run on the example report.
 const cache = await writeCodeCache(ROOT);
-console.log(`built dist/bundle/cli.cjs, the precompiled schema validator and templates, and the code cache (${cache})`);
+console.log(`built dist/bundle/cli.cjs, the precompiled schema validator and the code cache (${cache})`);

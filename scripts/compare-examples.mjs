@@ -6,6 +6,9 @@
 //
 //   npm run build && node scripts/compare-examples.mjs [ref]
 //
+// The default ref is where this branch last took in main (git merge-base HEAD main): the
+// comparison then shows this branch's own changes, not what main gained since.
+//
 // Exits 1 when any file differs or exists on one side only.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
@@ -14,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const ref = process.argv[2] ?? 'main';
+const ref = process.argv[2] ?? execFileSync('git', ['-C', ROOT, 'merge-base', 'HEAD', 'main'], { encoding: 'utf8' }).trim();
 const EXAMPLES = path.join(ROOT, 'data', '示例区');
 const VARIANT = path.join(ROOT, 'profiles', '示例省变体.yaml');
 
@@ -47,6 +50,8 @@ function renderAll(bin, out) {
   }
   const district = path.join(EXAMPLES, '2024', 'report.yaml');
   log.push(run(bin, ['tasks', district, '--per-unit', '-o', path.join(out, 'tasks')], ROOT));
+  // With --profile once the ref supports it (refused with exit 2 before: then nothing to compare).
+  if (process.env.COMPARE_TASKS_PROFILE === '1') log.push(run(bin, ['tasks', district, '--per-unit', '--profile', VARIANT, '-o', path.join(out, 'tasks-variant')], ROOT));
   return log.map((l) => l.split(out).join('<out>'));
 }
 
@@ -59,13 +64,18 @@ function files(dir, base = dir) {
 }
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'compare-examples-'));
-// The other build: the ref's files with this worktree's node_modules (the same lockfile or close).
+// The other build: the ref's files, built.
 const other = path.join(scratch, 'ref');
 try {
   execFileSync('mkdir', ['-p', other]);
   execFileSync('bash', ['-c', `git -C "${ROOT}" archive "${ref}" | tar -x -C "${other}"`]);
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(other, 'node_modules'), 'dir');
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: other, stdio: ['ignore', 'ignore', 'inherit'] });
+  // The ref's own dependencies when its lockfile differs (npm ci builds it through `prepare`).
+  if (readFileSync(path.join(other, 'package-lock.json'), 'utf8') === readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) {
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(other, 'node_modules'), 'dir');
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: other, stdio: ['ignore', 'ignore', 'inherit'] });
+  } else {
+    execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--silent'], { cwd: other, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
 
   const a = path.join(scratch, 'before');
   const b = path.join(scratch, 'after');
@@ -90,5 +100,7 @@ try {
   console.log(`${all.length} files compared with ${ref}: ${differ === 0 ? 'all identical' : `${differ} differences`}`);
   process.exitCode = differ === 0 && all.length > 0 ? 0 : 1;
 } finally {
-  rmSync(scratch, { recursive: true, force: true });
+  // COMPARE_KEEP=1 keeps both sets of outputs for a closer look.
+  if (process.env.COMPARE_KEEP === '1') console.log(`outputs kept in ${scratch}`);
+  else rmSync(scratch, { recursive: true, force: true });
 }

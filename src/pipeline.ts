@@ -1,4 +1,6 @@
-// The library entry: load → check → compose → write, usable without the CLI.
+// The library entry: load → check → compose → write, usable without the CLI. Everything a run
+// depends on comes in one options record (RenderOptions); nothing is read from the process's
+// state, so two runs with different options can interleave (a web front end, a batch worker).
 
 import { check } from './check/index.js';
 import { yearFolderDiagnostics } from './check/year-folder.js';
@@ -6,13 +8,14 @@ import { crossUnitChecks } from './cross-unit.js';
 import type { ReportDocument } from './compose/index.js';
 import { TemplateError } from './compose/template-error.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
+import { fitLayout } from './layout/fit.js';
 import { GBT9704, type LayoutProfile } from './layout/profile.js';
 import { loadReportFile, loadReportText, type SourceFile } from './load/index.js';
 import { crossYearDiagnostics, loadPrevious, previousYearPath, type PreviousYear } from './previous/index.js';
-import { previousOption } from './previous/context.js';
 import type { ReportData } from './data/report.js';
 import type { RollupResult } from './rollup/index.js';
 import { rollupTableBlock } from './rollup/table.js';
+import { placeAt } from './check/place.js';
 
 export interface ValidateResult {
   source: SourceFile;
@@ -25,7 +28,7 @@ export interface ValidateResult {
 }
 
 export interface ValidateOptions {
-  /** Last year's data file. Default: `--previous` of the command, else found beside this one. */
+  /** Last year's data file (`--previous`). Default: found by the folder layout of data/ (…/2023/… for …/2024/…). */
   previous?: string;
 }
 
@@ -43,7 +46,7 @@ export function validateSource(source: SourceFile): ValidateResult {
 }
 
 export function validateFile(path: string, options: ValidateOptions = {}): ValidateResult {
-  return withPreviousYear(validateSource(loadReportFile(path)), path, options.previous ?? previousOption());
+  return withPreviousYear(validateSource(loadReportFile(path)), path, options.previous);
 }
 
 /** Text has no place beside last year's file: it is compared only with one given explicitly. */
@@ -64,8 +67,11 @@ export function withPreviousYear(result: ValidateResult, path: string, override?
   return { ...rest, diagnostics, report, ...(lookup.previous ? { previous: lookup.previous } : {}) };
 }
 
-export interface RenderOptions {
+/** The options record of one run: what the CLI's options say, passed explicitly to every stage. */
+export interface RenderOptions extends ValidateOptions {
+  /** A user's template folder (`--templates`), with district/, department/, town/report.hbs. */
   templatesDir?: string;
+  /** The layout (`--profile`, loaded with loadProfile); default: GB/T 9704-2012. */
   profile?: LayoutProfile;
 }
 
@@ -82,12 +88,12 @@ export async function renderValidated(result: ValidateResult, options: RenderOpt
   const [{ compose }, { writeDocx }] = await Promise.all([import('./compose/index.js'), import('./write/docx/index.js')]);
   const rollupTable = result.rollup ? rollupTableBlock(result.report, result.rollup) : undefined;
   try {
-    const document = compose(result.report, {
+    const document = fitLayout(compose(result.report, {
       titleLineWidth: profile.title.maxLineChars.value,
       ...(result.previous ? { previousMetrics: result.previous.report.metrics ?? [] } : {}),
       ...(rollupTable ? { appendices: [rollupTable] } : {}),
       ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
-    });
+    }), profile);
     const lines = titleLinesMismatch(result, document.title);
     if (lines) return { ...result, diagnostics: sortDiagnostics([...result.diagnostics, lines]) };
     return { ...result, document, docx: await writeDocx(document, profile) };
@@ -110,12 +116,10 @@ function titleLinesMismatch(result: ValidateResult, title: string): Diagnostic |
     severity: 'error',
     ruleId: 'title-lines',
     message: `标题分行（title_lines）合起来是“${compact(lines.join(''))}”，与按模板生成的标题“${compact(title)}”不一致，文档中会印出分行的文字。请把标题写在 title 中并与分行一致，或删去 title_lines，由工具自动分行。`,
-    file: result.source.path,
-    position: result.source.positions.valueAt('/title_lines'),
-    pointer: '/title_lines',
+    ...placeAt(result.source, '/title_lines'),
   };
 }
 
 export async function renderFile(path: string, options: RenderOptions = {}): Promise<RenderResult> {
-  return renderValidated(validateFile(path), options);
+  return renderValidated(validateFile(path, options), options);
 }

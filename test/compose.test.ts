@@ -42,9 +42,10 @@ describe('title lines', () => {
   it('breaks after 关于 for a government title', () => {
     expect(breakTitle('示例区人民政府关于2024年度法治政府建设情况的报告', 20)).toEqual(['示例区人民政府关于', '2024年度法治政府建设情况的报告']);
   });
-  it('breaks a joint title between its organs and 关于', () => {
+  it('shapes a joint title as a 梯形, not two equal lines: the organs, then 关于 and the subject', () => {
     const lines = breakTitle('中共示例区委 示例区人民政府关于2024年度法治政府建设情况的报告', 20);
-    expect(lines).toEqual(['中共示例区委 示例区人民政府关于', '2024年度法治政府建设情况的报告']);
+    expect(lines).toEqual(['中共示例区委 示例区人民政府', '关于2024年度法治政府建设情况的报告']);
+    expect(Math.abs(textWidth(lines[0]!) - textWidth(lines[1]!))).toBeGreaterThanOrEqual(2);
     for (const l of lines) expect(textWidth(l)).toBeLessThanOrEqual(20);
   });
   it('shapes a three-line title as a 菱形, the middle line longest', () => {

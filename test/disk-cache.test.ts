@@ -10,15 +10,14 @@ import { FileMemo } from '../src/load/file-memo.js';
 import { loadChecked, PREVIOUS_CODEC } from '../src/previous/index.js';
 import { readRoster, ROSTER_CODEC } from '../src/roster/index.js';
 import { parseSubReport, SUB_REPORT_CODEC, subReportFiles } from '../src/rollup/sub-reports.js';
-import { fazhi, installedCopy, ROOT, scratchDir } from './helpers/cli.js';
+import { fazhi, installedCopy, ROOT, scratchDir, tempDir, workspace } from './helpers/cli.js';
 
 const DISTRICT = path.join(ROOT, 'data', '示例区', '2024', 'report.yaml');
 
 afterEach(() => disableDiskCache());
 
-function workspace(): { dir: string; cache: string; report: string } {
-  const dir = scratchDir();
-  cpSync(path.join(ROOT, 'data'), path.join(dir, 'data'), { recursive: true });
+function cacheWorkspace(): { dir: string; cache: string; report: string } {
+  const dir = workspace();
   return { dir, cache: path.join(dir, '缓存'), report: path.join('data', '示例区', '2024', 'report.yaml') };
 }
 
@@ -58,7 +57,7 @@ describe('results read back from the cache equal computed ones', () => {
   });
 
   it('a memo with a codec decodes exactly what it encoded (JSON-faithful values)', () => {
-    const cache = mkdtempSync(path.join(os.tmpdir(), 'fazhi-cache-'));
+    const cache = tempDir('fazhi-cache-');
     enableDiskCache('test-build', cache);
     const value = { name: '示例区司法局', n: 3, nested: [{ a: null, b: true }], __proto__key: 'x' };
     const codec = { kind: 'test-1', encode: (v: typeof value) => v, decode: (j: unknown) => j as typeof value };
@@ -72,7 +71,7 @@ describe('results read back from the cache equal computed ones', () => {
 
 describe('the CLI with a cache', () => {
   it('renders the same document and figures from the cache as without it', () => {
-    const { dir, cache, report } = workspace();
+    const { dir, cache, report } = cacheWorkspace();
     const env = { FAZHI_CACHE_DIR: cache };
     const first = fazhi(['render', report, '-o', 'out1'], dir, env);
     expect(first.code).toBe(0);
@@ -89,7 +88,7 @@ describe('the CLI with a cache', () => {
   });
 
   it('uses a sub-report’s new figure as soon as the file changes', () => {
-    const { dir, cache, report } = workspace();
+    const { dir, cache, report } = cacheWorkspace();
     const env = { FAZHI_CACHE_DIR: cache };
     expect(rollupLine(fazhi(['render', report, '-o', 'out', '--verbose'], dir, env).stdout, 'penalty_cases')).toContain('= 1156件');
     const market = path.join(dir, 'data', '示例区', '2024', 'departments', '示例区市场监督管理局.yaml');
@@ -99,7 +98,7 @@ describe('the CLI with a cache', () => {
   });
 
   it('reports last year’s problems from its new content, with the path as written', () => {
-    const { dir, cache, report } = workspace();
+    const { dir, cache, report } = cacheWorkspace();
     const env = { FAZHI_CACHE_DIR: cache };
     expect(fazhi(['validate', report], dir, env).code).toBe(0);
     const last = path.join(dir, 'data', '示例区', '2023', 'report.yaml');
@@ -109,7 +108,7 @@ describe('the CLI with a cache', () => {
   });
 
   it('keeps one entry per file read, however many builds have run', () => {
-    const { dir, cache, report } = workspace();
+    const { dir, cache, report } = cacheWorkspace();
     expect(fazhi(['validate', report], dir, { FAZHI_CACHE_DIR: cache }).code).toBe(0);
     const first = readdirSync(cache).sort();
     const ids = () => readdirSync(cache).map((f) => (JSON.parse(readFileSync(path.join(cache, f), 'utf8')) as { id: string }).id.split('\n')[1]);
@@ -122,7 +121,7 @@ describe('the CLI with a cache', () => {
   });
 
   it('never lets an entry change a result: a changed figure, or values of the wrong shape, are recomputed', () => {
-    const { dir, cache, report } = workspace();
+    const { dir, cache, report } = cacheWorkspace();
     const env = { FAZHI_CACHE_DIR: cache };
     const good = fazhi(['render', report, '-o', 'out', '--verbose'], dir, env);
     expect(rollupLine(good.stdout, 'penalty_cases')).toContain('= 1156件');
@@ -164,7 +163,7 @@ describe('the CLI with a cache', () => {
   });
 
   it('ignores damaged entries and works with a cache folder it cannot write', () => {
-    const { dir, cache, report } = workspace();
+    const { dir, cache, report } = cacheWorkspace();
     const env = { FAZHI_CACHE_DIR: cache };
     const good = fazhi(['render', report, '-o', 'out'], dir, env);
     for (const f of readdirSync(cache)) writeFileSync(path.join(cache, f), f.startsWith('sub') ? '{"id":' : '\u0000\u0001');

@@ -1,10 +1,13 @@
-// Every bundled example validates, starts with the schema line for editors, and renders.
+// Every bundled example validates, starts with the schema line for editors, and renders into a
+// document that holds every heading and signatory the file writes.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { formatDiagnostic } from '../src/diagnostic.js';
 import { renderFile } from '../src/pipeline.js';
 import { ROOT } from './helpers/cli.js';
+import { readDocx } from './helpers/docx.js';
 
 const DATA = path.join(ROOT, 'data');
 const files = readdirSync(DATA, { recursive: true, encoding: 'utf8' })
@@ -12,6 +15,23 @@ const files = readdirSync(DATA, { recursive: true, encoding: 'utf8' })
   // units.yaml is the district's roster, not a report (test/batch.test.ts checks it).
   .filter((f) => path.basename(f) !== 'units.yaml')
   .map((f) => path.join(DATA, f));
+
+interface Heading {
+  heading: string;
+  groups?: Heading[];
+}
+interface Example {
+  unit: { name: string };
+  signatories?: string[];
+  [part: string]: unknown;
+}
+const squash = (s: string): string => s.replace(/\s+/g, '');
+
+/** Every group heading of the five parts, read straight from the data. */
+function headings(data: Example): string[] {
+  const walk = (list: Heading[] | undefined): string[] => (list ?? []).flatMap((g) => [g.heading, ...walk(g.groups)]);
+  return ['measures', 'shortcomings', 'duties', 'plans', 'other'].flatMap((k) => walk((data[k] as { groups?: Heading[] } | undefined)?.groups));
+}
 
 describe('example data', () => {
   it('includes the district reports for 2023 and 2024, a department and a township', () => {
@@ -33,6 +53,10 @@ describe('example data', () => {
     expect(path.resolve(path.dirname(file), schemaRef!)).toBe(path.join(ROOT, 'schema', 'report.schema.json'));
     const result = await renderFile(file);
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([]);
-    expect(result.docx!.length).toBeGreaterThan(5000);
+    const printed = (await readDocx(result.docx!)).paragraphs.map((p) => squash(p.text)).join('\n');
+    const data = parse(readFileSync(file, 'utf8')) as Example;
+    const expected = [...headings(data), ...(data.signatories ?? [data.unit.name])].map(squash);
+    expect(expected.length).toBeGreaterThan(3);
+    expect(expected.filter((t) => !printed.includes(t))).toEqual([]);
   });
 });

@@ -283,10 +283,8 @@ describe('the hostile corpus', () => {
     const file = inputPath(c.input);
     const out = path.join(scratchDir(), '报告.docx');
     const templates = c.templates ? path.join(ROOT, HOSTILE, 'templates', c.templates) : undefined;
-    const started = performance.now();
+    // Each input ends (the 2 s template limit, bounded parsing): a hang fails by the test's time-out.
     const r = await runCli(['render', file, '-o', out, ...(templates ? ['--templates', templates] : [])]);
-    // Each input ends within a bound: the 2 s template limit, plus parsing and writing.
-    expect(performance.now() - started).toBeLessThan(10_000);
     const expected = c.messages.map((m) =>
       typeof m === 'string'
         ? m.replaceAll('{f}', file).replaceAll('{t}', path.join(templates ?? '', 'report.hbs'))

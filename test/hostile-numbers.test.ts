@@ -55,10 +55,9 @@ describe('names of absurd length', () => {
   it('a 60,000-character id and an unknown 60,000-character reference: errors at once, no suggestion', () => {
     const id = `a${'b'.repeat(60_000)}`;
     const ref = `a${'c'.repeat(60_000)}`;
-    const started = performance.now();
+    // Bounded work, not a speed test (that is npm run bench): the quadratic version did not
+    // finish in minutes, past the test's time-out.
     const out = messages(withFigure('5', `全年办理〔${ref}〕。`).replace('  - id: cases', `  - id: ${id}`));
-    // Bounded work, not a speed test: the quadratic version did not finish in minutes.
-    expect(performance.now() - started).toBeLessThan(20_000);
     expect(out.some((m) => m.includes('“id”（标识）太长（60001 个字符），最多 64 个字符'))).toBe(true);
     expect(out.join('\n')).not.toContain('是否应为');
   });

@@ -92,8 +92,11 @@ describe('the cache folder', () => {
     const d = dir();
     mkdirSync(path.join(d, 'data', '示例区'), { recursive: true });
     for (const f of ['units.yaml']) writeFileSync(path.join(d, 'data', '示例区', f), readFileSync(path.join(ROOT, 'data', '示例区', f)));
-    mkdirSync(path.join(d, 'data', '示例区', '2024'));
-    writeFileSync(path.join(d, 'data', '示例区', '2024', 'report.yaml'), readFileSync(path.join(ROOT, 'data', '示例区', '2024', 'report.yaml')));
+    // The 2024 example compares its figures with last year's (〔id 同比〕), so both years come along.
+    for (const year of ['2023', '2024']) {
+      mkdirSync(path.join(d, 'data', '示例区', year));
+      writeFileSync(path.join(d, 'data', '示例区', year, 'report.yaml'), readFileSync(path.join(ROOT, 'data', '示例区', year, 'report.yaml')));
+    }
     const before = tree(d);
     for (const env of [{ HOME: '', XDG_CACHE_HOME: '.' }, { HOME: '.', XDG_CACHE_HOME: '' }, { HOME: '', XDG_CACHE_HOME: 'cache' }]) {
       const r = fazhi(['validate', 'data/示例区/2024/report.yaml'], d, { ...env, FAZHI_CACHE_DIR: '' });

@@ -202,9 +202,7 @@ describe('any mutation of a report file', () => {
         const file = path.join(dir, `r${n}.yaml`);
         const out = path.join(dir, `r${n}.docx`);
         writeFileSync(file, bytes);
-        const started = performance.now();
         const r = await runCli(['render', file, '-o', out]);
-        expect(performance.now() - started).toBeLessThan(5_000);
         checkOutcome(file, out, r.code, r.stdout.join('\n'), r.stderr.join('\n'));
         const first = r.stdout.find((l) => l.includes(' 错误 '))?.replace(/^.*? 错误 /, '').slice(0, 12) ?? 'docx';
         outcomes.set(first, (outcomes.get(first) ?? 0) + 1);
@@ -222,9 +220,7 @@ describe('any mutation of a report file', () => {
       const file = path.join(dir, `cli${i}.yaml`);
       const out = path.join(dir, `cli${i}.docx`);
       writeFileSync(file, bytes);
-      const started = performance.now();
       const r = fazhi(['render', file, '-o', out]);
-      expect(performance.now() - started).toBeLessThan(10_000);
       checkOutcome(file, out, r.code, r.stdout, r.stderr);
     });
   });

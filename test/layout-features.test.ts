@@ -124,8 +124,8 @@ describe('版记 on an even page', () => {
   });
 
   it('counts lines as the rules define them, for any text (reference: the rules written with a regex)', () => {
-    const HANGING = new Set([...'，。、；：？！']);
-    const NO_LINE_START = new Set([...'）》”’」』】…—·']);
+    const HANGING = new Set([...'，。、']);
+    const NO_LINE_START = new Set([...'）》”’」』】…—·：；？！']);
     const NO_LINE_END = new Set([...'（《“‘「『【']);
     const width = (piece: string) => [...piece].reduce((w, ch) => w + (/[\u0020-\u007e]/.test(ch) ? 0.5 : 1), 0);
     const reference = (text: string, first: number, rest: number): number => {

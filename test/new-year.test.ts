@@ -4,17 +4,10 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
+import { fazhi, ROOT, scratchDir, workspace } from './helpers/cli.js';
 import { readDocx } from './helpers/docx.js';
 
 const MARK = '【待填写】';
-
-/** A copy of the example data to work in. */
-function workspace(): string {
-  const dir = scratchDir();
-  cpSync(path.join(ROOT, 'data'), path.join(dir, 'data'), { recursive: true });
-  return dir;
-}
 
 type Group = { heading: string; items?: unknown[]; groups?: Group[]; items_style?: string };
 type Data = Record<string, unknown> & {
@@ -125,13 +118,15 @@ describe('fazhi new-year FILE', () => {
       .replace('date: # 成文日期，例如 2026-01-20', 'date: 2026-01-20');
     const file = path.join(dir, 'data', '示例区', '2025', 'filled.yaml');
     writeFileSync(file, filled);
-    const v = fazhi(['validate', file], dir);
+    // Last year's figures for the 附件 table: the filled copy is not named report.yaml.
+    const previous = ['--previous', path.join(dir, 'data', '示例区', '2024', 'report.yaml')];
+    const v = fazhi(['validate', file, ...previous], dir);
     expect(v.stdout).not.toContain('错误');
     expect(v.code).toBe(0);
     const out = path.join(dir, 'filled.docx');
-    expect(fazhi(['render', file, '-o', out], dir).code).toBe(0);
+    expect(fazhi(['render', file, '-o', out, ...previous], dir).code).toBe(0);
     const texts = (await readDocx(readFileSync(out))).paragraphs.map((p) => p.text);
-    expect(texts).toContain('2025年度法治政府建设情况的报告');
+    expect(texts).toContain('关于2025年度法治政府建设情况的报告');
     expect(texts).toContain('2026年1月20日');
   });
 

@@ -5,7 +5,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
+import { fazhi, ROOT, scratchDir, workspace } from './helpers/cli.js';
 import { readDocx } from './helpers/docx.js';
 
 type Metric = { id: string; label: string; value?: number; unit: string; rollup?: string };
@@ -33,12 +33,6 @@ function tables(document: string): string[][][] {
   );
 }
 
-function workspace(): string {
-  const dir = scratchDir();
-  cpSync(path.join(ROOT, 'data'), path.join(dir, 'data'), { recursive: true });
-  return dir;
-}
-
 describe('roll-up in the 示例区 example', () => {
   it('sums each figure over the departments and townships, says who contributed and who lacked it, and compares with last year', async () => {
     const dir = workspace();
@@ -46,10 +40,11 @@ describe('roll-up in the 示例区 example', () => {
     const district = parse(readFileSync(file, 'utf8')) as Report;
     const rolled = district.metrics!.filter((m) => m.rollup === 'sum');
     expect(rolled.map((m) => m.id)).toEqual(['penalty_cases', 'publicity_events', 'disclosed_items']);
-    // The appendix of figures per unit and the 附表 of figures against last year, and a sentence quoting two of them.
+    // The appendix of figures per unit and the 附表 of figures against last year (the example's
+    // attachment), and a sentence quoting two of them.
     const text = readFileSync(file, 'utf8')
       .replace('2025年，区委、区政府将坚持', '2024年，全区各部门和镇街办理行政处罚案件〔penalty_cases〕，〔penalty_cases 同比〕。2025年，区委、区政府将坚持')
-      .concat('metrics_table: 示例区2024年法治政府建设主要指标\nrollup_table:\n  title: 示例区各部门和镇街主要数据\n');
+      .concat('rollup_table:\n  title: 示例区各部门和镇街主要数据\n');
     writeFileSync(file, text);
     const out = path.join(dir, 'r.docx');
     // Quiet when all is well: the figures are explained only with --verbose.

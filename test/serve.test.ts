@@ -293,7 +293,7 @@ describe('fazhi serve: help while typing, line ends kept, starting points, Libre
     const completion = page.locator('.cm-tooltip-autocomplete');
     await completion.waitFor({ timeout: 5_000 });
     const offered = await completion.innerText();
-    expect(offered).toContain('metrics_table');
+    expect(offered).toContain('signers'); // (the example has metrics_table already)
     expect(offered).toContain('title_lines');
     expect(offered).toMatch(/[\u4e00-\u9fff]/);
     // Keys the file already has are not offered again.

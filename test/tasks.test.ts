@@ -1,7 +1,7 @@
 // The responsibility breakdown: plans items with 牵头单位, 配合单位 and 完成时限 → a Word table for
 // the district and a short list per unit; unit names checked against the roster; next year's
 // reports of the units carry their tasks as placeholders. Expected rows come from the YAML.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -98,6 +98,24 @@ describe('fazhi tasks', () => {
     const r = fazhi(['tasks', 'r.yaml'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('r.yaml 的“下一年度主要安排”（plans）中没有分项（items），无法分解任务。');
+  });
+
+  it('honours --profile as render does: the variant’s page numbers and title size in the table and the lists', async () => {
+    const dir = scratchDir();
+    const r = fazhi(['tasks', DISTRICT, '-o', dir, '--per-unit', '--profile', path.join(ROOT, 'profiles', '示例省变体.yaml')]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const table = await readDocx(readFileSync(path.join(dir, '示例区2025年法治政府建设重点任务分工.docx')));
+    const list = await readDocx(readFileSync(path.join(dir, '任务清单', '示例区司法局2025年法治政府建设任务清单.docx')));
+    for (const docx of [table, list]) {
+      expect(docx.footers.join('')).toContain('>- </w:t>');
+      expect(docx.paragraphs[0]!.xml).toContain('<w:sz w:val="36"/>');
+    }
+    const national = fazhi(['tasks', DISTRICT, '-o', path.join(dir, 'national')]);
+    expect(national.code).toBe(0);
+    const plain = await readDocx(readFileSync(path.join(dir, 'national', '示例区2025年法治政府建设重点任务分工.docx')));
+    expect(plain.footers.join('')).not.toContain('>- </w:t>');
+    expect(plain.paragraphs[0]!.xml).toContain('<w:sz w:val="44"/>');
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -65,4 +65,18 @@ describe('fazhi watch', () => {
     const docx = await readDocx(readFileSync(out));
     expect(docx.paragraphs[0]!.text).toBe('第二版标题');
   }, 30_000);
+
+  it('sees a save made while the first render runs: watching starts before it', async () => {
+    const dir = scratchDir();
+    const data = path.join(dir, 'r.yaml');
+    const out = path.join(dir, 'r.docx');
+    writeFileSync(data, MINIMAL);
+    const w = start(['watch', data, '-o', out], dir);
+    // Printed when the first render starts, after the watcher is ready: a save now must count.
+    await w.waitFor('开始监视');
+    writeFileSync(data, MINIMAL.replace('基层执法力量仍然不足。', '保存于首次生成期间。'));
+    await w.waitFor('已更新', 2);
+    const docx = await readDocx(readFileSync(out));
+    expect(docx.paragraphs.map((p) => p.text)).toContain('保存于首次生成期间。');
+  }, 30_000);
 });

@@ -9,7 +9,7 @@ import { BigramIndex, fingerprint, similarity } from '../src/reuse/similar.js';
 import { formatDiagnostic } from '../src/diagnostic.js';
 import { changeInUnits, changePhrase, formatNumber } from '../src/data/metric-format.js';
 import { renderValidated, validateText } from '../src/pipeline.js';
-import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
+import { fazhi, ROOT, scratchDir, workspace } from './helpers/cli.js';
 import { readDocx } from './helpers/docx.js';
 import { MINIMAL } from './helpers/minimal.js';
 
@@ -91,12 +91,6 @@ describe('figures referenced from text', () => {
 });
 
 describe('last year’s file', () => {
-  function workspace(): string {
-    const dir = scratchDir();
-    cpSync(path.join(ROOT, 'data'), path.join(dir, 'data'), { recursive: true });
-    return dir;
-  }
-
   it('is found as the same unit’s file for the year before', async () => {
     const dir = workspace();
     const file = path.join(dir, 'data', '示例区', '2024', 'report.yaml');

@@ -5,6 +5,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostic.js';
 import type { SourceFile } from '../load/index.js';
 import type { ReportData } from '../data/report.js';
 import { relaxForImported } from './imported.js';
+import { placeAt } from './place.js';
 import { findPlaceholders } from './placeholders.js';
 import type { Rule } from './rule.js';
 import { RULES } from './rules/index.js';
@@ -24,13 +25,7 @@ export function runRules(source: SourceFile, data: ReportData, rules: readonly R
         severity: rule.severity,
         ruleId: rule.id,
         message,
-        file: source.path,
-        position: atKey
-          ? source.positions.keyAt(pointer)
-          : snippet !== undefined
-            ? source.positions.textAt(source.text, pointer, snippet, occurrence)
-            : source.positions.valueAt(pointer),
-        pointer,
+        ...placeAt(source, pointer, { atKey, snippet, occurrence }),
       });
     });
   }

@@ -7,6 +7,7 @@ import { PLACEHOLDER } from '../data/placeholder.js';
 import { normalizeParagraph } from '../data/text.js';
 import { eachString } from '../data/visit.js';
 import type { SourceFile } from '../load/index.js';
+import { placeAt } from './place.js';
 
 function excerpt(text: string): string {
   const plain = normalizeParagraph(text.replace(PLACEHOLDER, ''));
@@ -23,8 +24,6 @@ export function findPlaceholders(source: SourceFile): Diagnostic[] {
       severity: 'error' as const,
       ruleId: 'placeholder',
       message: `尚未填写：“${excerpt(text)}”。请按本年度实际情况改写，并删除“${PLACEHOLDER}”标记。`,
-      file: source.path,
-      position: source.positions.textAt(source.text, pointer, PLACEHOLDER),
-      pointer,
+      ...placeAt(source, pointer, { snippet: PLACEHOLDER }),
     }));
 }

@@ -3,20 +3,13 @@
 
 import type { Severity } from '../diagnostic.js';
 import type { ReportData } from '../data/report.js';
+import type { PlaceHow } from './place.js';
 
-export interface RuleReport {
+/** What a rule reports: a JSON pointer and a message; the runner fills in file and position (place.ts). */
+export interface RuleReport extends PlaceHow {
   /** JSON pointer of the value concerned. */
   pointer: string;
   message: string;
-  /** Point at the key instead of the value (for "this part is empty"). */
-  atKey?: boolean;
-  /**
-   * The words the message is about, as they appear in the text: the message then points at the
-   * line holding them (inside a long `>-` paragraph), not at the paragraph's first line.
-   */
-  snippet?: string;
-  /** Which appearance of `snippet` in the text (0 = the first). */
-  occurrence?: number;
 }
 
 export interface Rule {

@@ -5,6 +5,7 @@ import type { Position } from '../diagnostic.js';
 import type { SourceFile } from '../load/index.js';
 import { SchemaNavigator, type JsonSchema } from '../load/schema-types.js';
 import { editDistance, MAX_SUGGESTION_LENGTH } from '../data/distance.js';
+import { positionOf } from './place.js';
 
 const TYPE_NAMES: Record<string, string> = {
   integer: '整数',
@@ -200,5 +201,5 @@ export function placeSchemaError(
       return { position: emptyKey, message: `“${missing}”${title ? `（${title}）` : ''}没有填写内容。` };
     }
   }
-  return { position: atKey ? source.positions.keyAt(pointer) : source.positions.valueAt(pointer), message };
+  return { position: positionOf(source, pointer, { atKey }), message };
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import type { SourceFile } from '../load/index.js';
 import type { ReportData } from '../data/report.js';
+import { placeAt } from './place.js';
 
 const YEAR_FOLDER = /^\d{4}$/;
 
@@ -29,9 +30,7 @@ export function yearFolderDiagnostics(source: SourceFile, report: ReportData): D
       severity: 'error',
       ruleId: 'year-folder',
       message: `报告年度（year）写的是 ${report.year}，但这个文件在 ${found.year} 年的文件夹中。请核对：如果是 ${found.year} 年的报告，把 year 改为 ${found.year}；如果是 ${report.year} 年的报告，请把文件移到 ${report.year} 年的文件夹。`,
-      file: source.path,
-      position: source.positions.valueAt('/year'),
-      pointer: '/year',
+      ...placeAt(source, '/year'),
     },
   ];
 }

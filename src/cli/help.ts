@@ -150,8 +150,8 @@ ${EXIT_CODES_HELP}
   },
   tasks: {
     summary: '把下一年度主要安排分解为责任分工表（牵头单位、配合单位、完成时限）',
-    options: { ...help, output: { type: 'string', short: 'o' }, 'per-unit': { type: 'boolean' } },
-    help: `用法：fazhi tasks 文件 [-o 输出] [--per-unit]
+    options: { ...help, output: { type: 'string', short: 'o' }, 'per-unit': { type: 'boolean' }, profile: { type: 'string' } },
+    help: `用法：fazhi tasks 文件 [-o 输出] [--per-unit] [--profile 版式文件]
 
 把报告“下一年度主要安排”（plans）中的各项生成责任分工表（公文格式的 Word 文档），
 表格各栏：序号、工作任务、牵头单位、配合单位、完成时限。在数据文件中这样写：
@@ -170,6 +170,7 @@ ${EXIT_CODES_HELP}
 选项：
   -o, --output 输出   输出的 .docx 文件，或输出文件夹。默认写到 output/ 下与 data/ 对应的位置。
   --per-unit          另为每个有任务的单位生成一份任务清单（放在“任务清单”文件夹中）。
+  --profile 版式文件  使用地方版式（与 render 相同），见 profiles/示例省变体.yaml。
 
 下一年用 fazhi new-year 转换部门、乡镇街道的报告时，分给该单位的任务会作为“【待填写】”列入其报告，
 待写完成情况。

@@ -99,12 +99,7 @@ export async function main(argv: string[], io: CommandIO = defaultIO): Promise<E
   const commandIO: CommandIO = { ...io, commandLine: (argv, sub) => main(argv, sub) };
   try {
     const run = await loadCommand(first);
-    const { positionals, values } = parsed;
-    if (typeof values.previous === 'string') {
-      const previous = values.previous;
-      return await (await import('./previous-option.js')).withPrevious(positionals, previous, () => run(positionals, values, commandIO));
-    }
-    return await run(positionals, values, commandIO);
+    return await run(parsed.positionals, parsed.values, commandIO);
   } catch (err) {
     if (err instanceof UserError) {
       io.err(err.message);

@@ -7,18 +7,17 @@ import { ExitCode, UserError, hasErrors, type Diagnostic } from '../diagnostic.j
 import { loadProfile } from '../layout/load-profile.js';
 import { GBT9704, type LayoutProfile } from '../layout/profile.js';
 import { loadReferenceDoc } from '../layout/reference-doc.js';
-import { renderFile } from '../pipeline.js';
+import { renderFile, type RenderOptions } from '../pipeline.js';
 import { describeOutcome } from '../rollup/index.js';
 import { writeHtml } from '../write/html/index.js';
 import { claimOutputPath, defaultOutputPath, outputKey, overwritesInput, safeFileName, sameFile, writeFileAtomic } from '../write/output-file.js';
-import type { CommandIO } from './command.js';
+import type { CommandIO, Values } from './command.js';
+import { previousOf } from './previous-option.js';
 import { printDiagnostics, withoutRepeatedNotes } from './report-diagnostics.js';
 
-type Values = Record<string, string | boolean | string[] | undefined>;
-
 export interface RenderSession {
-  profile: LayoutProfile;
-  templatesDir?: string;
+  /** The pipeline's options record for every file of the run (--profile, --templates, --previous). */
+  options: RenderOptions & { profile: LayoutProfile };
   /** `-o`: a .docx file (single input) or a folder. */
   output?: string;
   html: boolean;
@@ -60,8 +59,11 @@ export function sessionProfile(values: Values, io: CommandIO): LayoutProfile {
 
 export async function openSession(values: Values, io: CommandIO, inputs: readonly string[] = []): Promise<RenderSession> {
   return {
-    profile: sessionProfile(values, io),
-    ...(typeof values.templates === 'string' ? { templatesDir: templatesFolder(values.templates, io.cwd) } : {}),
+    options: {
+      profile: sessionProfile(values, io),
+      ...(typeof values.templates === 'string' ? { templatesDir: templatesFolder(values.templates, io.cwd) } : {}),
+      ...previousOf(inputs, values),
+    },
     ...(typeof values.output === 'string' ? { output: values.output } : {}),
     html: values.html === true,
     verbose: values.verbose === true,
@@ -89,7 +91,7 @@ export interface RenderOutcome {
 
 /** Validates and renders `file`; on errors writes nothing, so the last good output stays. */
 export async function renderOne(file: string, session: RenderSession, io: CommandIO, single: boolean): Promise<RenderOutcome> {
-  const result = await renderFile(file, { profile: session.profile, ...(session.templatesDir ? { templatesDir: session.templatesDir } : {}) });
+  const result = await renderFile(file, session.options);
   const diagnostics = withoutRepeatedNotes(result.diagnostics);
   printDiagnostics(diagnostics, io);
   // Rolled-up figures: the value, which sub-reports contributed and which lacked the figure. A
@@ -124,7 +126,7 @@ export async function renderOne(file: string, session: RenderSession, io: Comman
     written.push(shown(target));
     if (session.html) {
       const htmlFile = target.replace(/\.docx$/i, '.html');
-      writeFileAtomic(htmlFile, new TextEncoder().encode(writeHtml(result.document, session.profile)));
+      writeFileAtomic(htmlFile, new TextEncoder().encode(writeHtml(result.document, session.options.profile)));
       written.push(shown(htmlFile));
     }
     if (session.pdf) {

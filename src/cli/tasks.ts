@@ -3,6 +3,7 @@
 
 import path from 'node:path';
 import { ExitCode, hasErrors, UserError } from '../diagnostic.js';
+import { loadProfile } from '../layout/load-profile.js';
 import { GBT9704 } from '../layout/profile.js';
 import { validateFile } from '../pipeline.js';
 import { planTasks, tasksByUnit, tasksByWrittenName, type UnitTask } from '../tasks/index.js';
@@ -18,6 +19,8 @@ const PER_UNIT_FOLDER = '任务清单';
 export const runTasks: CommandRun = async (files, values, io) => {
   if (files.length !== 1) throw new UserError('请指定一份报告数据文件，例如：fazhi tasks data/示例区/2024/report.yaml', ExitCode.Usage);
   const file = files[0]!;
+  // The layout of the table and lists, and the width of the report's title lines they quote.
+  const profile = typeof values.profile === 'string' ? loadProfile(path.resolve(io.cwd, values.profile)) : GBT9704;
   const result = validateFile(file);
   printDiagnostics(result.diagnostics, io);
   const report = result.report;
@@ -30,7 +33,7 @@ export const runTasks: CommandRun = async (files, values, io) => {
     throw new UserError(`${file} 的“下一年度主要安排”（plans）中没有分项（items），无法分解任务。请把各项安排写成 items，并写明牵头单位（lead_unit）。`);
   }
   const [{ compose }, { writeDocx }] = await Promise.all([import('../compose/index.js'), import('../write/docx/index.js')]);
-  const reportTitle = compose(report, { titleLineWidth: GBT9704.title.maxLineChars.value }).title;
+  const reportTitle = compose(report, { titleLineWidth: profile.title.maxLineChars.value }).title;
 
   const option = typeof values.output === 'string' ? path.resolve(io.cwd, values.output) : undefined;
   const title = districtTasksTitle(report);
@@ -43,7 +46,7 @@ export const runTasks: CommandRun = async (files, values, io) => {
   let failed = false;
   const write = async (to: string, doc: Parameters<typeof writeDocx>[0]): Promise<void> => {
     try {
-      writeFileAtomic(to, await writeDocx(doc, GBT9704));
+      writeFileAtomic(to, await writeDocx(doc, profile));
       io.out(`已生成：${shown(to)}`);
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
@@ -51,7 +54,7 @@ export const runTasks: CommandRun = async (files, values, io) => {
       failed = true;
     }
   };
-  await write(target, districtTasksDocument(report, reportTitle, tasks, GBT9704));
+  await write(target, districtTasksDocument(report, reportTitle, tasks, profile));
   const unassigned = tasks.filter((t) => t.lead.length === 0).length;
   io.out(`共 ${tasks.length} 项任务${unassigned ? `，其中 ${unassigned} 项没有写牵头单位（表中为“—”）` : ''}。`);
 
@@ -68,7 +71,7 @@ export const runTasks: CommandRun = async (files, values, io) => {
     for (const { name, tasks: list } of lists) {
       const wanted = path.join(folder, `${safeFileName(unitTasksTitle(name, report.year + 1))}.docx`);
       const to = claimOutputPath(wanted, [name], (candidate) => !claimed.has(outputKey(candidate)) && Boolean(claimed.add(outputKey(candidate))));
-      await write(to, unitTasksDocument(name, report, reportTitle, list, GBT9704));
+      await write(to, unitTasksDocument(name, report, reportTitle, list, profile));
     }
     const idle = roster ? roster.units.filter((u) => !lists.some((l) => l.name === u.name)).map((u) => u.name) : [];
     io.out(`已为 ${lists.length} 个单位生成任务清单${idle.length ? `；没有分到任务的单位：${idle.join('、')}` : ''}。`);

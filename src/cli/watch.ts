@@ -1,9 +1,14 @@
 // `fazhi watch FILE`: render, then render again each time the data file or a template is saved.
 // A save that breaks the YAML prints the messages and leaves the last good output in place
 // (renderOne writes nothing on errors). Stops with Ctrl+C.
+//
+// Watching starts before the first render and the first render waits for chokidar's `ready`:
+// a save made while the first render runs (or right after “已更新” is printed) is seen and
+// renders again, never lost.
 
-import { existsSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { watch } from 'chokidar';
 import { ExitCode, UserError } from '../diagnostic.js';
 import { clearTemplateCache, templateFolders } from '../compose/template.js';
 import type { CommandRun } from './command.js';
@@ -29,17 +34,22 @@ export const runWatch: CommandRun = async (files, values, io) => {
     else io.out(`[${time()}] 保留上一次生成的文件。修改并保存后会自动重新生成。`);
   };
 
-  await run(`开始监视 ${files[0]}`);
-
-  // Watch folders rather than files: editors often save by writing a new file and renaming it.
-  const folders = new Map<string, (name: string) => boolean>();
-  folders.set(path.dirname(file), (name) => name === path.basename(file));
-  for (const folder of templateFolders(session.templatesDir)) folders.set(folder, (name) => name.endsWith('.hbs'));
+  // The data file itself (chokidar follows an editor's save by rename), and the templates'
+  // folders, for .hbs files only.
+  const templates = templateFolders(session.options.templatesDir);
+  const watcher = watch([file, ...templates], {
+    ignoreInitial: true,
+    depth: 0,
+    ignored: (p, stats) => Boolean(stats?.isFile()) && path.resolve(p) !== file && !p.endsWith('.hbs'),
+  });
 
   let timer: NodeJS.Timeout | undefined;
-  let running = Promise.resolve();
   let templateSaved = false;
-  const changed = (what: string) => {
+  const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  // Renders run one after another: the first, then one per burst of saves.
+  let running = ready.then(() => run(`开始监视 ${files[0]}`));
+  const changed = (changedPath: string) => {
+    const what = path.basename(changedPath);
     clearTimeout(timer);
     templateSaved ||= what.endsWith('.hbs');
     timer = setTimeout(() => {
@@ -48,20 +58,17 @@ export const runWatch: CommandRun = async (files, values, io) => {
       running = running.then(() => run(`${what} 已修改，重新生成……`, template));
     }, SETTLE_MS);
   };
-  const watchers: FSWatcher[] = [];
-  for (const [folder, matches] of folders) {
-    watchers.push(
-      watch(folder, (_event, name) => {
-        if (name && matches(path.basename(String(name)))) changed(String(name));
-      }),
-    );
-  }
+  watcher.on('add', changed).on('change', changed);
+  watcher.on('error', (err) => io.err(`监视文件时出错：${err instanceof Error ? err.message : String(err)}`));
+  await running;
+
   return await new Promise<ExitCode>((resolve) => {
     const stop = () => {
-      for (const w of watchers) w.close();
       clearTimeout(timer);
-      io.out('已停止监视。');
-      resolve(ExitCode.Ok);
+      void watcher.close().then(() => {
+        io.out('已停止监视。');
+        resolve(ExitCode.Ok);
+      });
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -1,19 +1,25 @@
 // Stage 3 — compose: checked data + the level's template → the document model. Numbering is
 // computed here; the template decides wording and order, the data supplies the content.
+// context.ts is what a template sees, blocks.ts turns parts into blocks; this module runs the
+// template's directives in order.
 
 import { formatChineseDate, parseDate } from '../dates.js';
 import { normalizeDocNumber } from '../data/doc-number.js';
-import { metricsContext } from './metrics-context.js';
-import { metricLookup, substituteReport, type MetricLookup } from '../data/metric-refs.js';
+import { metricLookup, substituteReport } from '../data/metric-refs.js';
 import { metricsTableBlock } from './metrics-table.js';
-import type { Group, Item, ItemsStyle, Metric, Part, PartKey, ReportData } from '../data/report.js';
+import type { ItemsStyle, Metric, PartKey, ReportData } from '../data/report.js';
 import { PART_KEYS } from '../data/report.js';
 import type { Block, ReportDocument, TableBlock } from './model.js';
-import { headingNumber, itemNumber } from './numbering.js';
-import { cleanLine, endSentence, itemText, normalizeParagraph, paragraphList } from '../data/text.js';
+import { headingNumber } from './numbering.js';
+import { normalizeParagraph, paragraphList } from '../data/text.js';
+import { paragraphBlocks, partBlocks } from './blocks.js';
+import { templateContext } from './context.js';
 import { cleanDocument } from './text.js';
 import { loadTemplate, renderDirectives, templateFile, TemplateError, type Directive } from './template.js';
 import { breakTitle } from './title-lines.js';
+import { attachmentBlocks } from './attachments.js';
+import { withLetterhead } from './letterhead.js';
+import { attachmentTitle } from '../data/report.js';
 import { addresseeBlock, attachmentsBlock, colophonBlock } from './closing-text.js';
 
 export { TemplateError } from './template.js';
@@ -28,74 +34,6 @@ export interface ComposeOptions {
   previousMetrics?: Metric[];
   /** More appendix tables, after the 附表 of figures (e.g. the figures of each sub-report). */
   appendices?: TableBlock[];
-}
-
-/** Single-line text only: a value can never add a directive line to the template output. */
-function oneLine(text: string | undefined): string | undefined {
-  return text === undefined ? undefined : cleanLine(text.replace(/[\r\n\u2028\u2029]+/g, ' '));
-}
-
-function templateContext(data: ReportData, lookup: MetricLookup): object {
-  const heading = (key: PartKey) => ({ heading: oneLine(data[key]?.heading), present: data[key] !== undefined });
-  return {
-    level: data.level,
-    year: data.year,
-    next_year: data.year + 1,
-    unit: { name: oneLine(data.unit.name), short: oneLine(data.unit.short), party: oneLine(data.unit.party) },
-    title: oneLine(data.title),
-    doc_number: oneLine(data.doc_number),
-    recipients: data.recipients?.map((r) => oneLine(r)),
-    closing: oneLine(data.closing),
-    has_preamble: data.preamble !== undefined,
-    has_attachments: (data.attachments?.length ?? 0) > 0,
-    has_colophon: data.copy_to !== undefined || data.printed_by !== undefined || data.printed_date !== undefined,
-    ...Object.fromEntries(PART_KEYS.map((k) => [k, heading(k)])),
-    ...metricsContext(lookup),
-  };
-}
-
-function itemBlocks(items: Item[] | undefined, style: ItemsStyle): Block[] {
-  if (!items || items.length === 0) return [];
-  const texts = items.map((item, i) => itemNumber(i + 1) + itemText(item));
-  if (style === 'inline') return [{ kind: 'paragraph', runs: [{ text: texts.join('') }] }];
-  return texts.map((text) => ({ kind: 'paragraph', runs: [{ text }] }));
-}
-
-const paragraphBlocks = (texts: string[]): Block[] => texts.map((text) => ({ kind: 'paragraph', runs: [{ text }] }));
-
-function groupBlocks(groups: Group[] | undefined, level: 2 | 3 | 4, inherited: ItemsStyle): Block[] {
-  if (!groups) return [];
-  return groups.flatMap((group, i) => {
-    const style = group.items_style ?? inherited;
-    const deeper = level === 2 ? 3 : 4;
-    const content = [...paragraphBlocks(paragraphList(group.paragraphs)), ...itemBlocks(group.items, style)];
-    return [
-      // A run-in 1. or （1） heading opens its first paragraph (bold at level 3, as a heading line would be).
-      ...(group.run_in && level >= 3
-        ? [runIn(`${headingNumber(level, i + 1)}${endSentence(normalizeParagraph(group.heading))}`, level === 3, content.shift())]
-        : [{ kind: 'heading', level, number: headingNumber(level, i + 1), text: normalizeParagraph(group.heading) } satisfies Block]),
-      ...content,
-      // heading-depth forbids groups under （1）; the schema check runs before compose.
-      ...(level < 4 ? groupBlocks(group.groups, deeper, style) : []),
-    ];
-  });
-}
-
-function runIn(heading: string, strong: boolean, first: Block | undefined): Block {
-  const rest = first?.kind === 'paragraph' ? first.runs : [];
-  return { kind: 'paragraph', runs: [{ text: heading, ...(strong ? { strong: true } : {}) }, ...rest] };
-}
-
-function partBlocks(part: Part, style: ItemsStyle): Block[] {
-  const partStyle = part.items_style ?? style;
-  return [
-    ...paragraphBlocks(paragraphList(part.intro)),
-    ...itemBlocks(part.items, partStyle),
-    ...groupBlocks(part.groups, 2, partStyle),
-    // Suggestions close the part, numbered 一是 again.
-    ...paragraphBlocks(paragraphList(part.suggestions?.intro)),
-    ...itemBlocks(part.suggestions?.items, part.suggestions?.items_style ?? partStyle),
-  ];
 }
 
 /** An imported report keeps the original's order of parts: the @part lines trade places. */
@@ -133,7 +71,8 @@ export function compose(source: ReportData, options: ComposeOptions): ReportDocu
   for (const d of directives) {
     switch (d.name) {
       case 'doc-number':
-        if (d.text) blocks.push({ kind: 'doc-number', text: normalizeDocNumber(d.text) });
+        // A 报告 is a 上行文: its 发文字号 sits 居左空一字 (GB/T 9704 §7.2.5).
+        if (d.text) blocks.push({ kind: 'doc-number', text: normalizeDocNumber(d.text), placement: 'left' });
         break;
       case 'title':
         title = d.text;
@@ -166,7 +105,7 @@ export function compose(source: ReportData, options: ComposeOptions): ReportDocu
         if (d.text && !(data.closing === undefined && data.imported?.absent?.includes('closing'))) blocks.push(...paragraphBlocks([d.text]));
         break;
       case 'attachments':
-        if (data.attachments?.length) blocks.push(attachmentsBlock(data.attachments.map(normalizeParagraph)));
+        if (data.attachments?.length) blocks.push(attachmentsBlock(data.attachments.map((a) => normalizeParagraph(attachmentTitle(a)))));
         break;
       case 'signature': {
         const date = data.date ? parseDate(data.date) : undefined;
@@ -194,12 +133,12 @@ export function compose(source: ReportData, options: ComposeOptions): ReportDocu
   if (!title) {
     throw new TemplateError({ severity: 'error', ruleId: 'template', message: '模板中没有 @title 行，无法生成标题。', file: template.file });
   }
-  // The 附表 is an attachment: on its own page before the 版记 (GB/T 9704 §7.3.7).
+  // Attachments and the 附表: each on its own page before the 版记 (GB/T 9704 §7.3.7, §8).
   const table = metricsTableBlock(data, lookup);
-  const tables = [...(table ? [table] : []), ...(options.appendices ?? [])];
-  if (tables.length) {
+  const appended = attachmentBlocks(data, [...(table ? [table] : []), ...(options.appendices ?? [])], options.titleLineWidth);
+  if (appended.length) {
     const colophonAt = blocks.findIndex((b) => b.kind === 'colophon');
-    blocks.splice(colophonAt < 0 ? blocks.length : colophonAt, 0, ...tables);
+    blocks.splice(colophonAt < 0 ? blocks.length : colophonAt, 0, ...appended);
   }
-  return cleanDocument({ title, year: data.year, unitName: data.unit.name, blocks });
+  return cleanDocument({ title, year: data.year, unitName: data.unit.name, blocks: withLetterhead(blocks, data) });
 }

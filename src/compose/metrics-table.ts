@@ -1,14 +1,14 @@
 // The appendix table (附表): this year's figures against last year's, one row per metric.
 
 import type { Block } from './model.js';
-import type { ReportData } from '../data/report.js';
+import { attachmentTitle, type ReportData } from '../data/report.js';
 import { changePhrase, formatNumber } from '../data/metric-format.js';
 import type { MetricLookup } from '../data/metric-refs.js';
 
 /** 附件 / 附件2 when the table is one of the listed attachments, else 附表. */
 export function appendixLabel(data: ReportData, title: string): string {
   const list = data.attachments ?? [];
-  const i = list.findIndex((a) => a.trim() === title.trim());
+  const i = list.findIndex((a) => attachmentTitle(a).trim() === title.trim());
   if (i < 0) return '附表';
   return list.length > 1 ? `附件${i + 1}` : '附件';
 }

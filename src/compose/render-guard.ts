@@ -28,19 +28,59 @@ const TIME_MESSAGE = `模板填入数据用时超过 ${TEMPLATE_LIMITS.renderMs 
 const SIZE_MESSAGE = `模板生成的内容超过上限（${TEMPLATE_LIMITS.maxDirectives} 行或 ${TEMPLATE_LIMITS.maxOutputChars} 个字符），已停止：请检查模板中的 {{#each}} 或局部模板（partial）是否重复展开。`;
 const RECURSION_MESSAGE = '模板在展开时无限递归（例如局部模板调用了自身），已停止。';
 
-let deadline = Infinity;
-/** Helpers (by template position) and partials (by name) currently running, outermost first. */
-const helpers: TemplatePosition[] = [];
-const partials: string[] = [];
-/** What was running when the render failed, captured before the stacks unwind. */
-let culprit: { helper?: TemplatePosition; partial?: string } | undefined;
+/** Where the guard of a render travels: Handlebars hands its @data frame to every helper and partial. */
+const GUARD_KEY = '_fazhiRenderGuard';
 
-function checkDeadline(): void {
-  if (Date.now() > deadline) throw new RenderTimeExceeded();
+/**
+ * The state of one render: its deadline, the helpers (by template position) and partials (by
+ * name) running, outermost first, and what was running when it failed (captured before the
+ * stacks unwind). Created per render and passed in the render's data, never kept in the module:
+ * two renders cannot see each other's deadline.
+ */
+export class RenderGuard {
+  private readonly deadline = Date.now() + TEMPLATE_LIMITS.renderMs;
+  readonly helpers: TemplatePosition[] = [];
+  readonly partials: string[] = [];
+  private culprit: { helper?: TemplatePosition; partial?: string } | undefined;
+
+  /** The @data to render with. */
+  data(): Record<string, unknown> {
+    return { [GUARD_KEY]: this };
+  }
+
+  check(): void {
+    // Date.now(), not performance.now(): milliseconds suffice for a limit of seconds, and the
+    // latter loads perf_hooks into every render.
+    if (Date.now() > this.deadline) throw new RenderTimeExceeded();
+  }
+
+  noteCulprit(): void {
+    this.culprit ??= { ...(this.helpers[0] ? { helper: this.helpers[0] } : {}), ...(this.partials[0] !== undefined ? { partial: this.partials[0] } : {}) };
+  }
+
+  /**
+   * The message and template position for a render that hit a limit — the time limit, a string
+   * too long for V8, or a stack overflow from recursion — or undefined for any other error.
+   */
+  limitMessage(err: unknown, source: string): { message: string; line?: number; column?: number } | undefined {
+    const message =
+      err instanceof RenderTimeExceeded
+        ? TIME_MESSAGE
+        : err instanceof RangeError && /Invalid string length/i.test(err.message)
+          ? SIZE_MESSAGE
+          : err instanceof RangeError && /call stack/i.test(err.message)
+            ? RECURSION_MESSAGE
+            : undefined;
+    if (!message) return undefined;
+    const at = this.culprit?.helper ?? (this.culprit?.partial ? partialCallPosition(source, this.culprit.partial) : undefined);
+    return { message, ...(at ? { line: at.line, column: at.column } : {}) };
+  }
 }
 
-function noteCulprit(): void {
-  culprit ??= { ...(helpers[0] ? { helper: helpers[0] } : {}), ...(partials[0] !== undefined ? { partial: partials[0] } : {}) };
+function guardOf(options: unknown): RenderGuard | undefined {
+  const data = (options as { data?: Record<string, unknown> } | undefined)?.data;
+  const guard = data?.[GUARD_KEY];
+  return guard instanceof RenderGuard ? guard : undefined;
 }
 
 function isOptions(value: unknown): value is HelperOptionsLike {
@@ -48,11 +88,11 @@ function isOptions(value: unknown): value is HelperOptionsLike {
 }
 
 /** A block body that checks the deadline on every run, keeping the properties Handlebars reads. */
-function guardedBody(body: unknown): unknown {
+function guardedBody(body: unknown, guard: RenderGuard): unknown {
   if (typeof body !== 'function') return body;
   const original = body as AnyFunction;
   const guarded = function (this: unknown, ...args: unknown[]): unknown {
-    checkDeadline();
+    guard.check();
     return original.apply(this, args);
   };
   return Object.assign(guarded, original);
@@ -60,25 +100,26 @@ function guardedBody(body: unknown): unknown {
 
 function guardedHelper(helper: AnyFunction): AnyFunction {
   return function (this: unknown, ...args: unknown[]): unknown {
-    checkDeadline();
     const last = args.length - 1;
     const options = args[last];
-    if (!isOptions(options)) return helper.apply(this, args);
+    const guard = isOptions(options) ? guardOf(options) : undefined;
+    if (!guard || !isOptions(options)) return helper.apply(this, args);
+    guard.check();
     args[last] = {
       ...options,
-      ...('fn' in options ? { fn: guardedBody(options.fn) } : {}),
-      ...('inverse' in options ? { inverse: guardedBody(options.inverse) } : {}),
+      ...('fn' in options ? { fn: guardedBody(options.fn, guard) } : {}),
+      ...('inverse' in options ? { inverse: guardedBody(options.inverse, guard) } : {}),
     };
     const start = options.loc?.start;
     const at = start?.line !== undefined ? { line: start.line, column: (start.column ?? 0) + 1 } : undefined;
-    if (at) helpers.push(at);
+    if (at) guard.helpers.push(at);
     try {
       return helper.apply(this, args);
     } catch (err) {
-      noteCulprit();
+      guard.noteCulprit();
       throw err;
     } finally {
-      if (at) helpers.pop();
+      if (at) guard.helpers.pop();
     }
   };
 }
@@ -87,7 +128,7 @@ function guardedHelper(helper: AnyFunction): AnyFunction {
  * Puts the deadline check into every helper registered so far (call it after the last
  * registerHelper) and into partial calls. Overriding `VM.invokePartial` on one instance is
  * the extension point Handlebars' runtime documents ("env.VM references … to allow for
- * external users to override these").
+ * external users to override these"). Renders without a guard in their data run unchecked.
  */
 export function guardHandlebars(hb: HandlebarsEnv): void {
   for (const [name, helper] of Object.entries(hb.helpers)) {
@@ -98,34 +139,21 @@ export function guardHandlebars(hb: HandlebarsEnv): void {
   env.VM = {
     ...env.VM,
     invokePartial(this: unknown, ...args: unknown[]): unknown {
-      checkDeadline();
+      const guard = guardOf(args[2]);
+      if (!guard) return invokePartial.apply(this, args);
+      guard.check();
       const name = (args[2] as { name?: unknown } | undefined)?.name;
-      partials.push(typeof name === 'string' ? name : '');
+      guard.partials.push(typeof name === 'string' ? name : '');
       try {
         return invokePartial.apply(this, args);
       } catch (err) {
-        noteCulprit();
+        guard.noteCulprit();
         throw err;
       } finally {
-        partials.pop();
+        guard.partials.pop();
       }
     },
   };
-}
-
-/** Runs a template render under the time limit. */
-export function withRenderLimit<T>(render: () => T): T {
-  // Date.now(), not performance.now(): milliseconds suffice for a limit of seconds, and the
-  // latter loads perf_hooks into every render.
-  deadline = Date.now() + TEMPLATE_LIMITS.renderMs;
-  helpers.length = 0;
-  partials.length = 0;
-  culprit = undefined;
-  try {
-    return render();
-  } finally {
-    deadline = Infinity;
-  }
 }
 
 /** Where a partial is first called in the template source: `{{> name` or `{{#> name`. */
@@ -135,24 +163,6 @@ function partialCallPosition(source: string, name: string): TemplatePosition | u
   if (!m) return undefined;
   const before = source.slice(0, m.index);
   return { line: before.split('\n').length, column: m.index - before.lastIndexOf('\n') };
-}
-
-/**
- * The message and template position for a render that hit a limit — the time limit, a string
- * too long for V8, or a stack overflow from recursion — or undefined for any other error.
- */
-export function renderLimitMessage(err: unknown, source: string): { message: string; line?: number; column?: number } | undefined {
-  const message =
-    err instanceof RenderTimeExceeded
-      ? TIME_MESSAGE
-      : err instanceof RangeError && /Invalid string length/i.test(err.message)
-        ? SIZE_MESSAGE
-        : err instanceof RangeError && /call stack/i.test(err.message)
-          ? RECURSION_MESSAGE
-          : undefined;
-  if (!message) return undefined;
-  const at = culprit?.helper ?? (culprit?.partial ? partialCallPosition(source, culprit.partial) : undefined);
-  return { message, ...(at ? { line: at.line, column: at.column } : {}) };
 }
 
 /** A message when a template's output is larger than any report needs. */

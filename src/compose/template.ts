@@ -14,9 +14,7 @@ import { TEMPLATES_DIR } from '../paths.js';
 import type { Level } from '../data/report.js';
 import { METRIC_HELPERS, MetricHelperError } from './metrics-context.js';
 import { chineseNumeral } from './numbering.js';
-import { PRECOMPILED_TEMPLATES, type PrecompiledTemplate } from './precompiled-templates.js';
-import { checkTemplateOutput, guardHandlebars, renderLimitMessage, withRenderLimit } from './render-guard.js';
-import { TEMPLATE_COMPILE_OPTIONS } from './template-options.js';
+import { checkTemplateOutput, guardHandlebars, RenderGuard } from './render-guard.js';
 
 export const DIRECTIVES = [
   'doc-number',
@@ -45,10 +43,14 @@ export interface Directive {
 export interface LoadedTemplate {
   file: string;
   source: string;
-  render: (context: object) => string;
+  /** `data`: the render's @data frame (where its RenderGuard travels). */
+  render: (context: object, data?: Record<string, unknown>) => string;
 }
 
 export { TemplateError } from './template-error.js';
+
+// Data is never HTML-escaped: the output is directives, not HTML.
+const TEMPLATE_COMPILE_OPTIONS = { noEscape: true, strict: false, preventIndent: true } as const;
 
 const handlebars = Handlebars.create();
 handlebars.registerHelper('cn', (n: unknown) => (typeof n === 'number' ? chineseNumeral(n) : String(n ?? '')));
@@ -92,14 +94,6 @@ export function clearTemplateCache(): void {
 export function templateFolders(userDir?: string): string[] {
   const root = userDir ?? TEMPLATES_DIR;
   return [root, ...(['district', 'department', 'town'] as const).map((level) => path.join(root, level))].filter((d) => existsSync(d));
-}
-
-/** The build's compiled form of one of our templates, if `source` is still what it was built from. */
-export function precompiledTemplate(file: string, source: string): PrecompiledTemplate | undefined {
-  const relative = path.relative(TEMPLATES_DIR, file);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  const entry = PRECOMPILED_TEMPLATES[relative.split(path.sep).join('/')];
-  return entry?.source === source ? entry : undefined;
 }
 
 /**
@@ -147,17 +141,16 @@ export function loadTemplate(file: string): LoadedTemplate {
   const tooDeep = blockDepthProblem(source);
   if (tooDeep) throw templateError(file, `模板中的 {{#…}} 块嵌套超过 ${TEMPLATE_LIMITS.maxBlockDepth} 层，已停止读取；请检查是否缺少结束标记 {{/…}}，或删去多余的层次。`, tooDeep.line, tooDeep.column);
   let compiled: HandlebarsTemplateDelegate;
-  const precompiled = precompiledTemplate(file, source);
   try {
     // Parse now, so syntax errors surface with their line before any data is rendered.
-    if (!precompiled) handlebars.parse(source);
-    compiled = precompiled ? handlebars.template(precompiled.spec) : handlebars.compile(source, TEMPLATE_COMPILE_OPTIONS);
+    handlebars.parse(source);
+    compiled = handlebars.compile(source, TEMPLATE_COMPILE_OPTIONS);
   } catch (err) {
     const text = err instanceof Error ? err.message : String(err);
     const line = /line (\d+)/.exec(text)?.[1];
     throw templateError(file, '模板语法错误：请检查 {{ }} 是否成对、{{#if}}/{{#each}} 是否有对应的结束标记。', line ? Number(line) : undefined);
   }
-  const loaded: LoadedTemplate = { file, source, render: (context) => compiled(context) };
+  const loaded: LoadedTemplate = { file, source, render: (context, data) => compiled(context, data ? { data } : {}) };
   cache.set(file, loaded);
   return loaded;
 }
@@ -182,10 +175,11 @@ function lineOfDirective(template: LoadedTemplate, name: string): number | undef
 
 export function renderDirectives(template: LoadedTemplate, context: object): Directive[] {
   let output: string;
+  const guard = new RenderGuard();
   try {
-    output = withRenderLimit(() => template.render(context));
+    output = template.render(context, guard.data());
   } catch (err) {
-    const limited = renderLimitMessage(err, template.source);
+    const limited = guard.limitMessage(err, template.source);
     if (limited) throw templateError(template.file, limited.message, limited.line, limited.column);
     const text = err instanceof Error ? err.message : String(err);
     const line = /line (\d+)/i.exec(text)?.[1];

@@ -1,5 +1,6 @@
 // A long title is broken into lines at meaningful points, never inside a word, and shaped so
-// that the lines are close in length (梯形/菱形), as GB/T 9704 §7.3.1 asks.
+// that the lines differ in length as a 梯形 (two lines) or 菱形 (three, the middle longest) does,
+// never as a rectangle of equal lines, as GB/T 9704 §7.3.1 asks.
 
 /** Width in full-width characters: Latin letters and digits count half. */
 export function textWidth(text: string): number {
@@ -51,7 +52,10 @@ export function breakTitle(title: string, maxWidth: number): string[] {
     const spread = Math.max(...widths) - Math.min(...widths);
     // Three lines make a 菱形: the middle line the longest.
     const diamond = lines.length === 3 && !(widths[1]! >= widths[0]! && widths[1]! >= widths[2]!) ? 20 : 0;
-    const score = lines.length * 100 + spread + cost * 2 + diamond;
+    // Lines of (nearly) equal length make a rectangle, which GB/T 9704 §7.3.1 rules out: a 梯形
+    // wants the lines at least two characters apart.
+    const rectangle = spread < 2 ? 10 : 0;
+    const score = lines.length * 100 + spread + cost * 2 + diamond + rectangle;
     if (!best || score < best.score) best = { lines, score };
   };
   for (const [a, ca] of points) {

@@ -96,5 +96,7 @@ export function substituteReport(data: ReportData, lookup: MetricLookup): Report
     const part = data[key];
     if (part) out[key] = mapStrings(part, (s) => substituteRefs(s, lookup));
   }
+  // Attachments given as content may cite figures too.
+  if (data.attachments) out.attachments = data.attachments.map((a) => (typeof a === 'string' ? a : mapStrings(a, (s) => substituteRefs(s, lookup))));
   return out;
 }

@@ -113,6 +113,37 @@ export interface Imported {
   absent?: ('closing' | 'signatories')[];
 }
 
+/** 版头 (GB/T 9704 §7.2): printed when given. */
+export interface Letterhead {
+  /** 发文机关标志, e.g. 示例区人民政府文件; a list for a joint document (one organ a line). */
+  organ: string | string[];
+  /** 份号 (§7.2.1), e.g. 000001. */
+  copy_number?: string;
+  /** 密级和保密期限 (§7.2.2), e.g. 秘密★1年. */
+  secrecy?: string;
+  /** 紧急程度 (§7.2.3): 特急 or 加急. */
+  urgency?: string;
+}
+
+/** A table inside an attachment given as content. */
+export interface AttachmentTable {
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+/** An attachment given as content: printed after the 署名 block on a page of its own (§8). */
+export interface AttachmentContent {
+  title: string;
+  paragraphs?: Paragraphs;
+  tables?: AttachmentTable[];
+}
+
+/** An attachment named in 附件说明: its name alone (generated or sent separately), or its content. */
+export type Attachment = string | AttachmentContent;
+
+/** The name of an attachment as 附件说明 lists it. */
+export const attachmentTitle = (a: Attachment): string => (typeof a === 'string' ? a : a.title);
+
 export interface ReportData {
   level: Level;
   year: number;
@@ -126,7 +157,10 @@ export interface ReportData {
   signatories?: string[];
   date?: string;
   seal?: boolean;
-  attachments?: string[];
+  attachments?: Attachment[];
+  letterhead?: Letterhead;
+  /** 签发人 (§7.2.6) of a 上行文 printed with a 版头. */
+  signers?: string[];
   copy_to?: string[];
   printed_by?: string;
   printed_date?: string;

@@ -2,18 +2,24 @@
 // page 22 lines (GB/T 9704 §5.2.3), so the writer can place the 版记 at the bottom of an even page
 // without a layout engine. The estimate follows the rules Word and LibreOffice apply to the
 // paragraphs we write: closing punctuation may hang at the line end, an opening mark never ends
-// a line, Latin words and numbers do not break, widow/orphan control (two lines), headings kept
-// with the next paragraph, the 署名 block kept together.
+// a line, Latin words and numbers do not break. 孤行控制 is off (every page runs to line 22); a
+// heading is never split and is kept with the first line of the next paragraph; the 署名 block
+// is kept together.
 
 import type { Block } from '../compose/model.js';
+import { letterheadLines } from './letterhead.js';
+import { CELL_MARGIN_TWIPS, tableColumnWidths } from './table.js';
+import type { TableBlock } from '../compose/model.js';
 import { textWidth } from '../compose/title-lines.js';
 import { textAreaWidthMm, type LayoutProfile } from './profile.js';
-import { mmToPt, ptToTwips } from './units.js';
+import { mmToPt } from './units.js';
 
-// May hang past the line end (Word's and LibreOffice's hanging punctuation).
-const HANGING = new Set([...'，。、；：？！']);
+// May hang past the line end. LibreOffice hangs only the comma and full stop marks (measured:
+// a “：” at the line end takes the character before it to the next line instead); Word hangs
+// more, so the estimate follows the stricter rule the layout tests measure.
+const HANGING = new Set([...'，。、']);
 // May not start a line: when one does not fit, the character before it moves down with it.
-const NO_LINE_START = new Set([...'）》”’」』】…—·']);
+const NO_LINE_START = new Set([...'）》”’」』】…—·：；？！']);
 const NO_LINE_END = new Set([...'（《“‘「『【']);
 
 /** Letters, digits and the marks inside numbers and codes: a run of them does not break. */
@@ -84,13 +90,17 @@ export function breakLines(text: string, first: number, rest: number): string[] 
 }
 
 interface Flow {
+  /** Index of the block the flow belongs to. */
+  block: number;
   lines: number;
   /** Keep on the same page as the start of the next flow (headings). */
   keepWithNext: boolean;
-  /** May break across pages (body paragraphs, with widow/orphan control). */
+  /** May break across pages after any line (body paragraphs: 孤行控制 off). */
   splittable: boolean;
   /** Starts a new page (an appended table). */
   pageBreakBefore?: boolean;
+  /** A table: heights of its rows in grid lines (a row never splits) and of the header row, repeated on each page. */
+  rows?: { heights: number[]; header: number };
 }
 
 export interface PageEstimate {
@@ -100,16 +110,39 @@ export interface PageEstimate {
   linesOnLastPage: number;
 }
 
-function flowsOf(block: Block, profile: LayoutProfile): Flow[] {
+/** Where a block lands: the page of its first and last line (0 lines: where it would start). */
+export interface Placement {
+  firstPage: number;
+  lastPage: number;
+  /** Lines used on the last page once the block is placed. */
+  linesAfter: number;
+}
+
+/** Characters per line of a body paragraph set 紧排 (the profile's tightened character spacing). */
+export function condensedCharsPerLine(profile: LayoutProfile): number {
+  const textWidthPt = (textAreaWidthMm(profile) / 25.4) * 72;
+  const pitch = profile.fonts.body.size.value + profile.grid.condensedRunCharSpacing.value / 20;
+  return Math.floor(textWidthPt / pitch + 1e-6);
+}
+
+/** Lines of a body paragraph's text, plain or 紧排. */
+export function bodyLines(text: string, condensed: boolean, profile: LayoutProfile): number {
+  const perLine = condensed ? condensedCharsPerLine(profile) : profile.grid.charsPerLine.value;
+  return countLines(text, perLine - profile.body.firstLineIndentChars.value, perLine);
+}
+
+function flowsOf(block: Block, index: number, profile: LayoutProfile): Omit<Flow, 'block'>[] {
   const perLine = profile.grid.charsPerLine.value;
-  const indent = profile.body.firstLineIndentChars.value;
-  const body = (text: string, keepWithNext = false): Flow => ({
-    lines: countLines(text, perLine - indent, perLine),
+  const body = (text: string, condensed: boolean, keepWithNext = false): Omit<Flow, 'block'> => ({
+    lines: bodyLines(text, condensed, profile),
     keepWithNext,
     splittable: true,
   });
-  const fixed = (lines: number, keepWithNext = false): Flow => ({ lines, keepWithNext, splittable: false });
+  const fixed = (lines: number, keepWithNext = false): Omit<Flow, 'block'> => ({ lines, keepWithNext, splittable: false });
+  void index;
   switch (block.kind) {
+    case 'letterhead':
+      return [fixed(letterheadLines(block, profile), true)];
     case 'doc-number':
       return [fixed(2, true)];
     case 'title':
@@ -117,22 +150,29 @@ function flowsOf(block: Block, profile: LayoutProfile): Flow[] {
     case 'addressee':
       return [{ lines: countLines(block.text, perLine, perLine), keepWithNext: false, splittable: true }];
     case 'heading':
-      return [body(block.number + block.text, true)];
-    case 'paragraph':
-      return [body(block.runs.map((r) => r.text).join(''))];
+      return [{ ...body(block.number + block.text, block.condensed === true, true), splittable: false }];
+    case 'paragraph': {
+      const flow = body(block.runs.map((r) => r.text).join(''), block.condensed === true);
+      return [block.keepWithNext ? { ...flow, keepWithNext: true, splittable: false } : flow];
+    }
     case 'attachments': {
       const hang = profile.attachments.indentChars.value + textWidth(block.label);
-      return [fixed(1, true), ...block.items.map((item) => ({ ...body(item.text), lines: countLines(item.text, perLine - hang, perLine - hang) }))];
+      // 附件说明 goes with the 署名 block that follows it.
+      return [fixed(1, true), ...block.items.map((item) => fixed(countLines(item.text, perLine - hang, perLine - hang), true))];
     }
     case 'signature':
       return [fixed(profile.signature.blankLinesBefore.value + block.organs.length + (block.date ? 1 : 0))];
+    case 'attachment-start':
+      // “附件N” and the title on a new page: label, blank, title lines, blank.
+      return [{ lines: 3 + block.titleLines.length, keepWithNext: true, splittable: false, pageBreakBefore: true }];
     case 'table': {
-      // 附表 on a new page: label, blank, title, blank, then rows of one line of cell text each
-      // (about 0.75 of a body line).
-      const t = profile.table;
-      const rowTwips = ptToTwips(t.cellFont.size.value) * t.cellLineRatio.value + 2 * t.cellPaddingTwips.value;
-      const rowLines = Math.ceil(((block.rows.length + 1) * rowTwips) / profile.grid.linePitchTwips.value);
-      return [{ lines: 4 + rowLines, keepWithNext: false, splittable: true, pageBreakBefore: true }];
+      // An 附表 of its own opens a new page with label, blank, title, blank; a table inside an
+      // attachment follows one blank line. Then the rows, each as tall as its longest cell.
+      const rows = { heights: tableRowHeights(block, profile).map((pt) => pt / (profile.grid.linePitchTwips.value / 20)), header: 0 };
+      rows.header = rows.heights.shift() ?? 0;
+      const table = { lines: 0, keepWithNext: false, splittable: true, rows };
+      if (block.placement === 'inline') return [fixed(1), table];
+      return [{ ...fixed(4), pageBreakBefore: true, keepWithNext: true }, table];
     }
     case 'colophon':
       return [];
@@ -158,17 +198,20 @@ export interface Segment {
 }
 
 /**
- * `segments`, when given, receives where each flow's lines went; the page preview of
- * `fazhi serve` draws the pages from it, so that it shows the estimate the .docx is written by.
+ * Where each block lands on the 22-line pages. `segments`, when given, receives where each
+ * flow's lines went; the page preview of `fazhi serve` draws the pages from it, so that it shows
+ * the estimate the .docx is written by.
  */
-export function estimatePages(blocks: readonly Block[], profile: LayoutProfile, segments?: Segment[]): PageEstimate {
+export function placeBlocks(blocks: readonly Block[], profile: LayoutProfile, segments?: Segment[]): Placement[] {
   const perPage = profile.grid.linesPerPage.value;
   const owners: { block: number; flow: number }[] = [];
-  const flows = blocks.flatMap((b, block) => {
-    const own = flowsOf(b, profile);
-    if (segments) own.forEach((_, flow) => owners.push({ block, flow }));
-    return own;
-  });
+  const flows: Flow[] = blocks.flatMap((b, i) =>
+    flowsOf(b, i, profile).map((f, flow) => {
+      owners.push({ block: i, flow });
+      return { ...f, block: i };
+    }),
+  );
+  const placements: Placement[] = [];
   const place = (i: number, lines: number): void => {
     if (segments && lines > 0) segments.push({ ...owners[i]!, page, firstLine: used, lines });
   };
@@ -178,22 +221,47 @@ export function estimatePages(blocks: readonly Block[], profile: LayoutProfile, 
     page += 1;
     used = 0;
   };
+  const mark = (block: number, firstPage: number): void => {
+    const known = placements[block];
+    placements[block] = { firstPage: known?.firstPage ?? firstPage, lastPage: page, linesAfter: used };
+  };
   for (let i = 0; i < flows.length; i++) {
     const flow = flows[i]!;
-    // A heading (or chain of them) needs room for itself and two lines of what follows.
+    // A heading (or chain of them) needs room for itself and the first line of what follows.
     let needed = flow.lines;
-    for (let j = i; flows[j]?.keepWithNext && flows[j + 1]; j++) needed += Math.min(flows[j + 1]!.lines, flows[j + 1]!.splittable ? 2 : flows[j + 1]!.lines);
+    for (let j = i; flows[j]?.keepWithNext && flows[j + 1]; j++) needed += flows[j + 1]!.splittable ? 1 : flows[j + 1]!.lines;
     let remaining = flow.lines;
     if (flow.pageBreakBefore && used > 0) newPage();
+    if (flow.rows) {
+      // Rows never split; a page the table runs onto starts with the header row again.
+      const firstPage = page;
+      let start = used;
+      flow.rows.heights.forEach((h, r) => {
+        const head = r === 0 ? flow.rows!.header : 0;
+        if (used > 0 && used + head + h > perPage + 1e-6) {
+          if (segments) segments.push({ ...owners[i]!, page, firstLine: Math.floor(start), lines: Math.ceil(used - start - 1e-6) });
+          newPage();
+          used = flow.rows!.header;
+          start = 0;
+        }
+        used += head + h;
+      });
+      if (segments) segments.push({ ...owners[i]!, page, firstLine: Math.floor(start), lines: Math.ceil(used - start - 1e-6) });
+      used = Math.min(perPage, Math.ceil(used - 1e-6));
+      mark(flow.block, firstPage);
+      continue;
+    }
     const mustStartTogether = flow.keepWithNext || !flow.splittable;
     if (mustStartTogether && used > 0 && needed > perPage - used && needed <= perPage) newPage();
+    // A flow that starts exactly at a page end begins on the next page.
+    const firstPage = used >= perPage ? page + 1 : page;
     while (remaining > 0) {
       const room = perPage - used;
       if (remaining <= room) {
         place(i, remaining);
         used += remaining;
         remaining = 0;
-      } else if (!flow.splittable || room < 2) {
+      } else if (!flow.splittable) {
         // Taller than a whole page and unsplittable: it runs over regardless.
         if (used === 0) {
           place(i, room);
@@ -201,15 +269,37 @@ export function estimatePages(blocks: readonly Block[], profile: LayoutProfile, 
         }
         newPage();
       } else {
-        // Widow control: never leave a single line for the next page.
-        const take = remaining - room === 1 ? room - 1 : room;
-        if (take >= 2) {
-          place(i, take);
-          remaining -= take;
-        }
+        // No widow control: the page is filled to its last line.
+        place(i, room);
+        remaining -= room;
         newPage();
       }
     }
+    mark(flow.block, firstPage);
   }
-  return { lastPage: page, linesOnLastPage: used };
+  // Blocks without lines (the 版记) sit where the text stopped.
+  blocks.forEach((_, i) => (placements[i] ??= { firstPage: page, lastPage: page, linesAfter: used }));
+  return placements;
+}
+
+export function estimatePages(blocks: readonly Block[], profile: LayoutProfile, segments?: Segment[]): PageEstimate {
+  const placements = placeBlocks(blocks, profile, segments);
+  const last = placements.at(-1);
+  return last ? { lastPage: last.lastPage, linesOnLastPage: last.linesAfter } : { lastPage: 1, linesOnLastPage: 0 };
+}
+
+/** Height of the header row and of each row of a table, in points. */
+/** Rows never split; a row is as tall as its longest cell. */
+export function tableRowHeights(block: TableBlock, profile: LayoutProfile): number[] {
+  const t = profile.table;
+  const size = t.cellFont.size.value;
+  const line = size * t.cellLineRatio.value;
+  const padding = (2 * t.cellPaddingTwips.value) / 20;
+  const rule = t.ruleEighths.value / 8;
+  const chars = tableColumnWidths(block, profile).map((w) => Math.max(1, Math.floor((w - 2 * CELL_MARGIN_TWIPS) / 20 / size)));
+  const height = (cells: readonly string[]): number => {
+    const lines = Math.max(1, ...cells.map((c, i) => countLines(c, chars[i] ?? 1, chars[i] ?? 1)));
+    return lines * line + padding + rule;
+  };
+  return [height(block.columns), ...block.rows.map(height)];
 }

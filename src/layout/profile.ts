@@ -51,6 +51,11 @@ export interface LayoutProfile {
     wordCharSpace: LayoutValue<number>;
     /** Run character spacing in twentieths of a point, so LibreOffice (no character grid) also fits 28. */
     runCharSpacing: LayoutValue<number>;
+    /**
+     * 紧排: the tightened run spacing a typesetter uses to pull a line back (a heading's last lone
+     * character, a 署名 that would stand alone), in twentieths of a point.
+     */
+    condensedRunCharSpacing: LayoutValue<number>;
   };
   fonts: {
     body: FontSpec;
@@ -82,6 +87,35 @@ export interface LayoutProfile {
   };
   attachments: {
     indentChars: LayoutValue<number>;
+    /** “附件”/“附件N” on an attachment's first page, top left. */
+    labelFont: FontSpec;
+    /** Blank lines between the label and the title, and between the title and the content. */
+    blankLinesAroundTitle: LayoutValue<number>;
+  };
+  /** 版头 (GB/T 9704 §7.2), printed when the data gives `letterhead`. */
+  letterhead: {
+    /** 发文机关标志: font; the size shrinks so the longest line fits the 版心 width. */
+    organFont: FontSpec;
+    /** From the top of the 版心 to the top edge of the 发文机关标志. */
+    organTopMm: LayoutValue<number>;
+    /** Colour of the 发文机关标志 and the 分隔线 (hex RGB); a profile may print them black. */
+    color: LayoutValue<string>;
+    /** Blank lines between the 发文机关标志 and the 发文字号 line. */
+    blankLinesBeforeDocNumber: LayoutValue<number>;
+    /** 上行文: 发文字号 this many characters from the left edge. */
+    docNumberLeftChars: LayoutValue<number>;
+    /** 签发人 this many characters from the right edge. */
+    signerRightChars: LayoutValue<number>;
+    signerLabelFont: FontSpec;
+    signerNameFont: FontSpec;
+    signersPerLine: LayoutValue<number>;
+    /** 分隔线: this far below the 发文字号, as wide as the 版心, this thick (eighths of a point). */
+    ruleBelowDocNumberMm: LayoutValue<number>;
+    ruleEighths: LayoutValue<number>;
+    /** 份号 (body font) and 密级和保密期限, 紧急程度 (this font), top left. */
+    markFont: FontSpec;
+    /** Blank lines between the 分隔线 and the title. */
+    blankLinesAfterRule: LayoutValue<number>;
   };
   colophon: {
     sideIndentChars: LayoutValue<number>;
@@ -129,7 +163,7 @@ export const GBT9704: LayoutProfile = {
     marginLeftMm: v(28, '规定', '§5.2.1 订口 28 mm ± 1 mm'),
     marginBottomMm: v(35, '推算', '§5.2.1 版心 156 × 225 mm：297 − 37 − 225'),
     marginRightMm: v(26, '推算', '§5.2.1 版心 156 × 225 mm：210 − 28 − 156'),
-    footerMm: v(22, '推算', '§7.5 一字线上距版心下边缘 7 mm：4 号页码行距页边 22 mm 时，行顶在版心下 7 mm（LibreOffice 实测）'),
+    footerMm: v(25.3, '推算', '§7.5 一字线上距版心下边缘 7 mm：量的是一字线（在字高中部），不是页码行顶；页脚距页边 25.3 mm 时 4 号页码的一字线中心距页面上边 269 mm（LibreOffice 实测）'),
     headerMm: v(15, '实务', '公文不用页眉；Word 页面设置须有页眉距边界，15 mm 在天头 37 mm 之内，不影响版心'),
   },
   grid: {
@@ -142,6 +176,7 @@ export const GBT9704: LayoutProfile = {
     gridType: v('default', '实务', '固定行距 28.95 磅已得 22 行；LibreOffice 对文档网格的处理与 Word 不同（实测）'),
     wordCharSpace: v(-849, '实务', 'Word 公文模板的文档网格：16 pt − 0.207 pt ≈ 156 mm ÷ 28'),
     runCharSpacing: v(-5, '实务', 'LibreOffice 不用字符网格：字距 −0.25 pt 使每行 28 字'),
+    condensedRunCharSpacing: v(-30, '实务', '§7.3.5.4 所剩空白处不能容下署名、成文日期时调整字距；标题末行只余一字时同样紧排：字距 −1.5 pt，每行 30 字'),
   },
   fonts: {
     body: font('仿宋_GB2312', 16, '§5.2.2 正文 3 号仿宋体字'),
@@ -152,7 +187,7 @@ export const GBT9704: LayoutProfile = {
     heading4: font('仿宋_GB2312', 16, '§7.3.3 第三层和第四层用仿宋体字'),
     pageNumber: font('宋体', 14, '§7.5 页码 4 号半角宋体阿拉伯数字'),
     colophon: font('仿宋_GB2312', 14, '§7.4.2 抄送机关、印发机关和印发日期用 4 号仿宋体字'),
-    docNumber: font('仿宋_GB2312', 16, '§7.2.4 发文字号 3 号仿宋体字'),
+    docNumber: font('仿宋_GB2312', 16, '§7.2.5 发文字号 3 号仿宋体字'),
   },
   body: {
     firstLineIndentChars: v(2, '规定', '§7.3.3 正文每个自然段左空二字'),
@@ -169,6 +204,23 @@ export const GBT9704: LayoutProfile = {
   },
   attachments: {
     indentChars: v(2, '规定', '§7.3.4 在正文下空一行左空二字编排“附件”二字'),
+    labelFont: font('黑体', 16, '§8 附件：“附件”二字及附件顺序号用 3 号黑体字顶格编排在版心左上角第一行'),
+    blankLinesAroundTitle: v(1, '规定', '§8 附件标题居中编排在版心第三行；附件格式要求同正文'),
+  },
+  letterhead: {
+    organFont: { ...font('方正小标宋简体', 36, '§7.2.4 发文机关标志推荐使用小标宋体字'), size: v(36, '实务', '§7.2.4 字号以醒目、美观、庄重为原则酌定：常用小初号 36 pt，过长时缩小以排入版心') },
+    organTopMm: v(35, '规定', '§7.2.4 发文机关标志上边缘至版心上边缘为 35 mm'),
+    color: v('FF0000', '一般', '§7.2.4 发文机关标志颜色为红色；§7.2.7 红色分隔线'),
+    blankLinesBeforeDocNumber: v(2, '规定', '§7.2.5 发文字号编排在发文机关标志下空二行位置'),
+    docNumberLeftChars: v(1, '规定', '§7.2.5 上行文的发文字号居左空一字编排，与最后一个签发人姓名处在同一行'),
+    signerRightChars: v(1, '规定', '§7.2.6 签发人居右空一字'),
+    signerLabelFont: font('仿宋_GB2312', 16, '§7.2.6 “签发人”三字用 3 号仿宋体字'),
+    signerNameFont: font('楷体_GB2312', 16, '§7.2.6 签发人姓名用 3 号楷体字'),
+    signersPerLine: v(2, '一般', '§7.2.6 一般每行排两个姓名，回行时与上一行第一个签发人姓名对齐'),
+    ruleBelowDocNumberMm: v(4, '规定', '§7.2.7 发文字号之下 4 mm 处居中印一条与版心等宽的红色分隔线'),
+    ruleEighths: v(12, '实务', '分隔线粗 1.5 pt（国标未规定粗细）'),
+    markFont: font('黑体', 16, '§7.2.2 密级和保密期限、§7.2.3 紧急程度一般用 3 号黑体字，顶格编排在版心左上角'),
+    blankLinesAfterRule: v(2, '规定', '§7.3.1 标题编排于红色分隔线下空二行位置'),
   },
   colophon: {
     sideIndentChars: v(1, '规定', '§7.4.2 抄送机关左右各空一字；印发机关左空一字，印发日期右空一字'),
@@ -204,4 +256,11 @@ export function textAreaWidthMm(profile: LayoutProfile): number {
 
 export function bodyCharTwips(profile: LayoutProfile): number {
   return (textAreaWidthMm(profile) * TWIPS_PER_MM) / profile.grid.charsPerLine.value;
+}
+
+/** Size of the 发文机关标志: the profile's size, smaller when the longest line would not fit the 版心. */
+export function organFontSize(lines: readonly string[], profile: LayoutProfile): number {
+  const widthPt = (textAreaWidthMm(profile) / 25.4) * 72;
+  const longest = Math.max(1, ...lines.map((l) => [...l].length));
+  return Math.min(profile.letterhead.organFont.size.value, Math.floor((widthPt / longest) * 2) / 2);
 }

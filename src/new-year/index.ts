@@ -1,18 +1,20 @@
 // Next year's data file from last year's: what carries over stays (unit, recipients, signatories,
 // 版记, headings), what belongs to a year is cleared (dates, document number, figures), and
 // every promise of last year's plans and every shortcoming becomes a marked placeholder in the
-// place where this year's report must account for it. The source file is edited through the
-// yaml Document API, so its comments (and the yaml-language-server line) survive.
+// place where this year's report must account for it. This module assembles the new file:
+// match.ts pairs promises with headings, carry.ts builds the parts, yaml-edit.ts edits the YAML.
 
-import { isMap, isScalar, isSeq, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, Scalar, type Node } from 'yaml';
 import { PLACEHOLDER } from '../data/placeholder.js';
-import { endSentence, itemText, normalizeParagraph, paragraphList } from '../data/text.js';
-import { shiftYearPath } from '../data/folders.js';
-import { visitGroups, visitPart } from '../data/visit.js';
 import { formatValue } from '../data/metric-format.js';
-import type { Group, Item, Part, PartKey, ReportData } from '../data/report.js';
-import { fingerprint } from '../reuse/similar.js';
+import type { Part, PartKey, ReportData } from '../data/report.js';
 import { commentAbove, pairOf, parseForEditing, setIn, textScalar, toNode, yamlText } from '../yaml-out/index.js';
+import { carriedPart, measuresPart, otherPart, rectification, type AssignedTask, type Context } from './carry.js';
+import { emptyWithComment, header } from './yaml-edit.js';
+import { advanceYear } from './years.js';
+
+export type { AssignedTask } from './carry.js';
+export { nextYearPath } from './years.js';
 
 export interface NewYearSummary {
   headings: number;
@@ -26,183 +28,6 @@ export interface NewYearSummary {
 export interface NewYearResult {
   text: string;
   summary: NewYearSummary;
-}
-
-/** 2024年 → 2025年, not inside a range such as 2021—2025年. */
-export function advanceYear(text: string, from: number, to: number): string {
-  return text.replace(new RegExp(`(?<![\\d—–\\-~～至])${from}(?=年)`, 'g'), String(to));
-}
-
-/** Each promise of a plans part: an item, or a group's heading with its text. */
-function promisesOf(part: Part | undefined, key: PartKey): string[] {
-  if (!part) return [];
-  const listed: string[] = [];
-  visitPart(part, key, {
-    item: (item) => listed.push(itemText(item)),
-    // A group without items is one promise: its heading with its text (a group holding only
-    // groups is their heading, not a promise).
-    group: (g) => {
-      if (!g.items?.length && (g.paragraphs !== undefined || !g.groups)) listed.push(endSentence(normalizeParagraph(g.heading)) + paragraphList(g.paragraphs).join(''));
-    },
-  });
-  // Without items, each paragraph of the introduction is one, except one that announces the
-  // list (“重点做好以下工作：”): that frames the promises and is none.
-  return listed.length > 0 ? listed : paragraphList(part.intro).filter((p) => !ANNOUNCES_LIST.test(p.trim()));
-}
-
-/** A paragraph ending in a colon introduces what follows. */
-const ANNOUNCES_LIST = /[：:]$/;
-
-/** All text under a group, for matching promises to the heading they belong under. */
-function groupText(group: Group): string {
-  const out: string[] = [];
-  visitGroups([group], { pointer: '', part: 'measures', level: 2, headings: [] }, {
-    group: (g) => out.push(g.heading, ...paragraphList(g.paragraphs)),
-    item: (item) => out.push(itemText(item)),
-  });
-  return out.join('');
-}
-
-/**
- * The measures group each promise most likely reports under: overlap of character pairs,
- * weighted by how rare a pair is among the groups (法治、行政 are everywhere and say nothing).
- * Index −1: no group is a clear match.
- */
-export function matchPromises(promises: readonly string[], groups: readonly Group[]): number[] {
-  const grams = groups.map((g) => new Set(fingerprint(groupText(g)).grams.keys()));
-  const df = new Map<number, number>();
-  for (const set of grams) for (const g of set) df.set(g, (df.get(g) ?? 0) + 1);
-  const weight = (g: number): number => Math.log((groups.length + 1) / ((df.get(g) ?? 0) + 0.5));
-  return promises.map((p) => {
-    const own = [...new Set(fingerprint(p).grams.keys())].filter((g) => df.has(g));
-    const total = own.reduce((s, g) => s + weight(g), 0);
-    if (total <= 0) return -1;
-    let best = -1;
-    let bestScore = 0;
-    grams.forEach((set, i) => {
-      const score = own.filter((g) => set.has(g)).reduce((s, g) => s + weight(g), 0) / total;
-      if (score > bestScore) {
-        best = i;
-        bestScore = score;
-      }
-    });
-    return bestScore >= 0.3 ? best : -1;
-  });
-}
-
-interface Context {
-  year: number;
-  next: number;
-  headings: number;
-}
-
-/** Headings carried over, each leaf with `fill` (or a generic placeholder) as its content. */
-function carryGroups(
-  groups: readonly Group[] | undefined,
-  ctx: Context,
-  fill: (i: number) => Item[] = () => [],
-  // Plans speak of the year after the report's: their headings (“2025年工作思路”) move on from that year.
-  [from, to]: [number, number] = [ctx.year, ctx.next],
-  what = '情况',
-): Group[] | undefined {
-  if (!groups?.length) return undefined;
-  return groups.map((g, i) => {
-    ctx.headings += 1;
-    const heading = advanceYear(normalizeParagraph(g.heading), from, to);
-    const children = carryGroups(g.groups, ctx, () => [], [from, to], what);
-    const own = fill(i);
-    const items = own.length > 0 ? own : children ? [] : [`${PLACEHOLDER}${to}年“${heading}”方面的${what}`];
-    return {
-      heading,
-      ...(g.items_style ? { items_style: g.items_style } : {}),
-      ...(g.run_in ? { run_in: g.run_in } : {}),
-      ...(items.length ? { items } : {}),
-      ...(children ? { groups: children } : {}),
-    };
-  });
-}
-
-function carriedHeading(part: Part | undefined, from: number, to: number): { heading?: string } {
-  return part?.heading ? { heading: advanceYear(normalizeParagraph(part.heading), from, to) } : {};
-}
-
-function measuresPart(last: ReportData, ctx: Context, assigned: readonly AssignedTask[] = []): { part: Part; promises: number } {
-  // The unit's own promises, then the tasks the district's breakdown gave it: both to report on.
-  const raw = [...promisesOf(last.plans, 'plans'), ...assigned.map((t) => t.text)];
-  const promises = [
-    ...promisesOf(last.plans, 'plans').map((p) => `${PLACEHOLDER}${last.year}年报告提出的安排：${p}——请填写落实情况`),
-    ...assigned.map((t) => `${PLACEHOLDER}${t.source}分配给本单位的任务（${t.role}）：${t.text}——请填写完成情况`),
-  ];
-  const groups = last.measures?.groups ?? [];
-  const heading = carriedHeading(last.measures, ctx.year, ctx.next);
-  if (groups.length === 0) {
-    const intro = `${PLACEHOLDER}${ctx.next}年推进法治政府建设的主要举措和成效`;
-    return { part: { ...heading, intro, ...(promises.length ? { items: promises } : {}) }, promises: promises.length - assigned.length };
-  }
-  const match = matchPromises(raw, groups);
-  const carried = carryGroups(groups, ctx, (i) => promises.filter((_, j) => match[j] === i))!;
-  const unmatched = promises.filter((_, j) => match[j] === -1);
-  if (unmatched.length) {
-    carried.push({ heading: `${PLACEHOLDER}（请改写本标题，或把下列各项移到相应的标题下）`, items_style: 'paragraphs', items: unmatched });
-  }
-  return { part: { ...heading, groups: carried }, promises: promises.length - assigned.length };
-}
-
-function carriedPart(last: Part | undefined, ctx: Context, what: string, headingYears: [number, number] = [ctx.year, ctx.next]): Part {
-  const groups = carryGroups(last?.groups, ctx, () => [], headingYears, headingYears[0] !== ctx.year ? '安排' : '情况');
-  const heading = carriedHeading(last, ...headingYears);
-  if (groups) return { ...heading, ...(last?.items_style ? { items_style: last.items_style } : {}), groups };
-  return { ...heading, intro: `${PLACEHOLDER}${what}` };
-}
-
-/** Last year's shortcomings, each to be reported on: 整改情况. */
-function rectification(last: ReportData): Item[] {
-  const part = last.shortcomings;
-  if (!part) return [];
-  const listed = promisesOf({ ...part, intro: undefined }, 'shortcomings');
-  const texts = listed.length > 0 ? listed : paragraphList(part.intro);
-  return texts.map((t) => `${PLACEHOLDER}${last.year}年报告所列不足：${t}——请填写整改情况`);
-}
-
-function otherPart(last: ReportData, ctx: Context): Part | undefined {
-  const carried = carryGroups(last.other?.groups, ctx) ?? [];
-  const checklist = rectification(last);
-  if (checklist.length) {
-    carried.push({ heading: `${last.year}年报告所列不足的整改情况`, items_style: 'paragraphs', items: checklist });
-  }
-  if (!carried.length) return undefined;
-  return { ...carriedHeading(last.other, ctx.year, ctx.next), groups: carried };
-}
-
-const HEADER_NOTE = /^ ?(由 fazhi new-year|每一处“【待填写】”|成文日期、发文字号|由 fazhi import|导入时)/;
-
-function header(doc: Document, schemaRef: string, note: string): void {
-  // A comment right above the first key belongs to that key: the schema line may be there.
-  const first = isMap(doc.contents) ? doc.contents.items[0]?.key : undefined;
-  if (isScalar(first) && first.commentBefore) {
-    first.commentBefore = first.commentBefore
-      .split('\n')
-      .filter((l) => !/yaml-language-server/.test(l))
-      .join('\n');
-  }
-  const kept = (doc.commentBefore ?? '')
-    .split('\n')
-    .filter((l) => !/yaml-language-server/.test(l) && !HEADER_NOTE.test(l));
-  doc.commentBefore = [` yaml-language-server: $schema=${schemaRef}`, ...note.split('\n').map((l) => ` ${l}`), ...kept.filter((l) => l.trim() !== '')].join('\n');
-}
-
-function emptyWithComment(map: YAMLMap, key: string, comment: string, after: readonly string[]): void {
-  const value = new Scalar(null);
-  value.comment = ` ${comment}`;
-  setIn(map, key, value, after);
-}
-
-/** A task of the district's responsibility breakdown (fazhi tasks) given to this unit. */
-export interface AssignedTask {
-  text: string;
-  role: '牵头' | '配合';
-  /** Where it comes from, e.g. 示例区2025年法治政府建设重点任务分工. */
-  source: string;
 }
 
 export interface NewYearOptions {
@@ -301,7 +126,3 @@ export function newYearText(sourceText: string, last: ReportData, options: NewYe
   };
 }
 
-/** Next year's file by the folder layout of data/: …/2024/… → …/2025/…. */
-export function nextYearPath(file: string, year: number): string | undefined {
-  return shiftYearPath(file, year, 1);
-}

@@ -16,14 +16,13 @@ import { findRefs, needsPrevious } from '../data/metric-refs.js';
 import type { ReportData } from '../data/report.js';
 import { resolveRollups } from '../rollup/index.js';
 import { reuseWarnings } from '../reuse/index.js';
+import { placeAt } from '../check/place.js';
 
 export interface PreviousYear {
   path: string;
   source: SourceFile;
   report: ReportData;
 }
-
-export { previousOption, withPreviousOption } from './context.js';
 
 /**
  * Last year's file by the folder layout of data/: …/2024/… → …/2023/…. A path given from inside
@@ -106,9 +105,7 @@ export function crossYearDiagnostics(source: SourceFile, report: ReportData, loo
           severity: 'error',
           ruleId: 'metric-refs/previous',
           message: `“${ref.raw}”要与上年比较，但${none}${where}；请用 --previous 指定上年的数据文件，或直接写明。`,
-          file: source.path,
-          position: source.positions.valueAt(pointer),
-          pointer,
+          ...placeAt(source, pointer),
         });
       }
     }
@@ -117,9 +114,7 @@ export function crossYearDiagnostics(source: SourceFile, report: ReportData, loo
         severity: 'warning',
         ruleId: 'metrics-table/previous',
         message: `${none}${where}，附表中“上年”和“同比”两栏将为空；可以用 --previous 指定。`,
-        file: source.path,
-        position: source.positions.valueAt('/metrics_table'),
-        pointer: '/metrics_table',
+        ...placeAt(source, '/metrics_table'),
       });
     }
   }

@@ -8,6 +8,7 @@ import { PLACEHOLDER } from '../data/placeholder.js';
 import { reportTexts } from '../data/visit.js';
 import type { ReportData } from '../data/report.js';
 import { BigramIndex, fingerprint, type Fingerprint } from './similar.js';
+import { placeAt, positionOf } from '../check/place.js';
 
 /** Shorter texts (a phrase, a heading) repeat legitimately from year to year. */
 export const MIN_CHARS = 30;
@@ -46,7 +47,7 @@ export function reuseWarnings(current: SourceFile, report: ReportData, previous:
       if (score >= NEAR && (!best || score > best.score)) best = { q: last.paragraphs[at]!, score };
     });
     if (!best) continue;
-    const at = previous.positions.valueAt(best.q.pointer);
+    const at = positionOf(previous, best.q.pointer);
     const where = `${previous.path}:${at.line}:${at.column}`;
     const how =
       best.q.fp.plain === p.fp.plain ? '完全相同' : best.score === 1 ? '只有数字不同' : `几乎相同（相似度 ${Math.floor(best.score * 100)}%）`;
@@ -54,9 +55,7 @@ export function reuseWarnings(current: SourceFile, report: ReportData, previous:
       severity: 'warning',
       ruleId: 'reuse',
       message: `这段文字与上年报告中的一段${how}，上年见 ${where}。照搬上年内容是审阅时最常被指出的问题，请按本年度实际情况改写。`,
-      file: current.path,
-      position: current.positions.valueAt(p.pointer),
-      pointer: p.pointer,
+      ...placeAt(current, p.pointer),
     });
   }
   return out;

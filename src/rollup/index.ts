@@ -7,6 +7,7 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import type { SourceFile } from '../load/index.js';
+import { placeAt } from '../check/place.js';
 import { SUB_REPORT_FOLDERS } from '../data/folders.js';
 import { reportTexts } from '../data/visit.js';
 import { formatValue } from '../data/metric-format.js';
@@ -135,7 +136,7 @@ export function resolveRollups(source: SourceFile, report: ReportData): { report
   const yearDir = path.dirname(source.path);
   const diagnostics: Diagnostic[] = [];
   const at = (pointer: string, severity: Diagnostic['severity'], message: string, ruleId = 'rollup'): void => {
-    diagnostics.push({ severity, ruleId, message, file: source.path, position: source.positions.valueAt(pointer), pointer });
+    diagnostics.push({ severity, ruleId, message, ...placeAt(source, pointer) });
   };
   const firstRollup = `/metrics/${metrics.findIndex(isRollup)}`;
 

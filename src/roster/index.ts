@@ -14,6 +14,7 @@ import { loadReportFile, type JsonSchema, type SourceFile } from '../load/index.
 import { PACKAGE_ROOT } from '../paths.js';
 import { miniValidate } from '../check/mini-schema.js';
 import type { Roster, RosterUnit } from './types.js';
+import { placeAt } from '../check/place.js';
 
 export { namesOf, type Roster, type RosterLevel, type RosterUnit } from './types.js';
 
@@ -64,9 +65,7 @@ function duplicateNames(source: SourceFile, units: RosterUnit[]): Diagnostic[] {
           severity: 'error',
           ruleId: 'roster/duplicate',
           message: `单位名册：“${name}”与第 ${first + 1} 个单位（${units[first]!.name}）的名称重复；每个名称只能指一个单位。`,
-          file: source.path,
-          position: source.positions.valueAt(pointer),
-          pointer,
+          ...placeAt(source, pointer),
         });
       } else owner.set(name, i);
     }

@@ -4,7 +4,8 @@
 
 import type { Block, ReportDocument, Run } from '../compose/model.js';
 import { textWidth } from '../compose/title-lines.js';
-import { breakLines, colophonLines, estimatePages, type Segment } from '../layout/paginate.js';
+import { breakLines, colophonLines, condensedCharsPerLine, estimatePages, type Segment } from '../layout/paginate.js';
+import { letterheadGeometry } from '../layout/letterhead.js';
 import type { LayoutProfile } from '../layout/profile.js';
 import type { Preview, PreviewLine, PreviewPage } from './api.js';
 
@@ -48,8 +49,43 @@ function blockLines(block: Block, profile: LayoutProfile): DrawnLine[][] {
   const perLine = profile.grid.charsPerLine.value;
   const indent = profile.body.firstLineIndentChars.value;
   switch (block.kind) {
+    case 'letterhead': {
+      // The 版头 as paginate.ts counts it (layout/letterhead.ts): marks, the 标志, the 发文字号 line.
+      const l = profile.letterhead;
+      const g = letterheadGeometry(block, profile);
+      const pitch = profile.grid.linePitchTwips.value;
+      const lines: DrawnLine[] = block.marks.map((text) => ({ style: 'doc-number', runs: [{ text }], left: 0 }));
+      while (lines.length < Math.round((g.markLines * pitch + g.organSpacerTwips) / pitch)) lines.push(blank());
+      for (const text of block.organs) lines.push({ style: 'title', runs: [{ text }], center: true });
+      const signerLines = g.signerLines.length > 0 ? g.signerLines : [[]];
+      const docLine = g.totalLines - l.blankLinesAfterRule.value - 1 - signerLines.length;
+      while (lines.length < docLine) lines.push(blank());
+      signerLines.forEach((names, i) => {
+        const last = i === signerLines.length - 1;
+        const text = `${last && block.docNumber ? block.docNumber : ''}${names.length ? `　${i === 0 ? '签发人：' : ''}${names.join('　')}` : ''}`;
+        lines.push({ style: 'doc-number', runs: [{ text }], left: l.docNumberLeftChars.value });
+      });
+      while (lines.length < g.totalLines) lines.push(blank());
+      return [lines];
+    }
+    case 'attachment-start':
+      return [
+        [
+          { style: 'h1', runs: [{ text: block.label }], left: 0 },
+          ...Array.from({ length: profile.attachments.blankLinesAroundTitle.value }, () => blank()),
+          ...block.titleLines.map((text): DrawnLine => ({ style: 'title', runs: [{ text }], center: true })),
+          ...Array.from({ length: profile.attachments.blankLinesAroundTitle.value }, () => blank()),
+        ],
+      ];
     case 'doc-number':
-      return [[{ style: 'doc-number', runs: [{ text: block.text }], center: true }, blank()]];
+      return [
+        [
+          block.placement === 'left'
+            ? { style: 'doc-number', runs: [{ text: block.text }], left: profile.letterhead.docNumberLeftChars.value }
+            : { style: 'doc-number', runs: [{ text: block.text }], center: true },
+          blank(),
+        ],
+      ];
     case 'title':
       return [
         [
@@ -59,10 +95,11 @@ function blockLines(block: Block, profile: LayoutProfile): DrawnLine[][] {
       ];
     case 'addressee':
       return [flowed([{ text: block.text }], 'addressee', 0, perLine)];
+    // A block set 紧排 holds more characters a line, as paginate.ts counts it.
     case 'heading':
-      return [flowed([{ text: block.number + block.text }], `h${block.level}`, indent, perLine)];
+      return [flowed([{ text: block.number + block.text }], `h${block.level}`, indent, block.condensed ? condensedCharsPerLine(profile) : perLine)];
     case 'paragraph':
-      return [flowed(block.runs, 'body', indent, perLine)];
+      return [flowed(block.runs, 'body', indent, block.condensed ? condensedCharsPerLine(profile) : perLine)];
     case 'attachments': {
       const at = profile.attachments.indentChars.value;
       const labelWidth = textWidth(block.label);

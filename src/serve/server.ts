@@ -141,6 +141,8 @@ async function outputOf(ws: Workspace, absolute: string, format: string): Promis
   }
   if (format === 'pdf') {
     const pdf = await pdfOf(result.docx);
+    // The bytes are read: the work folder (the .docx and .pdf written for LibreOffice) goes.
+    rmSync(pdf.work, { recursive: true, force: true });
     return { bytes: pdf.bytes, name: `${base}.pdf`, type: 'application/pdf' };
   }
   throw new HttpProblem(400, '不支持的格式。');

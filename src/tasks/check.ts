@@ -8,6 +8,7 @@ import type { ReportData } from '../data/report.js';
 import { findRosterFile, loadRoster, matchUnitName, ROSTER_FILE_NAME, type Roster } from '../roster/index.js';
 import { hasAssignment, splitUnitNames } from '../data/assignments.js';
 import { partItems } from '../data/visit.js';
+import { placeAt } from '../check/place.js';
 
 export interface AssignmentCheck {
   diagnostics: Diagnostic[];
@@ -35,9 +36,7 @@ export function checkAssignments(source: SourceFile, report: ReportData): Assign
           severity: 'warning',
           ruleId: 'assignments/no-roster',
           message: `没有找到单位名册（${where}），无法核对牵头单位和配合单位的名称；请建立单位名册，写明各部门和乡镇街道的名称。`,
-          file: source.path,
-          position: source.positions.valueAt(first),
-          pointer: first,
+          ...placeAt(source, first),
         },
       ],
     };
@@ -60,9 +59,7 @@ export function checkAssignments(source: SourceFile, report: ReportData): Assign
             severity: 'error',
             ruleId: 'assignments/unknown-unit',
             message: `${field === 'lead_unit' ? '牵头单位' : '配合单位'}“${name}”不在单位名册（${found.file}）中，${hint}`,
-            file: source.path,
-            position: source.positions.valueAt(at),
-            pointer: at,
+            ...placeAt(source, at),
           });
         }
       }

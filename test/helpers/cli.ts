@@ -1,6 +1,6 @@
 // Running the real `fazhi` command as a user does, in a scratch folder.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +14,22 @@ export interface CliResult {
   stderr: string;
 }
 
+/** Folders made by this test file, removed after its last test (test/helpers/cleanup.ts). */
+export const scratchFolders: string[] = [];
+
+/** A fresh folder in the system temp folder, removed after the test file. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  scratchFolders.push(dir);
+  return dir;
+}
+
+export function removeScratchFolders(): void {
+  for (const dir of scratchFolders.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 /** The disk cache of these tests' runs: their own, so that no test sees another machine's entries. */
-export const TEST_CACHE_DIR = mkdtempSync(path.join(os.tmpdir(), 'fazhi-cache-'));
+export const TEST_CACHE_DIR = tempDir('fazhi-cache-');
 
 /** `bin`: another installed copy's entry point (see installedCopy). */
 export function fazhi(args: string[], cwd = ROOT, env: Record<string, string> = {}, bin = BIN): CliResult {
@@ -27,8 +41,16 @@ export function fazhi(args: string[], cwd = ROOT, env: Record<string, string> = 
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** A Chinese name, as users' folders have. */
 export function scratchDir(): string {
-  return mkdtempSync(path.join(os.tmpdir(), 'fazhi-测试-'));
+  return tempDir('fazhi-测试-');
+}
+
+/** A scratch folder holding a copy of the example data (data/示例区/…) to work in. */
+export function workspace(): string {
+  const dir = scratchDir();
+  cpSync(path.join(ROOT, 'data'), path.join(dir, 'data'), { recursive: true });
+  return dir;
 }
 
 /**

@@ -34,7 +34,7 @@ export function everyBlockDocument(profile: LayoutProfile): ReportDocument {
     year: 2024,
     unitName: '示例区 & 堃',
     blocks: [
-      { kind: 'doc-number', text: '示发〔2025〕3号' },
+      { kind: 'doc-number', text: '示发〔2025〕3号', placement: 'left' },
       { kind: 'title', lines: ['关于<2024>年度法治政府', '建设情况的报告'] },
       { kind: 'addressee', text: '示例市人民政府：' },
       { kind: 'heading', level: 1, number: '一、', text: '主要举措 & 成效' },

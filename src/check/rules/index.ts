@@ -1,11 +1,13 @@
 // The content rules, in the order their messages are most useful.
 import type { Rule } from '../rule.js';
+import { attachmentPresent } from './attachment-present.js';
 import { dateAfterYear } from './date-after-year.js';
 import { datePresent } from './date-present.js';
 import { deadlineYear } from './deadline-year.js';
 import { docNumberFormat } from './doc-number-format.js';
 import { firstResponsible } from './first-responsible.js';
 import { headingDepth } from './heading-depth.js';
+import { letterheadSigners } from './letterhead-signers.js';
 import { levelRecipients } from './level-recipients.js';
 import { metricRefs } from './metric-refs.js';
 import { numberedText } from './numbered-text.js';
@@ -33,6 +35,8 @@ export const RULES: readonly Rule[] = [
   dateAfterYear,
   datePresent,
   docNumberFormat,
+  letterheadSigners,
+  attachmentPresent,
   percentRange,
   uniqueMetricIds,
   rollupDeclarations,

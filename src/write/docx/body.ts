@@ -11,11 +11,14 @@ export function headingFont(level: HeadingLevel, profile: LayoutProfile): FontSp
   return [profile.fonts.heading1, profile.fonts.heading2, profile.fonts.heading3, profile.fonts.heading4][level - 1]!;
 }
 
-export function heading(level: HeadingLevel, number: string, text: string, profile: LayoutProfile): string {
-  return printParagraph({ style: `Heading${level}` }, styledRuns(number + text, headingFont(level, profile), profile));
+/** 紧排 (decided by the layout step, layout/fit.ts): the profile's tightened character spacing. */
+const tight = (condensed: boolean, profile: LayoutProfile) => (condensed ? { characterSpacing: profile.grid.condensedRunCharSpacing.value } : {});
+
+export function heading(level: HeadingLevel, number: string, text: string, profile: LayoutProfile, condensed = false): string {
+  return printParagraph({ style: `Heading${level}` }, styledRuns(number + text, headingFont(level, profile), profile, undefined, tight(condensed, profile)));
 }
 
-export function paragraph(runs: Run[], profile: LayoutProfile): string {
+export function paragraph(runs: Run[], profile: LayoutProfile, condensed = false, keepWithNext = false): string {
   const font = profile.fonts.body;
-  return printParagraph({ style: STYLE.body }, runs.map((r) => styledRuns(r.text, font, profile, r.strong)).join(''));
+  return printParagraph({ style: STYLE.body, ...(keepWithNext ? { keepNext: true, keepLines: true } : {}) }, runs.map((r) => styledRuns(r.text, font, profile, r.strong, tight(condensed, profile))).join(''));
 }

@@ -3,20 +3,23 @@
 import type { Block } from '../../compose/model.js';
 import { textWidth } from '../../compose/title-lines.js';
 import type { LayoutProfile } from '../../layout/profile.js';
-import { blankLine, charsToTwips, gridLine } from './paragraphs.js';
+import { charsToTwips, gridLine } from './paragraphs.js';
 
 /** 附件：1. … with wrapped lines aligned under the first character of the name. */
 export function attachments(block: Extract<Block, { kind: 'attachments' }>, profile: LayoutProfile): string {
   const indent = profile.attachments.indentChars.value;
   const labelWidth = textWidth(block.label);
   return (
-    blankLine(profile) +
+    gridLine('', profile.fonts.body, profile, { keepNext: true }) +
     block.items
       .map(({ number, text }, i) => {
         const prefix = i === 0 ? block.label + number : number;
         const left = indent + labelWidth + textWidth(number);
         return gridLine(prefix + text, profile.fonts.body, profile, {
           alignment: 'left',
+          // 附件说明 stays with the 署名 block after it.
+          keepNext: true,
+          keepLines: true,
           indent: { left: charsToTwips(left, profile), hanging: charsToTwips(textWidth(prefix), profile) },
         });
       })
@@ -35,7 +38,8 @@ export function signature(organs: string[], date: string | undefined, seal: bool
   const organWidth = Math.max(...organs.map(textWidth));
   const dateWidth = date ? textWidth(date) : 0;
   let out = '';
-  for (let i = 0; i < s.blankLinesBefore.value; i++) out += blankLine(profile);
+  // The blank line goes with the 署名 block, as the page estimate counts it.
+  for (let i = 0; i < s.blankLinesBefore.value; i++) out += gridLine('', profile.fonts.body, profile, { keepNext: true });
 
   const lineCount = organs.length + (date ? 1 : 0);
   let written = 0;

@@ -1,11 +1,16 @@
 // 主体 opening (GB/T 9704 §7.2.4, §7.3.1, §7.3.2): 发文字号, 标题, 主送机关.
 
 import type { LayoutProfile } from '../../layout/profile.js';
-import { blankLine, gridLine } from './paragraphs.js';
+import { blankLine, charsToTwips, gridLine } from './paragraphs.js';
 
-export function docNumber(text: string, profile: LayoutProfile): string {
-  // Without a 版头, the 发文字号 is centred above the title with one line between.
-  return gridLine(text, profile.fonts.docNumber, profile, { alignment: 'center' }) + blankLine(profile);
+export function docNumber(text: string, placement: 'centre' | 'left', profile: LayoutProfile): string {
+  // Without a 版头, the 发文字号 stands above the title with one line between: 居左空一字 in a
+  // 上行文 (§7.2.5), centred otherwise.
+  const where =
+    placement === 'left'
+      ? ({ alignment: 'left', indent: { left: charsToTwips(profile.letterhead.docNumberLeftChars.value, profile) } } as const)
+      : ({ alignment: 'center' } as const);
+  return gridLine(text, profile.fonts.docNumber, profile, where) + blankLine(profile);
 }
 
 export function title(lines: string[], profile: LayoutProfile): string {

@@ -7,7 +7,7 @@
 
 import { bodyCharTwips, type FontSpec, type LayoutProfile } from '../../layout/profile.js';
 import { fontProps, splitByCoverage } from './fonts.js';
-import { paragraph, textRun, type ParagraphProps, type Spacing } from './xml.js';
+import { paragraph, textRun, type ParagraphProps, type RunProps, type Spacing } from './xml.js';
 
 /** Ids of the paragraph styles (names in styles.ts); headings use Word's own Heading1–4. */
 export const STYLE = {
@@ -30,9 +30,9 @@ export function charsToTwips(chars: number, profile: LayoutProfile): number {
  * Runs for a text in a profile font, formatted in full. Characters the GB2312 fonts lack (堃, 镕,
  * 喆 in names) get a run in the font's fallback, so they display instead of as empty boxes.
  */
-export function runs(text: string, spec: FontSpec, profile: LayoutProfile, bold?: boolean): string {
+export function runs(text: string, spec: FontSpec, profile: LayoutProfile, bold?: boolean, extra: RunProps = {}): string {
   let out = '';
-  for (const { text: part, coverage } of splitByCoverage(text)) out += textRun(part, { ...fontProps(spec, profile, coverage), ...(bold ? { bold } : {}) });
+  for (const { text: part, coverage } of splitByCoverage(text)) out += textRun(part, { ...fontProps(spec, profile, coverage), ...(bold ? { bold } : {}), ...extra });
   return out;
 }
 
@@ -40,10 +40,10 @@ export function runs(text: string, spec: FontSpec, profile: LayoutProfile, bold?
  * The same in a paragraph whose style sets this font: the runs carry no font of their own, except
  * those in a fallback font, which state it whole (equal to the style's but for the family).
  */
-export function styledRuns(text: string, spec: FontSpec, profile: LayoutProfile, bold?: boolean): string {
+export function styledRuns(text: string, spec: FontSpec, profile: LayoutProfile, bold?: boolean, extra: RunProps = {}): string {
   let out = '';
   for (const { text: part, coverage } of splitByCoverage(text)) {
-    out += textRun(part, { ...(coverage === 'gb2312' ? {} : fontProps(spec, profile, coverage)), ...(bold ? { bold } : {}) });
+    out += textRun(part, { ...(coverage === 'gb2312' ? {} : fontProps(spec, profile, coverage)), ...(bold ? { bold } : {}), ...extra });
   }
   return out;
 }

@@ -18,16 +18,20 @@ import { attachments, signature } from './closing.js';
 import { colophon } from './colophon.js';
 import { addressee, docNumber, title } from './front.js';
 import { table } from './table.js';
+import { attachmentStart } from './attachment.js';
+import { letterhead } from './letterhead.js';
 import { paragraph as printParagraph } from './xml.js';
 
 type Printer<K extends Block['kind']> = (block: Extract<Block, { kind: K }>, profile: LayoutProfile, doc: ReportDocument) => string;
 
 const PRINTERS: { [K in Block['kind']]: Printer<K> } = {
-  'doc-number': (b, p) => docNumber(b.text, p),
+  letterhead: (b, p) => letterhead(b, p),
+  'attachment-start': (b, p) => attachmentStart(b, p),
+  'doc-number': (b, p) => docNumber(b.text, b.placement, p),
   title: (b, p) => title(b.lines, p),
   addressee: (b, p) => addressee(b.text, p),
-  heading: (b, p) => heading(b.level, b.number, b.text, p),
-  paragraph: (b, p) => paragraph(b.runs, p),
+  heading: (b, p) => heading(b.level, b.number, b.text, p, b.condensed === true),
+  paragraph: (b, p) => paragraph(b.runs, p, b.condensed === true, b.keepWithNext === true),
   attachments: (b, p) => attachments(b, p),
   signature: (b, p) => signature(b.organs, b.date, b.seal, p),
   colophon: (b, p, doc) => colophonOnEvenPage(doc.blocks, b, p),

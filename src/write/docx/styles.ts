@@ -27,9 +27,16 @@ function bodyFormat(profile: LayoutProfile): IParagraphOptions {
     indent: { firstLine: charsToTwips(indentChars, profile), firstLineChars: indentChars * 100 },
     // No extra space between Chinese text and digits ("学习 4 次"): 公文 sets them solid.
     autoSpaceEastAsianText: false,
-    // Word's default is off and LibreOffice's on: state it so both break pages alike.
-    widowControl: true,
+    // 孤行控制 off, as government templates have it: every page runs to its 22nd line (GB/T 9704
+    // §5.2.3). Word's and LibreOffice's defaults differ, so it is stated.
+    widowControl: false,
   };
+}
+
+/** A grid line (发文字号, 署名, 附件说明…): exact pitch, and 孤行控制 off as in the body. */
+function lineFormat(profile: LayoutProfile): IParagraphStyleOptions['paragraph'] {
+  const format = { spacing: lineSpacing(profile), widowControl: false };
+  return format;
 }
 
 export function styles(profile: LayoutProfile): IStylesOptions {
@@ -45,14 +52,16 @@ export function styles(profile: LayoutProfile): IStylesOptions {
       quickFormat: true,
       // Bold stated either way: Word's and LibreOffice's own heading styles are bold.
       run: { ...font, bold: font.bold ?? false, color: '000000', italics: false },
-      paragraph: { ...bodyFormat(profile), keepNext: true, outlineLevel: level - 1 },
+      // Kept with the first line of what follows (the one exception to full pages) and never split
+      // itself: a heading costs at most its own lines at a page foot.
+      paragraph: { ...bodyFormat(profile), keepNext: true, keepLines: true, outlineLevel: level - 1 },
     };
   };
   return {
     // Paragraphs without a style (footers, table cells, page breaks) keep the body font and size.
     default: { document: { run: { font: body.font, size: body.size } } },
     paragraphStyles: [
-      { id: STYLE.line, name: '公文行', basedOn: 'Normal', next: STYLE.line, quickFormat: true, run: body, paragraph: { spacing: lineSpacing(profile) } },
+      { id: STYLE.line, name: '公文行', basedOn: 'Normal', next: STYLE.line, quickFormat: true, run: body, paragraph: lineFormat(profile) },
       { id: STYLE.body, name: '公文正文', basedOn: 'Normal', next: STYLE.body, quickFormat: true, run: body, paragraph: bodyFormat(profile) },
       headingStyle(1),
       headingStyle(2),

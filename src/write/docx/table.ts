@@ -7,21 +7,14 @@
 import type { TableBlock } from '../../compose/model.js';
 import { textAreaWidthMm, type LayoutProfile } from '../../layout/profile.js';
 import { mmToTwips, ptToTwips } from '../../layout/units.js';
+import { tableColumnWidths } from '../../layout/table.js';
 import { blankLine, gridLine, runs } from './paragraphs.js';
 import { borders, paragraph, tableCell, tableGrid, tableProps, tableRow, type Border } from './xml.js';
-
-/** The block's own relative widths (each table states them), else equal shares of the 版心. */
-function columnWidths(block: TableBlock, total: number): number[] {
-  const count = block.columns.length;
-  const weights = block.widths?.length === count ? block.widths : Array.from({ length: count }, () => 1);
-  const sum = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => Math.floor((w / sum) * total));
-}
 
 export function table(block: TableBlock, profile: LayoutProfile): string {
   const t = profile.table;
   const width = mmToTwips(textAreaWidthMm(profile));
-  const widths = columnWidths(block, width);
+  const widths = tableColumnWidths(block, profile);
   const left = new Set(block.leftColumns ?? [1]);
   const cellFont = t.cellFont;
   const spacing = { line: Math.round(ptToTwips(cellFont.size.value) * t.cellLineRatio.value), before: t.cellPaddingTwips.value, after: t.cellPaddingTwips.value };
@@ -40,8 +33,10 @@ export function table(block: TableBlock, profile: LayoutProfile): string {
     .join('')}</w:tbl>`;
   // A paragraph after the table keeps Word from merging it with whatever follows.
   if (block.placement === 'body') return `${grid}<w:p/>`;
+  // Inside an attachment given as content: after its paragraphs, one blank line above.
+  if (block.placement === 'inline') return `${blankLine(profile)}${grid}<w:p/>`;
   return (
-    gridLine(block.label, profile.fonts.heading1, profile, { pageBreakBefore: true }) +
+    gridLine(block.label, profile.attachments.labelFont, profile, { pageBreakBefore: true }) +
     blankLine(profile) +
     gridLine(block.title, profile.fonts.title, profile, { alignment: 'center' }) +
     blankLine(profile) +

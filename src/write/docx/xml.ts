@@ -57,6 +57,10 @@ export interface ParagraphProps {
   widowControl?: boolean;
   /** Right tab stops at these positions (twips from the left indent's origin). */
   rightTabs?: number[];
+  /** Left tab stops at these positions (twips from the left margin). */
+  leftTabs?: number[];
+  /** A rule under the paragraph (the 版头's 分隔线): width in eighths of a point, hex colour. */
+  bottomBorder?: { eighths: number; color: string };
   autoSpaceEastAsian?: boolean;
   spacing?: Spacing;
   indent?: Indent;
@@ -72,7 +76,9 @@ export function paragraphProps(p: ParagraphProps): string {
   out += onOff('w:keepLines', p.keepLines);
   out += onOff('w:pageBreakBefore', p.pageBreakBefore);
   out += onOff('w:widowControl', p.widowControl);
-  if (p.rightTabs?.length) out += `<w:tabs>${p.rightTabs.map((pos) => empty('w:tab', ['w:val', 'right'], ['w:pos', pos])).join('')}</w:tabs>`;
+  if (p.bottomBorder) out += `<w:pBdr>${empty('w:bottom', ['w:val', 'single'], ['w:sz', p.bottomBorder.eighths], ['w:space', 0], ['w:color', p.bottomBorder.color])}</w:pBdr>`;
+  const tabs = [...(p.leftTabs ?? []).map((pos) => ['left', pos] as const), ...(p.rightTabs ?? []).map((pos) => ['right', pos] as const)].sort((a, b) => a[1] - b[1]);
+  if (tabs.length) out += `<w:tabs>${tabs.map(([val, pos]) => empty('w:tab', ['w:val', val], ['w:pos', pos])).join('')}</w:tabs>`;
   if (p.autoSpaceEastAsian !== undefined) out += onOff('w:autoSpaceDE', p.autoSpaceEastAsian) + onOff('w:autoSpaceDN', p.autoSpaceEastAsian);
   if (p.spacing) out += empty('w:spacing', ['w:before', p.spacing.before ?? 0], ['w:after', p.spacing.after ?? 0], ['w:line', p.spacing.line], ['w:lineRule', 'exact']);
   if (p.indent) {
@@ -88,6 +94,8 @@ export interface RunProps {
   /** One family for the East Asian, Latin and complex-script slots, hinted East Asian. */
   font?: string;
   bold?: boolean;
+  /** Colour, hex RGB (the 版头's red). */
+  color?: string;
   /** Character spacing in twips (negative: condensed). */
   characterSpacing?: number;
   /** Size in half-points. */
@@ -99,6 +107,7 @@ export function runProps(r: RunProps): string {
   let out = '';
   if (r.font) out += empty('w:rFonts', ['w:ascii', r.font], ['w:hAnsi', r.font], ['w:eastAsia', r.font], ['w:cs', r.font], ['w:hint', 'eastAsia']);
   if (r.bold !== undefined) out += onOff('w:b', r.bold) + onOff('w:bCs', r.bold);
+  if (r.color) out += empty('w:color', ['w:val', r.color]);
   if (r.characterSpacing !== undefined) out += empty('w:spacing', ['w:val', r.characterSpacing]);
   if (r.halfPoints !== undefined) out += empty('w:sz', ['w:val', r.halfPoints]) + empty('w:szCs', ['w:val', r.halfPoints]);
   return out ? `<w:rPr>${out}</w:rPr>` : '';

@@ -34,6 +34,16 @@ article { max-width: 44em; margin: 0 auto; padding: 1.5em 1.25em 3em; background
 h1 { font-family: ${fontStack(f.title.family.value)}; font-weight: normal; font-size: 1.6em; line-height: 1.5; text-align: center; margin: 0.5em 0 1em; }
 h1 span { display: inline; }
 .doc-number { text-align: center; margin: 0; }
+.doc-number.left { text-align: left; padding-left: 1em; }
+header.letterhead { margin-bottom: 2em; }
+header.letterhead p { text-indent: 0; }
+header.letterhead p.mark { font-family: ${fontStack(p.letterhead.markFont.family.value)}; }
+header.letterhead p.organ { font-family: ${fontStack(p.letterhead.organFont.family.value)}; font-size: 2.2em; text-align: center; letter-spacing: 0.05em; margin: 1.2em 0 1em; }
+header.letterhead p.issue { display: flex; justify-content: space-between; padding: 0 1em; }
+header.letterhead p.issue .doc-number { text-align: left; }
+header.letterhead .signer-names { font-family: ${fontStack(p.letterhead.signerNameFont.family.value)}; }
+header.letterhead hr { border: 0; border-top: 2px solid; margin: 0.3em 0 0; }
+h2.condensed, h3.condensed, h4.condensed, h5.condensed { letter-spacing: ${p.grid.condensedRunCharSpacing.value / 20 / p.fonts.body.size.value}em; }
 h2, h3, h4, h5 { font-size: 1em; margin: 0; text-indent: 2em; line-height: inherit; }
 h2 { font-family: ${fontStack(f.heading1.family.value)}; font-weight: normal; }
 h3 { font-family: ${fontStack(f.heading2.family.value)}; font-weight: normal; }
@@ -74,16 +84,30 @@ td:nth-child(2) { text-align: left; }
 
 const HEADING_TAG = { 1: 'h2', 2: 'h3', 3: 'h4', 4: 'h5' } as const;
 
-function blockHtml(block: Block): string {
+function blockHtml(block: Block, profile: LayoutProfile): string {
   switch (block.kind) {
+    case 'letterhead': {
+      // 版头 (GB/T 9704 §7.2): marks top left, 发文机关标志 in the profile's colour, 发文字号 left and
+      // 签发人 right on one line, the 分隔线 below.
+      const color = `#${profile.letterhead.color.value}`;
+      const signers = block.signers.length
+        ? `<span class="signers">签发人：<span class="signer-names">${block.signers.map(escapeHtml).join('　')}</span></span>`
+        : '';
+      return `<header class="letterhead">${block.marks.map((m) => `<p class="mark">${escapeHtml(m)}</p>`).join('')}${block.organs
+        .map((o) => `<p class="organ" style="color: ${color}">${escapeHtml(o)}</p>`)
+        .join('')}<p class="issue"><span class="doc-number">${escapeHtml(block.docNumber ?? '')}</span>${signers}</p><hr style="border-color: ${color}"></header>`;
+    }
+    case 'attachment-start':
+      return `<section class="appendix"><p class="label">${escapeHtml(block.label)}</p><h2 class="appendix-title">${block.titleLines.map(escapeHtml).join('<br>')}</h2></section>`;
     case 'doc-number':
-      return `<p class="doc-number">${escapeHtml(block.text)}</p>`;
+      return `<p class="doc-number ${block.placement}">${escapeHtml(block.text)}</p>`;
     case 'title':
       return `<h1>${block.lines.map((l) => `<span>${escapeHtml(l)}</span>`).join('')}</h1>`;
     case 'addressee':
       return `<p class="addressee">${escapeHtml(block.text)}</p>`;
     case 'heading': {
       const tag = HEADING_TAG[block.level];
+      if (block.condensed) return `<${tag} class="condensed">${escapeHtml(block.number + block.text)}</${tag}>`;
       return `<${tag}>${escapeHtml(block.number + block.text)}</${tag}>`;
     }
     case 'paragraph':
@@ -105,6 +129,11 @@ function blockHtml(block: Block): string {
       return `<footer class="colophon">${rows.join('')}</footer>`;
     }
     case 'table':
+      if (block.placement === 'inline') {
+        return `<table><thead><tr>${block.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${block.rows
+          .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)
+          .join('')}</tbody></table>`;
+      }
       return `<section class="appendix"><p class="label">${escapeHtml(block.label)}</p><h2 class="appendix-title">${escapeHtml(block.title)}</h2><table><thead><tr>${block.columns
         .map((c) => `<th scope="col">${escapeHtml(c)}</th>`)
         .join('')}</tr></thead><tbody>${block.rows.map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody></table></section>`;
@@ -125,7 +154,7 @@ ${css(profile)}
 </head>
 <body>
 <article>
-${doc.blocks.map(blockHtml).join('\n')}
+${doc.blocks.map((b) => blockHtml(b, profile)).join('\n')}
 </article>
 </body>
 </html>
