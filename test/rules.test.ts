@@ -1,5 +1,7 @@
 // Every content rule with its own table of valid and invalid reports (test/helpers/rule-tester.ts):
 // the exact message, line and column a clerk sees.
+import { attachmentPresent } from '../src/check/rules/attachment-present.js';
+import { letterheadSigners } from '../src/check/rules/letterhead-signers.js';
 import { dateAfterYear } from '../src/check/rules/date-after-year.js';
 import { datePresent } from '../src/check/rules/date-present.js';
 import { deadlineYear } from '../src/check/rules/deadline-year.js';
@@ -18,8 +20,6 @@ import { titleLines } from '../src/check/rules/title-lines.js';
 import { titlePattern } from '../src/check/rules/title-pattern.js';
 import { uniqueMetricIds } from '../src/check/rules/unique-metric-ids.js';
 import { yearMentions } from '../src/check/rules/year-mentions.js';
-import { letterheadSigners } from '../src/check/rules/letterhead-signers.js';
-import { attachmentPresent } from '../src/check/rules/attachment-present.js';
 import { RULES } from '../src/check/rules/index.js';
 import { describe, expect, it } from 'vitest';
 import { MINIMAL } from './helpers/minimal.js';
@@ -35,7 +35,7 @@ const METRICS = (rows: string): string => `${MINIMAL}metrics:\n${rows}`;
 
 describe('the rule tables', () => {
   it('cover every rule', () => {
-    const tested = [dateAfterYear, datePresent, deadlineYear, docNumberFormat, firstResponsible, headingDepth, levelRecipients, metricRefs, numberedText, partNotEmpty, percentRange, planAssignments, plansYear, rollupDeclarations, titleLines, titlePattern, uniqueMetricIds, yearMentions, letterheadSigners, attachmentPresent];
+    const tested = [letterheadSigners, attachmentPresent, dateAfterYear, datePresent, deadlineYear, docNumberFormat, firstResponsible, headingDepth, levelRecipients, metricRefs, numberedText, partNotEmpty, percentRange, planAssignments, plansYear, rollupDeclarations, titleLines, titlePattern, uniqueMetricIds, yearMentions];
     expect(RULES.filter((r) => !tested.includes(r)).map((r) => r.id)).toEqual([]);
   });
 });
@@ -151,7 +151,7 @@ ruleTester(yearMentions, {
 
 ruleTester(letterheadSigners, {
   valid: [
-    { name: 'no 版头, no 签发人', yaml: MINIMAL },
+    { name: 'no 版头', yaml: MINIMAL },
     { name: '版头 with 签发人', yaml: `${MINIMAL}letterhead:\n  organ: 测试区人民政府文件\nsigners:\n  - 张某某\n` },
   ],
   invalid: [
@@ -170,15 +170,14 @@ ruleTester(letterheadSigners, {
 
 ruleTester(attachmentPresent, {
   valid: [
-    { name: 'no attachments', yaml: MINIMAL },
-    { name: 'the figures table named as the attachment', yaml: `${MINIMAL}attachments: [测试区主要指标]\nmetrics_table: 测试区主要指标\nmetrics:\n  - { id: review_cases, label: 行政复议收案, value: 186, unit: 件 }\n` },
-    { name: 'an attachment with its content', yaml: `${MINIMAL}attachments:\n  - title: 测试区典型案例\n    paragraphs: 某案例的经过。\n` },
+    { name: 'the figures table named as the attachment', yaml: `${MINIMAL}attachments:\n  - 主要指标\nmetrics_table: 主要指标\nmetrics:\n  - id: a\n    label: 甲\n    value: 1\n    unit: 件\n` },
+    { name: 'an attachment given as content', yaml: `${MINIMAL}attachments:\n  - title: 典型案例\n    paragraphs: 案例一。\n` },
   ],
   invalid: [
     {
-      name: 'a name with no content',
-      yaml: `${MINIMAL}attachments: [测试区工作台账]\n`,
-      errors: [{ message: '附件“测试区工作台账”在数据中没有内容，生成的文档不含此附件，需另行报送。要随文生成，请写成 title 加 paragraphs、tables，或使名称与 metrics_table（主要指标表）的标题一致。', line: 25, column: 15 }],
+      name: 'a name with nothing behind it',
+      yaml: `${MINIMAL}attachments:\n  - 典型案例汇编\n`,
+      errors: [{ message: '附件“典型案例汇编”在数据中没有内容，生成的文档不含此附件，需另行报送。要随文生成，请写成 title 加 paragraphs、tables，或使名称与 metrics_table（主要指标表）的标题一致。', line: 26, column: 5 }],
     },
     {
       name: 'a title with neither paragraphs nor tables',
@@ -186,9 +185,10 @@ ruleTester(attachmentPresent, {
       errors: [{ message: '附件“测试区典型案例”没有内容：请填写 paragraphs（段落）或 tables（表格）。', line: 26, column: 5 }],
     },
     {
-      name: 'a table row shorter than its header',
-      yaml: `${MINIMAL}attachments:\n  - title: 测试区案件统计\n    tables:\n      - columns: [类别, 件数]\n        rows:\n          - [行政复议, 186]\n          - [行政诉讼]\n`,
-      errors: [{ message: '附件“测试区案件统计”的表格第 2 行有 1 格，表头有 2 栏；请补齐或删去多余的格，使每行与表头对应。', line: 31, column: 13 }],
+      name: 'a table row short of its header',
+      yaml: `${MINIMAL}attachments:\n  - title: 表\n    tables:\n      - columns: [甲, 乙]\n        rows:\n          - [1]\n`,
+      errors: [{ message: '附件“表”的表格第 1 行有 1 格，表头有 2 栏；请补齐或删去多余的格，使每行与表头对应。', line: 30, column: 13 }],
     },
   ],
 });
+
