@@ -249,6 +249,54 @@ describe('fazhi import: what each shape needs', () => {
   });
 });
 
+describe('a report that lost its line breaks, typed with half-width punctuation', () => {
+  // As real portals publish: ASCII , and : in Chinese text, (一) for （一）, no title line (it starts
+  // with the preamble), a part heading run straight into (一) or 一是, and two organs and the date
+  // run together at the end. Cut apart, it must give the data its line-broken original gives.
+  // It also holds a paragraph listing “。(一)…。(二)…” inline, out of sequence with the headings:
+  // that stays text.
+  const lines = readFileSync(path.join(FIXTURES, 'half-width-lines.txt'), 'utf8').split('\n').filter((l) => l !== '');
+  const importAs = (joiner: string): Data => {
+    const dir = scratchDir();
+    writeFileSync(path.join(dir, 'r.txt'), lines.join(joiner));
+    const r = fazhi(['import', 'r.txt'], dir);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    const data = parse(readFileSync(path.join(dir, 'r.yaml'), 'utf8')) as Data & { metrics?: { note?: string }[] };
+    // Where things were found differs (line 3 against line 1): the data itself must not.
+    delete (data.imported as Record<string, unknown>).from;
+    for (const m of data.metrics ?? []) delete m.note;
+    return data;
+  };
+  let original: Data;
+  beforeAll(() => {
+    original = importAs('\n');
+  });
+
+  it('is read with its line breaks: four parts, their groups and items, both organs and the date', () => {
+    type Part = { groups?: { heading: string; items?: unknown[]; paragraphs?: unknown }[]; items?: unknown[] };
+    expect(original.title).toBeUndefined();
+    expect((original.unit as { name: string }).name).toBe('示例市示例区人民政府');
+    expect(original.signatories).toEqual(['中共示例市示例区委员会', '示例市示例区人民政府']);
+    expect(original.date).toBe('2025年1月8日');
+    const measures = original.measures as Part;
+    expect(measures.groups!.map((g) => g.heading)).toEqual(['聚焦依法决策，筑牢制度防线', '聚焦营商环境，提升服务效能', '聚焦执法监督，规范执法行为']);
+    expect(measures.groups!.map((g) => g.items!.length)).toEqual([3, 3, 3]);
+    const inline = JSON.stringify(measures.groups![1]!.items![1]).replace(/\s+/g, '');
+    expect(inline).toContain('审查时重点看三个方面。（一）是否设置市场准入障碍。（二）是否影响商品要素自由流动。');
+    expect((original.duties as Part).groups!.map((g) => g.heading)).toEqual(['强化组织领导', '带头尊法学法']);
+    expect((original.shortcomings as Part).items).toHaveLength(2);
+    expect((original.plans as Part).items).toHaveLength(3);
+  });
+
+  it.each([
+    ['nothing', ''],
+    ['a space', ' '],
+    ['a full-width space', '\u3000'],
+  ])('gives the same data with paragraphs separated by %s', (_name, joiner) => {
+    expect(importAs(joiner)).toEqual(original);
+  });
+});
+
 describe('round trip through the tool’s own outputs', () => {
   // The example with its figures written out: it cites them as 〔id〕, which a published text gives
   // back as numbers, and without the generated attachment of figures, which import does not read.

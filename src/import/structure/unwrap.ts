@@ -21,7 +21,8 @@ const MARKERS: { kind: NumberKind; re: RegExp; value: (m: RegExpExecArray) => nu
   { kind: 3, re: /(\d{1,2})\s*[.．、](?!\d)/y, value: (m) => Number(m[1]) },
 ];
 const ITEM = new RegExp(`(${CN})是`, 'y');
-const SENTENCE_END = /[。！？；：]/;
+// ASCII marks count too: many portals publish Chinese text typed with half-width punctuation.
+const SENTENCE_END = /[。！？；：!?;:]/;
 const WIDE = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》（）—…]/;
 const IS_SPACE = new RegExp(`^${SPACE}$`);
 
@@ -36,8 +37,8 @@ const ORGAN_END = /(?:委员会|党工委|党委|区委(?!员)|县委(?!员)|市
 /** Whether the lines look run together: a long line with two headings in sequence inside it. */
 export function runTogether(lines: readonly SourceLine[]): boolean {
   // Two searches instead of one pattern with [^]* between: linear on any line.
-  const first = /[。！？：\s　](?:一、|（一）|\(一\))/;
-  const second = /[。！？\s　](?:二、|（二）|\(二\))/g;
+  const first = /[。！？：!?:\s　](?:一、|（一）|\(一\))/;
+  const second = /[。！？!?\s　](?:二、|（二）|\(二\))/g;
   return lines.some((l) => {
     if (l.text.length < LONG) return false;
     const m = first.exec(l.text);
@@ -63,7 +64,8 @@ function frontCuts(text: string): number[] {
   }
   // The title ends at its first 报告/总结 within 100 characters, before any sentence ends.
   const head = text.slice(at, at + 100);
-  const title = /^[^。！？：:]*?(?:报告|总结)(?![”》])/.exec(head);
+  // A comma says it is the preamble's first sentence, not a title (some reports have none).
+  const title = /^[^。！？：:，,；;]*?(?:报告|总结)(?![”》])/.exec(head);
   if (title) {
     at += title[0].length;
     cuts.push(at);
