@@ -247,11 +247,15 @@ if (batchAvailable) {
 const { parseDocument } = await import(pathToFileURL(path.join(ROOT, 'node_modules', 'yaml', 'dist', 'index.js')).href);
 const scaled = [];
 for (const factor of [1, 4, 16]) {
+  // In place of the example in a copy of data/: its year-on-year references need last year's
+  // report, found beside it by the folder layout.
+  const dataCopy = path.join(work, `scaled-${factor}`);
+  cpSync(path.join(ROOT, 'data'), dataCopy, { recursive: true });
   const doc = parseDocument(readFileSync(REPORT, 'utf8'));
   const groups = doc.getIn(['measures', 'groups']);
   const original = groups.items.slice();
   for (let k = 1; k < factor; k++) for (const g of original) groups.items.push(g.clone());
-  const file = path.join(work, `scaled-${factor}.yaml`);
+  const file = path.join(dataCopy, '示例区', '2024', 'report.yaml');
   writeFileSync(file, doc.toString());
   const s = renderInProcess(file);
   scaled.push({ factor, ...s });
