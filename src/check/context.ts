@@ -1,0 +1,32 @@
+// What a cross-file rule may need besides the report itself. The pipeline (features layer) looks
+// these up once per run and passes them in; the rules only read them, so the check layer never
+// imports the features that find a roster, last year's report or the sub-reports.
+
+import type { Roster } from '../roster/types.js';
+
+/** The district's roster (units.yaml), as far as it could be found and read. */
+export type RosterContext =
+  /** No units.yaml in the report's folder or up to two folders above; `expected` is where it belongs. */
+  | { found: false; expected: string }
+  /** Found but with errors (its own diagnostics say which): nothing to compare names with. */
+  | { found: true; file: string; roster?: undefined }
+  | { found: true; file: string; roster: Roster };
+
+/** Last year's report, for the comparisons that need it. */
+export type PreviousContext =
+  | { found: true }
+  /**
+   * None to compare with: `unusable` when a file was found but could not be used (its problem is
+   * reported already), else `expected` is where it was looked for (when there is such a place).
+   */
+  | { found: false; unusable: boolean; expected?: string };
+
+export interface RuleContext {
+  /** The year of the folder the file lies in (…/2025/report.yaml), when it lies in one. */
+  folderYear?: number;
+  roster?: RosterContext;
+  previous?: PreviousContext;
+}
+
+/** Which part of the context a rule reads. */
+export type ContextNeed = keyof RuleContext;
