@@ -4,7 +4,7 @@
 
 import path from 'node:path';
 import { check, runRules } from './check/index.js';
-import type { PreviousContext, RosterContext } from './check/context.js';
+import type { PreviousContext, RosterContext, UnitLookup } from './check/context.js';
 import { FOLDER_RULES, PREVIOUS_RULES, ROSTER_RULES } from './check/rules/index.js';
 import { crossUnitChecks } from './cross-unit.js';
 import { hasAssignment } from './data/assignments.js';
@@ -22,7 +22,7 @@ import type { RollupResult } from './rollup/index.js';
 import { rollupTableBlock } from './rollup/table.js';
 import { placeAt } from './check/place.js';
 import { reuseWarnings } from './reuse/index.js';
-import { ROSTER_FILE_NAME } from './roster/index.js';
+import { matchUnitName, ROSTER_FILE_NAME } from './roster/index.js';
 import { rosterFor } from './tasks/check.js';
 
 export interface ValidateResult {
@@ -67,7 +67,12 @@ function rosterContext(source: SourceFile, report: ReportData): { context?: Rost
   const found = rosterFor(source.path);
   if (!found.file) return { context: { found: false, expected: path.join(path.dirname(path.dirname(source.path)), ROSTER_FILE_NAME) }, diagnostics: [] };
   if (!found.roster) return { context: { found: true, file: found.file }, diagnostics: found.diagnostics };
-  return { context: { found: true, file: found.file, roster: found.roster }, diagnostics: [] };
+  const roster = found.roster;
+  const match = (name: string): UnitLookup => {
+    const m = matchUnitName(name, roster);
+    return m.units ? { known: true } : { known: false, ...(m.suggestion ? { suggestion: m.suggestion } : {}) };
+  };
+  return { context: { found: true, file: found.file, match }, diagnostics: [] };
 }
 
 export function validateFile(path: string, options: ValidateOptions = {}): ValidateResult {

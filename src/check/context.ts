@@ -2,15 +2,20 @@
 // these up once per run and passes them in; the rules only read them, so the check layer never
 // imports the features that find a roster, last year's report or the sub-reports.
 
-import type { Roster } from '../roster/types.js';
-
 /** The district's roster (units.yaml), as far as it could be found and read. */
 export type RosterContext =
   /** No units.yaml in the report's folder or up to two folders above; `expected` is where it belongs. */
   | { found: false; expected: string }
   /** Found but with errors (its own diagnostics say which): nothing to compare names with. */
-  | { found: true; file: string; roster?: undefined }
-  | { found: true; file: string; roster: Roster };
+  | { found: true; file: string; match?: undefined }
+  /** `match` looks a name up as the roster knows it (全称, 简称, 其他名称, 各镇（街道）…). */
+  | { found: true; file: string; match: (name: string) => UnitLookup };
+
+/** A unit name looked up in the roster: known, or unknown with the closest name the roster has. */
+export interface UnitLookup {
+  known: boolean;
+  suggestion?: string;
+}
 
 /** Last year's report, for the comparisons that need it. */
 export type PreviousContext =

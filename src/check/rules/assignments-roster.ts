@@ -2,7 +2,6 @@
 // district's roster (units.yaml); without a roster they cannot be, and the user is told so once.
 import { hasAssignment, splitUnitNames } from '../../data/assignments.js';
 import { partItems } from '../../data/visit.js';
-import { matchUnitName } from '../../roster/match.js';
 import type { Rule } from '../rule.js';
 
 const assignedItems = (data: Parameters<Rule['check']>[0]) => partItems(data.plans, 'plans').filter(({ item }) => hasAssignment(item));
@@ -29,7 +28,7 @@ export const assignmentsUnknownUnit: Rule = {
   basis: '任务分工中的牵头单位、配合单位须是单位名册中的单位（全称、简称或其他名称），否则分工表会漏掉这个单位',
   needs: ['roster'],
   check(data, report, { roster }) {
-    if (!roster?.found || !roster.roster) return;
+    if (!roster?.found || !roster.match) return;
     for (const { item, pointer } of assignedItems(data)) {
       if (typeof item === 'string') continue;
       for (const field of ['lead_unit', 'support_units'] as const) {
@@ -38,8 +37,8 @@ export const assignmentsUnknownUnit: Rule = {
         const entries = Array.isArray(value) ? value.map((v, i) => ({ v, at: `${pointer}/${field}/${i}` })) : [{ v: value, at: `${pointer}/${field}` }];
         for (const { v, at } of entries) {
           for (const name of splitUnitNames(v)) {
-            const match = matchUnitName(name, roster.roster);
-            if (match.units) continue;
+            const match = roster.match(name);
+            if (match.known) continue;
             const hint = match.suggestion ? `是否应为“${match.suggestion}”？` : `请使用名册中的名称或简称，或把这个单位加入名册。`;
             report({ pointer: at, message: `${field === 'lead_unit' ? '牵头单位' : '配合单位'}“${name}”不在单位名册（${roster.file}）中，${hint}` });
           }
