@@ -18,6 +18,8 @@ import { titleLines } from '../src/check/rules/title-lines.js';
 import { titlePattern } from '../src/check/rules/title-pattern.js';
 import { uniqueMetricIds } from '../src/check/rules/unique-metric-ids.js';
 import { yearMentions } from '../src/check/rules/year-mentions.js';
+import { attachmentPresent } from '../src/check/rules/attachment-present.js';
+import { letterheadSigners } from '../src/check/rules/letterhead-signers.js';
 import { ALL_RULES } from '../src/check/rules/index.js';
 import { assignmentsNoRoster, assignmentsUnknownUnit } from '../src/check/rules/assignments-roster.js';
 import { previousRefs, previousTable } from '../src/check/rules/previous-year.js';
@@ -36,7 +38,7 @@ const METRICS = (rows: string): string => `${MINIMAL}metrics:\n${rows}`;
 
 describe('the rule tables', () => {
   it('cover every rule', () => {
-    const tested = [dateAfterYear, datePresent, deadlineYear, docNumberFormat, firstResponsible, headingDepth, levelRecipients, metricRefs, numberedText, partNotEmpty, percentRange, planAssignments, plansYear, rollupDeclarations, titleLines, titlePattern, uniqueMetricIds, yearMentions];
+    const tested = [attachmentPresent, letterheadSigners, dateAfterYear, datePresent, deadlineYear, docNumberFormat, firstResponsible, headingDepth, levelRecipients, metricRefs, numberedText, partNotEmpty, percentRange, planAssignments, plansYear, rollupDeclarations, titleLines, titlePattern, uniqueMetricIds, yearMentions];
     // The rules that read a cross-file context have their tables in context-rules.test.ts.
     const withContext = [yearFolder, assignmentsNoRoster, assignmentsUnknownUnit, previousRefs, previousTable];
     expect(ALL_RULES.filter((r) => !tested.includes(r) && !withContext.includes(r)).map((r) => r.id)).toEqual([]);
@@ -157,4 +159,42 @@ ruleTester(uniqueMetricIds, {
 ruleTester(yearMentions, {
   valid: [{ name: 'the report year', yaml: `${MINIMAL}preamble: 2024年，测试区坚持依法行政。\n` }],
   invalid: [{ name: 'another year in the preamble', yaml: `${MINIMAL}preamble: 2023年，测试区坚持依法行政。\n`, errors: [{ message: '导语开头写的是 2023 年，报告年度（year）是 2024 年，请核对哪一个对。', line: 25, column: 11 }] }],
+});
+
+ruleTester(letterheadSigners, {
+  valid: [
+    { name: 'no 版头, no 签发人', yaml: MINIMAL },
+    { name: '版头 with 签发人', yaml: `${MINIMAL}letterhead:\n  organ: 测试区人民政府文件\nsigners:\n  - 张某某\n` },
+  ],
+  invalid: [
+    {
+      name: '版头 without 签发人',
+      yaml: `${MINIMAL}letterhead:\n  organ: 测试区人民政府文件\n`,
+      errors: [{ message: '报告是上行文，印制版头时应填写签发人，例如：\nsigners:\n  - 张某某\n（签发人与发文字号同行，编排在发文机关标志之下）。', line: 25, column: 1 }],
+    },
+    {
+      name: '签发人 without 版头',
+      yaml: `${MINIMAL}signers:\n  - 张某某\n`,
+      errors: [{ message: '签发人只在版头中编排；没有填写 letterhead（版头）时不会印出。需要签发人时请同时填写 letterhead 的 organ（发文机关标志）。', line: 25, column: 1 }],
+    },
+  ],
+});
+
+ruleTester(attachmentPresent, {
+  valid: [
+    { name: 'the figures table named as attachment', yaml: `${MINIMAL}attachments:\n  - 主要指标\nmetrics_table: 主要指标\nmetrics:\n  - id: a\n    label: 甲\n    value: 1\n    unit: 件\n` },
+    { name: 'an attachment given as content', yaml: `${MINIMAL}attachments:\n  - title: 典型案例\n    paragraphs: 案例一。\n` },
+  ],
+  invalid: [
+    {
+      name: 'a name with nothing behind it',
+      yaml: `${MINIMAL}attachments:\n  - 典型案例汇编\n`,
+      errors: [{ message: '附件“典型案例汇编”在数据中没有内容，生成的文档不含此附件，需另行报送。要随文生成，请写成 title 加 paragraphs、tables，或使名称与 metrics_table（主要指标表）的标题一致。', line: 26, column: 5 }],
+    },
+    {
+      name: 'a table row short of the header',
+      yaml: `${MINIMAL}attachments:\n  - title: 表\n    tables:\n      - columns: [甲, 乙]\n        rows:\n          - [1]\n`,
+      errors: [{ message: '附件“表”的表格第 1 行有 1 格，表头有 2 栏；请补齐或删去多余的格，使每行与表头对应。', line: 30, column: 13 }],
+    },
+  ],
 });
