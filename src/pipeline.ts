@@ -21,7 +21,7 @@ import type { ReportData } from './data/report.js';
 import type { RollupResult } from './rollup/index.js';
 import { rollupTableBlock } from './rollup/table.js';
 import { placeAt } from './check/place.js';
-import { reuseWarnings } from './reuse/index.js';
+import { lastYearMatcher } from './reuse/index.js';
 import { matchUnitName, ROSTER_FILE_NAME } from './roster/index.js';
 import { rosterFor } from './tasks/check.js';
 
@@ -91,10 +91,9 @@ export function withPreviousYear(result: ValidateResult, path: string, override?
   const lookup = loadPrevious(path, result.report, override);
   const expected = override ?? previousYearPath(path, result.report.year);
   const previous: PreviousContext = lookup.previous
-    ? { found: true }
+    ? { found: true, closest: lastYearMatcher(lookup.previous.source, lookup.previous.report) }
     : { found: false, unusable: lookup.diagnostics.length > 0, ...(expected !== undefined ? { expected } : {}) };
-  const reuse = lookup.previous ? reuseWarnings(result.source, result.report, lookup.previous.source, lookup.previous.report) : [];
-  const extra = [...lookup.diagnostics, ...reuse, ...runRules(result.source, result.report, PREVIOUS_RULES, { previous })];
+  const extra = [...lookup.diagnostics, ...runRules(result.source, result.report, PREVIOUS_RULES, { previous })];
   const diagnostics = sortDiagnostics([...result.diagnostics, ...extra]);
   const { report, ...rest } = result;
   if (hasErrors(diagnostics)) return { ...rest, diagnostics };

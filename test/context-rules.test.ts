@@ -1,10 +1,14 @@
 // The rules that read what the pipeline found around the file (src/check/context.ts): the year
 // of its folder, the district's roster, last year's report. Each gets its context with the case,
 // as the pipeline passes it; the messages and positions are what `fazhi validate` prints.
-import type { RosterContext, UnitLookup } from '../src/check/context.js';
+import type { PreviousContext, RosterContext, UnitLookup } from '../src/check/context.js';
 import { assignmentsNoRoster, assignmentsUnknownUnit } from '../src/check/rules/assignments-roster.js';
 import { previousRefs, previousTable } from '../src/check/rules/previous-year.js';
+import { reuse } from '../src/check/rules/reuse.js';
 import { yearFolder } from '../src/check/rules/year-folder.js';
+import type { ReportData } from '../src/data/report.js';
+import { loadReportText } from '../src/load/index.js';
+import { lastYearMatcher } from '../src/reuse/index.js';
 import { matchUnitName, type Roster } from '../src/roster/index.js';
 import { MINIMAL } from './helpers/minimal.js';
 import { ruleTester } from './helpers/rule-tester.js';
@@ -86,13 +90,43 @@ ruleTester(assignmentsUnknownUnit, {
   ],
 });
 
+// Last year's report, loaded as the pipeline loads it, and matched with the project's own index.
+const LONG = '区委书记主持召开区委全面依法治区委员会会议，审议年度工作要点和重点任务分工，部署全年法治政府建设工作。';
+const withText = (text: string): string => edit('text: 全年审议重大行政决策事项5项。', `text: ${text}`);
+const lastYear = loadReportText(new TextEncoder().encode(withText(LONG).replace('year: 2024', 'year: 2023')), 'data/测试区/2023/report.yaml');
+const FIGURES = '全年办理行政复议案件120件，依法纠正违法或者不当的行政行为，切实保障人民群众的合法权益。';
+const lastYearFigures = loadReportText(new TextEncoder().encode(withText(FIGURES).replace('year: 2024', 'year: 2023')), 'data/测试区/2023/report.yaml');
+const FOUND_LAST_YEAR: PreviousContext = { found: true, closest: lastYearMatcher(lastYear, lastYear.data as ReportData) };
+
+ruleTester(reuse, {
+  context: { previous: FOUND_LAST_YEAR },
+  valid: [
+    { name: 'rewritten for this year', yaml: withText('区委常委会专题听取法治政府建设情况汇报，研究解决行政复议体制改革中的困难和问题。') },
+    { name: 'a short phrase may repeat', yaml: MINIMAL },
+    { name: 'no last year to compare with', yaml: withText(LONG), context: { previous: { found: false, unusable: false } } },
+  ],
+  invalid: [
+    {
+      name: 'copied word for word',
+      yaml: withText(LONG),
+      errors: [{ message: '这段文字与上年报告中的一段完全相同，上年见 data/测试区/2023/report.yaml:13:17。照搬上年内容是审阅时最常被指出的问题，请按本年度实际情况改写。', line: 13, column: 17 }],
+    },
+    {
+      name: 'only the figures changed',
+      yaml: withText(FIGURES.replace('120', '150')),
+      context: { previous: { found: true, closest: lastYearMatcher(lastYearFigures, lastYearFigures.data as ReportData) } },
+      errors: [{ message: '这段文字与上年报告中的一段只有数字不同，上年见 data/测试区/2023/report.yaml:13:17。照搬上年内容是审阅时最常被指出的问题，请按本年度实际情况改写。', line: 13, column: 17 }],
+    },
+  ],
+});
+
 const WITH_REF = edit('text: 全年审议重大行政决策事项5项。', 'text: 全年审议重大行政决策事项〔decisions〕项，〔decisions 同比〕。');
 const WITH_TABLE = `${MINIMAL}metrics_table: 主要指标\n`;
 
 ruleTester(previousRefs, {
   context: { previous: { found: false, unusable: false, expected: 'data/测试区/2023/report.yaml' } },
   valid: [
-    { name: 'last year found', yaml: WITH_REF, context: { previous: { found: true } } },
+    { name: 'last year found', yaml: WITH_REF, context: { previous: FOUND_LAST_YEAR } },
     { name: 'only this year’s figure', yaml: edit('text: 全年审议重大行政决策事项5项。', 'text: 全年审议重大行政决策事项〔decisions〕项。') },
   ],
   invalid: [
@@ -113,7 +147,7 @@ ruleTester(previousRefs, {
 ruleTester(previousTable, {
   context: { previous: { found: false, unusable: false } },
   valid: [
-    { name: 'last year found', yaml: WITH_TABLE, context: { previous: { found: true } } },
+    { name: 'last year found', yaml: WITH_TABLE, context: { previous: FOUND_LAST_YEAR } },
     { name: 'no figures table', yaml: MINIMAL },
   ],
   invalid: [

@@ -23,6 +23,7 @@ import { letterheadSigners } from '../src/check/rules/letterhead-signers.js';
 import { ALL_RULES } from '../src/check/rules/index.js';
 import { assignmentsNoRoster, assignmentsUnknownUnit } from '../src/check/rules/assignments-roster.js';
 import { previousRefs, previousTable } from '../src/check/rules/previous-year.js';
+import { reuse } from '../src/check/rules/reuse.js';
 import { yearFolder } from '../src/check/rules/year-folder.js';
 import { describe, expect, it } from 'vitest';
 import { MINIMAL } from './helpers/minimal.js';
@@ -40,7 +41,7 @@ describe('the rule tables', () => {
   it('cover every rule', () => {
     const tested = [attachmentPresent, letterheadSigners, dateAfterYear, datePresent, deadlineYear, docNumberFormat, firstResponsible, headingDepth, levelRecipients, metricRefs, numberedText, partNotEmpty, percentRange, planAssignments, plansYear, rollupDeclarations, titleLines, titlePattern, uniqueMetricIds, yearMentions];
     // The rules that read a cross-file context have their tables in context-rules.test.ts.
-    const withContext = [yearFolder, assignmentsNoRoster, assignmentsUnknownUnit, previousRefs, previousTable];
+    const withContext = [reuse, yearFolder, assignmentsNoRoster, assignmentsUnknownUnit, previousRefs, previousTable];
     expect(ALL_RULES.filter((r) => !tested.includes(r) && !withContext.includes(r)).map((r) => r.id)).toEqual([]);
   });
   it.each(ALL_RULES.map((r) => [r.id, r] as const))('%s says what it enforces and where that comes from', (_id, rule) => {

@@ -19,7 +19,8 @@ export interface UnitLookup {
 
 /** Last year's report, for the comparisons that need it. */
 export type PreviousContext =
-  | { found: true }
+  /** `closest` finds the paragraph of last year's report most like a text, if nearly identical. */
+  | { found: true; closest: (text: string) => LastYearParagraph | undefined }
   /**
    * None to compare with: `unusable` when a file was found but could not be used (its problem is
    * reported already), else `expected` is where it was looked for (when there is such a place).
@@ -35,3 +36,13 @@ export interface RuleContext {
 
 /** Which part of the context a rule reads. */
 export type ContextNeed = keyof RuleContext;
+
+/** A paragraph of last year's report that a text of this year's repeats. */
+export interface LastYearParagraph {
+  /** file:line:column of last year's paragraph. */
+  where: string;
+  /** The same words and figures (punctuation and spacing aside). */
+  identical: boolean;
+  /** Dice similarity with figures masked: 1 when only the figures differ. */
+  score: number;
+}

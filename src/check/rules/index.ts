@@ -19,6 +19,7 @@ import { percentRange } from './percent-range.js';
 import { planAssignments } from './plan-assignments.js';
 import { plansYear } from './plans-year.js';
 import { previousRefs, previousTable } from './previous-year.js';
+import { reuse } from './reuse.js';
 import { rollupDeclarations } from './rollup-declarations.js';
 import { titleLines } from './title-lines.js';
 import { titlePattern } from './title-pattern.js';
@@ -55,8 +56,8 @@ export const FOLDER_RULES: readonly Rule[] = [yearFolder];
 /** The district's roster: the unit names of the responsibility breakdown. */
 export const ROSTER_RULES: readonly Rule[] = [assignmentsNoRoster, assignmentsUnknownUnit];
 
-/** Last year's report: comparisons that have nothing to compare with. */
-export const PREVIOUS_RULES: readonly Rule[] = [previousRefs, previousTable];
+/** Last year's report: paragraphs copied from it, comparisons that have nothing to compare with. */
+export const PREVIOUS_RULES: readonly Rule[] = [reuse, previousRefs, previousTable];
 
 /** Every rule, for the rule list and the test that each says what it enforces. */
 export const ALL_RULES: readonly Rule[] = [...RULES, ...FOLDER_RULES, ...ROSTER_RULES, ...PREVIOUS_RULES];
