@@ -20,7 +20,10 @@ import { uniqueMetricIds } from '../src/check/rules/unique-metric-ids.js';
 import { yearMentions } from '../src/check/rules/year-mentions.js';
 import { attachmentPresent } from '../src/check/rules/attachment-present.js';
 import { letterheadSigners } from '../src/check/rules/letterhead-signers.js';
-import { ALL_RULES } from '../src/check/rules/index.js';
+import { ALL_RULES, ruleListMarkdown } from '../src/check/rules/index.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './helpers/cli.js';
 import { assignmentsNoRoster, assignmentsUnknownUnit } from '../src/check/rules/assignments-roster.js';
 import { previousRefs, previousTable } from '../src/check/rules/previous-year.js';
 import { reuse } from '../src/check/rules/reuse.js';
@@ -46,6 +49,12 @@ describe('the rule tables', () => {
   });
   it.each(ALL_RULES.map((r) => [r.id, r] as const))('%s says what it enforces and where that comes from', (_id, rule) => {
     expect(rule.basis.trim().length).toBeGreaterThan(8);
+  });
+  it('are listed in the README with their basis, as the rules say it (npm run rules-doc)', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const listed = readme.slice(readme.indexOf('<!-- rules:start -->') + '<!-- rules:start -->'.length, readme.indexOf('<!-- rules:end -->')).trim();
+    expect(listed).toBe(ruleListMarkdown());
+    for (const rule of ALL_RULES) expect(listed).toContain(`| \`${rule.id}\` |`);
   });
   it('have one id each, so a message can be traced to its rule', () => {
     const ids = ALL_RULES.map((r) => r.id);

@@ -61,3 +61,11 @@ export const PREVIOUS_RULES: readonly Rule[] = [reuse, previousRefs, previousTab
 
 /** Every rule, for the rule list and the test that each says what it enforces. */
 export const ALL_RULES: readonly Rule[] = [...RULES, ...FOLDER_RULES, ...ROSTER_RULES, ...PREVIOUS_RULES];
+
+const SEVERITY_NAMES = { error: '错误', warning: '警告' } as const;
+
+/** The rules as the README lists them (`npm run rules-doc` writes it; a test keeps it current). */
+export function ruleListMarkdown(rules: readonly Rule[] = ALL_RULES): string {
+  const rows = rules.map((r) => `| \`${r.id}\` | ${SEVERITY_NAMES[r.severity]} | ${r.basis} |`);
+  return ['| 规则 | 级别 | 检查什么、依据 |', '|---|---|---|', ...rows].join('\n');
+}
