@@ -194,3 +194,58 @@ describe('PDF', () => {
     expect(r.stderr).not.toContain('内部错误');
   }, 30_000);
 });
+
+describe('the framing of a plans part', () => {
+  it('import keeps its introduction and closing sentence as text, the numbered arrangements as items; new-year carries only the arrangements', () => {
+    const intro = '2025年，我区将继续深入学习贯彻习近平法治思想，重点做好以下工作：';
+    const closing = '我区将以更加务实的作风推进法治政府建设，为全区高质量发展提供法治保障。';
+    const { dir, run, data } = importText([
+      '示例区人民政府关于2024年度法治政府建设情况的报告',
+      ...BODY.slice(0, 4),
+      '三、2025年工作安排',
+      intro,
+      '一是加强学习培训，组织领导干部年度学法考试。',
+      '二是强化执法监督，开展行政执法案卷评查。',
+      closing,
+      '特此报告。',
+      '示例区人民政府',
+      '2025年1月20日',
+    ]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(data.plans.items).toEqual(['加强学习培训，组织领导干部年度学法考试。', '强化执法监督，开展行政执法案卷评查。']);
+    // The model has no text after items: the closing sentence stays in the part, flagged at its line.
+    expect(data.plans.intro).toEqual([intro, closing]);
+    expect(run.stdout + run.stderr).toMatch(/r\.txt:10:1 警告 .*结束语/);
+    const n = fazhi(['new-year', 'out.yaml', '-o', 'next.yaml'], dir);
+    expect(n.code, n.stdout + n.stderr).toBe(0);
+    const next = parse(readFileSync(path.join(dir, 'next.yaml'), 'utf8'));
+    // The written file folds long lines (>-), which a generic YAML reader joins with a space.
+    const carried = JSON.stringify(next.measures).replace(/ /g, '');
+    expect(carried).toContain('【待填写】2024年报告提出的安排：加强学习培训，组织领导干部年度学法考试。——请填写落实情况');
+    expect(carried).toContain('【待填写】2024年报告提出的安排：强化执法监督，开展行政执法案卷评查。——请填写落实情况');
+    expect(carried).not.toContain('重点做好以下工作');
+    expect(carried).not.toContain('更加务实的作风');
+    expect(carried.match(/报告提出的安排/g)).toHaveLength(2);
+  }, 30_000);
+
+  it('new-year carries no introduction that announces a list as a promise, when the plans are paragraphs', () => {
+    const intro = '2025年，我区将重点做好以下工作：';
+    const { dir, run, data } = importText([
+      '示例区人民政府关于2024年度法治政府建设情况的报告',
+      ...BODY.slice(0, 4),
+      '三、2025年工作安排',
+      intro,
+      '持续深化行政执法体制改革，推进综合行政执法。',
+      '特此报告。',
+      '示例区人民政府',
+      '2025年1月20日',
+    ]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(data.plans.intro).toEqual([intro, '持续深化行政执法体制改革，推进综合行政执法。']);
+    const n = fazhi(['new-year', 'out.yaml', '-o', 'next.yaml'], dir);
+    expect(n.code, n.stdout + n.stderr).toBe(0);
+    const carried = JSON.stringify(parse(readFileSync(path.join(dir, 'next.yaml'), 'utf8')).measures).replace(/ /g, '');
+    expect(carried).toContain('【待填写】2024年报告提出的安排：持续深化行政执法体制改革，推进综合行政执法。——请填写落实情况');
+    expect(carried).not.toContain('重点做好以下工作');
+  }, 30_000);
+});

@@ -1,5 +1,7 @@
 // Every content rule with its own table of valid and invalid reports (test/helpers/rule-tester.ts):
 // the exact message, line and column a clerk sees.
+import { attachmentPresent } from '../src/check/rules/attachment-present.js';
+import { letterheadSigners } from '../src/check/rules/letterhead-signers.js';
 import { dateAfterYear } from '../src/check/rules/date-after-year.js';
 import { datePresent } from '../src/check/rules/date-present.js';
 import { deadlineYear } from '../src/check/rules/deadline-year.js';
@@ -18,8 +20,6 @@ import { titleLines } from '../src/check/rules/title-lines.js';
 import { titlePattern } from '../src/check/rules/title-pattern.js';
 import { uniqueMetricIds } from '../src/check/rules/unique-metric-ids.js';
 import { yearMentions } from '../src/check/rules/year-mentions.js';
-import { attachmentPresent } from '../src/check/rules/attachment-present.js';
-import { letterheadSigners } from '../src/check/rules/letterhead-signers.js';
 import { ALL_RULES, ruleListMarkdown } from '../src/check/rules/index.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -173,7 +173,7 @@ ruleTester(yearMentions, {
 
 ruleTester(letterheadSigners, {
   valid: [
-    { name: 'no 版头, no 签发人', yaml: MINIMAL },
+    { name: 'no 版头', yaml: MINIMAL },
     { name: '版头 with 签发人', yaml: `${MINIMAL}letterhead:\n  organ: 测试区人民政府文件\nsigners:\n  - 张某某\n` },
   ],
   invalid: [
@@ -192,7 +192,7 @@ ruleTester(letterheadSigners, {
 
 ruleTester(attachmentPresent, {
   valid: [
-    { name: 'the figures table named as attachment', yaml: `${MINIMAL}attachments:\n  - 主要指标\nmetrics_table: 主要指标\nmetrics:\n  - id: a\n    label: 甲\n    value: 1\n    unit: 件\n` },
+    { name: 'the figures table named as the attachment', yaml: `${MINIMAL}attachments:\n  - 主要指标\nmetrics_table: 主要指标\nmetrics:\n  - id: a\n    label: 甲\n    value: 1\n    unit: 件\n` },
     { name: 'an attachment given as content', yaml: `${MINIMAL}attachments:\n  - title: 典型案例\n    paragraphs: 案例一。\n` },
   ],
   invalid: [
@@ -202,9 +202,15 @@ ruleTester(attachmentPresent, {
       errors: [{ message: '附件“典型案例汇编”在数据中没有内容，生成的文档不含此附件，需另行报送。要随文生成，请写成 title 加 paragraphs、tables，或使名称与 metrics_table（主要指标表）的标题一致。', line: 26, column: 5 }],
     },
     {
-      name: 'a table row short of the header',
+      name: 'a title with neither paragraphs nor tables',
+      yaml: `${MINIMAL}attachments:\n  - title: 测试区典型案例\n`,
+      errors: [{ message: '附件“测试区典型案例”没有内容：请填写 paragraphs（段落）或 tables（表格）。', line: 26, column: 5 }],
+    },
+    {
+      name: 'a table row short of its header',
       yaml: `${MINIMAL}attachments:\n  - title: 表\n    tables:\n      - columns: [甲, 乙]\n        rows:\n          - [1]\n`,
       errors: [{ message: '附件“表”的表格第 1 行有 1 格，表头有 2 栏；请补齐或删去多余的格，使每行与表头对应。', line: 30, column: 13 }],
     },
   ],
 });
+

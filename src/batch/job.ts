@@ -72,11 +72,14 @@ function rawField(data: unknown, ...keys: string[]): unknown {
   return v;
 }
 
-export async function runJob(job: Job): Promise<JobResult> {
+/** What a job does with its data file: `renderFile`, unless a caller in this thread gives another (tests of a bug's path). */
+export type RenderJob = typeof renderFile;
+
+export async function runJob(job: Job, render: RenderJob = renderFile): Promise<JobResult> {
   const file = path.resolve(job.cwd, job.file);
   const base = { id: job.id, file: job.file };
   try {
-    const result = await renderFile(file, job.profile ? { profile: job.profile } : {});
+    const result = await render(file, job.profile ? { profile: job.profile } : {});
     const data = result.report ?? result.source.data;
     const name = rawField(data, 'unit', 'name');
     const short = rawField(data, 'unit', 'short');

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from '../paths.js';
-import type { Job, JobResult } from './job.js';
+import type { Job, JobResult, RenderJob } from './job.js';
 import { WORKER_COMMAND, type ReadyMessage } from './protocol.js';
 
 export type WorkerKind = 'thread' | 'process' | 'inline';
@@ -21,6 +21,11 @@ export interface PoolOptions {
   /** Force this kind of worker (measurements, tests); default: threads when worth starting. */
   kind?: WorkerKind;
   onResult?: (result: JobResult) => void;
+  /**
+   * Renders each report in place of `renderFile`. A function cannot cross to a worker, so the
+   * jobs then run in this thread (tests that make one report fail inside the tool).
+   */
+  render?: RenderJob;
 }
 
 interface Channel {
@@ -121,12 +126,12 @@ function crashLine(file: string, reason: string): string {
     : `${file} 错误 fazhi 内部错误：处理这个文件的工作进程意外退出（${reason}），请报告给维护者。`;
 }
 
-async function runInline(jobs: readonly Job[], onResult?: (r: JobResult) => void): Promise<JobResult[]> {
+async function runInline(jobs: readonly Job[], onResult?: (r: JobResult) => void, render?: RenderJob): Promise<JobResult[]> {
   // Loaded only when the work is done here: with workers, this thread never validates or renders.
   const { runJob } = await import('./job.js');
   const out: JobResult[] = [];
   for (const job of jobs) {
-    const r = await runJob(job);
+    const r = await runJob(job, render);
     out.push(r);
     onResult?.(r);
   }
@@ -138,7 +143,9 @@ export async function runJobs(jobs: readonly Job[], options: PoolOptions = {}): 
   const kind = options.kind ?? 'thread';
   // Workers start the built CLI; without it (running from the sources) the work stays here. A
   // kind asked for explicitly gets workers even for one (measurements, tests of a crash).
-  if (kind === 'inline' || (count <= 1 && options.kind === undefined) || jobs.length === 0 || !existsSync(BUNDLE)) return runInline(jobs, options.onResult);
+  if (kind === 'inline' || options.render || (count <= 1 && options.kind === undefined) || jobs.length === 0 || !existsSync(BUNDLE)) {
+    return runInline(jobs, options.onResult, options.render);
+  }
 
   const queue = [...jobs];
   const results = new Map<number, JobResult>();

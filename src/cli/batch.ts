@@ -9,7 +9,7 @@ import path from 'node:path';
 import { isRealDate, parseDate, type CalendarDate } from '../dates.js';
 import { ExitCode, formatDiagnostic, UserError } from '../diagnostic.js';
 import { reportFilesUnder, yearOfFolder } from '../batch/discover.js';
-import type { Job, JobResult } from '../batch/job.js';
+import type { Job, JobResult, RenderJob } from '../batch/job.js';
 import { runJobs, type WorkerKind } from '../batch/pool.js';
 import { displayWidth, TerminalProgress } from '../batch/progress.js';
 import { countRows, LEVEL_NAMES, summaryRows, type SummaryRow } from '../batch/summary.js';
@@ -17,7 +17,7 @@ import { GBT9704 } from '../layout/profile.js';
 import { sessionProfile } from './render-session.js';
 import { findRosterFile, loadRoster, ROSTER_FILE_NAME, type Roster } from '../roster/index.js';
 import { defaultOutputPath, safeFileName, writeFileAtomic } from '../write/output-file.js';
-import type { CommandIO, CommandRun } from './command.js';
+import type { CommandIO, CommandRun, Values } from './command.js';
 
 const STATUS_WORDS: Record<JobResult['status'], string> = { ok: '已生成', errors: '有错误', 'write-failed': '未能写入' };
 
@@ -53,7 +53,19 @@ function readRoster(dir: string, io: CommandIO): { roster?: Roster; broken: bool
   return { ...(roster ? { roster: { ...roster, path: shownFile } } : {}), broken: !roster };
 }
 
-export const runBatch: CommandRun = async (inputs, values, io) => {
+export interface BatchDependencies {
+  /** Renders each report in place of `renderFile` (then in this thread): how tests make one report hit a bug. */
+  render?: RenderJob;
+}
+
+/** The batch command; `dependencies` replace parts of its work (tests). */
+export function batchCommand(dependencies: BatchDependencies = {}): CommandRun {
+  return (inputs, values, io) => batch(inputs, values, io, dependencies);
+}
+
+export const runBatch: CommandRun = batchCommand();
+
+async function batch(inputs: string[], values: Values, io: CommandIO, dependencies: BatchDependencies): Promise<ExitCode> {
   if (inputs.length !== 1) throw new UserError('请指定一个年度文件夹，例如：fazhi batch data/示例区/2024', ExitCode.Usage);
   const dir = path.resolve(io.cwd, inputs[0]!);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`找不到文件夹“${inputs[0]}”，请检查路径。`);
@@ -103,6 +115,7 @@ export const runBatch: CommandRun = async (inputs, values, io) => {
   const results = await runJobs(jobs, {
     ...(jobsOption !== undefined ? { workers: jobsOption } : {}),
     ...(workerKind() ? { kind: workerKind()! } : {}),
+    ...(dependencies.render ? { render: dependencies.render } : {}),
     onResult: (r) => {
       done += 1;
       const label = `${r.unitName ?? r.file} ${STATUS_WORDS[r.status]}`;
@@ -155,4 +168,4 @@ export const runBatch: CommandRun = async (inputs, values, io) => {
   // A bug of the tool's in any one report is the tool's failure, as the README promises (3).
   if (results.some((r) => r.internalError !== undefined)) return ExitCode.Internal;
   return c.errors || c.missing || c.writeFailed || broken || summaryFailed ? ExitCode.DataProblem : ExitCode.Ok;
-};
+}

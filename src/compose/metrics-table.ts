@@ -27,7 +27,9 @@ export function metricsTableBlock(data: ReportData, lookup: MetricLookup): Extra
     title: title.trim(),
     columns: ['序号', '指标', '单位', `${data.year}年`, `${data.year - 1}年`, '同比'],
     rows,
-    // Shares of the 版心: 序号, 指标 (the long labels), 单位, two years, 同比 (“提高1.5个百分点”).
-    widths: [8, 32, 8, 15, 15, 22],
+    // Millimetres of the 156 mm 版心, as the other tables: 序号 and 单位 wide enough for two
+    // characters of the table's type on one line (“序号”, “场次”), 指标 (the long labels), two
+    // years, 同比 (“提高1.5个百分点”).
+    widths: [14, 50, 14, 24, 24, 30],
   };
 }

@@ -5,6 +5,7 @@
 
 import type { LetterheadBlock } from '../compose/model.js';
 import { mmToTwips, organFontSize, type LayoutProfile } from './profile.js';
+import { ptToTwips } from './units.js';
 
 export interface LetterheadGeometry {
   /** Lines of 份号/密级/紧急程度 at the top left. */
@@ -28,6 +29,8 @@ export interface LetterheadGeometry {
 
 /** Where the text of a line sits in its exact-height line box (LibreOffice 7.4, measured). */
 const GLYPH_TOP_IN_LINE = 0.08; // of the line height, above the glyph top
+/** The 标志's single line: its font size times the font's line height (exact rule, 小标宋). */
+const ORGAN_LINE_HEIGHT = 1.15;
 const TEXT_BOTTOM_IN_GRID_LINE_MM = 1.3; // from the glyph foot of 3号 text to its grid line's foot
 
 export function letterheadGeometry(block: LetterheadBlock, profile: LayoutProfile): LetterheadGeometry {
@@ -35,7 +38,7 @@ export function letterheadGeometry(block: LetterheadBlock, profile: LayoutProfil
   const pitch = profile.grid.linePitchTwips.value;
   const markLines = block.marks.length;
   const organSizePt = organFontSize(block.organs, profile);
-  const organLineTwips = Math.round(organSizePt * 20 * 1.15);
+  const organLineTwips = ptToTwips(organSizePt * ORGAN_LINE_HEIGHT);
   const organTop = mmToTwips(l.organTopMm.value) - Math.round(organLineTwips * GLYPH_TOP_IN_LINE);
   const organSpacerTwips = Math.max(0, organTop - markLines * pitch);
   const organBottom = markLines * pitch + organSpacerTwips + block.organs.length * organLineTwips;
@@ -48,7 +51,7 @@ export function letterheadGeometry(block: LetterheadBlock, profile: LayoutProfil
   for (let i = 0; i < block.signers.length; i += perLine) signerLines.push(block.signers.slice(i, i + perLine));
   const lines = Math.max(1, signerLines.length);
   const ruleGapTwips = Math.max(20, mmToTwips(l.ruleBelowDocNumberMm.value - TEXT_BOTTOM_IN_GRID_LINE_MM));
-  const ruleTwips = Math.round((l.ruleEighths.value / 8) * 20);
+  const ruleTwips = ptToTwips(l.ruleEighths.value / 8);
   // The strip with the rule and the space after it make whole grid lines again.
   const stripLines = Math.ceil((ruleGapTwips + ruleTwips) / pitch);
   const afterRuleTwips = stripLines * pitch - ruleGapTwips - ruleTwips;

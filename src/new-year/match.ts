@@ -18,8 +18,13 @@ export function promisesOf(part: Part | undefined, key: PartKey): string[] {
       if (!g.items?.length && (g.paragraphs !== undefined || !g.groups)) listed.push(endSentence(normalizeParagraph(g.heading)) + paragraphList(g.paragraphs).join(''));
     },
   });
-  return listed.length > 0 ? listed : paragraphList(part.intro);
+  // Without items, each paragraph of the introduction is one, except one that announces the
+  // list (“重点做好以下工作：”): that frames the promises and is none.
+  return listed.length > 0 ? listed : paragraphList(part.intro).filter((p) => !ANNOUNCES_LIST.test(p.trim()));
 }
+
+/** A paragraph ending in a colon introduces what follows. */
+const ANNOUNCES_LIST = /[：:]$/;
 
 /** All text under a group, for matching promises to the heading they belong under. */
 function groupText(group: Group): string {

@@ -14,6 +14,8 @@ export interface SplitItems {
   paragraphs: string[];
   items?: Item[];
   style?: ItemsStyle;
+  /** Paragraphs after the last item that number nothing (a plans part's closing sentence), when allowed. */
+  closing?: string[];
 }
 
 /** A short phrase ending in 。 before the item's text is its lead: 一是严格把关重大行政决策。…… */
@@ -30,7 +32,7 @@ function toItem(raw: string): Item {
  * Split 一是……二是…… into items when that keeps the text in order: items may follow intro
  * paragraphs, but nothing may follow the items. Otherwise the paragraphs stay as they are.
  */
-export function splitItems(texts: readonly string[]): SplitItems {
+export function splitItems(texts: readonly string[], options: { closing?: boolean } = {}): SplitItems {
   const marks: { p: number; index: number; start: number; n: number }[] = [];
   let expected = 1;
   texts.forEach((t, p) => {
@@ -45,8 +47,13 @@ export function splitItems(texts: readonly string[]): SplitItems {
   });
   if (marks.length < 2) return { paragraphs: [...texts] };
   const first = marks[0]!;
+  // With `closing`, paragraphs after the last item's that number nothing are framing text (“我区
+  //将以……为……提供法治保障。”), not part of the last item.
+  const lastItemParagraph = marks.at(-1)!.p;
+  const end = options.closing && lastItemParagraph > first.p ? lastItemParagraph + 1 : texts.length;
+  const closing = texts.slice(end);
   // Every paragraph after the first item must start with the next item.
-  for (let p = first.p + 1; p < texts.length; p++) {
+  for (let p = first.p + 1; p < end; p++) {
     const own = marks.filter((m) => m.p === p);
     if (own.length === 0 || texts[p]!.slice(0, own[0]!.index).trim() !== '') return { paragraphs: [...texts] };
   }
@@ -55,11 +62,11 @@ export function splitItems(texts: readonly string[]): SplitItems {
   if (intro) paragraphs.push(intro);
   const items = marks.map((m, i) => {
     const next = marks[i + 1];
-    const end = next && next.p === m.p ? next.index : texts[m.p]!.length;
-    return toItem(texts[m.p]!.slice(m.start, end));
+    const stop = next && next.p === m.p ? next.index : texts[m.p]!.length;
+    return toItem(texts[m.p]!.slice(m.start, stop));
   });
   const inline = marks.some((m, i) => i > 0 && marks[i - 1]!.p === m.p);
-  return { paragraphs, items, style: inline ? 'inline' : 'paragraphs' };
+  return { paragraphs, items, style: inline ? 'inline' : 'paragraphs', ...(closing.length ? { closing } : {}) };
 }
 
 
