@@ -6,7 +6,7 @@
 // a save made while the first render runs (or right after “已更新” is printed) is seen and
 // renders again, never lost.
 
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { ExitCode, UserError } from '../diagnostic.js';
@@ -17,6 +17,24 @@ import { openSession, renderOne } from './render-session.js';
 /** Editors save in bursts (write, rename, touch): one render per burst. */
 const SETTLE_MS = 15;
 
+/**
+ * How long after a render the data file is looked at once more. Reading the file for the render
+ * changes its access time; chokidar sees that as an event and then ignores the file's events for
+ * 5 ms. A save falling in that window (a quick second save, or a busy machine delaying the event)
+ * would be lost: the look after the render finds it by the file's time and size.
+ */
+const RECHECK_MS = 60;
+
+/** The data file's modification time and size: what a save changes. */
+function stamp(file: string): string {
+  try {
+    const s = statSync(file);
+    return `${s.mtimeMs}:${s.size}`;
+  } catch {
+    return 'missing';
+  }
+}
+
 export const runWatch: CommandRun = async (files, values, io) => {
   if (files.length !== 1) throw new UserError('请指定一个要监视的数据文件，例如：fazhi watch data/示例区/2024/report.yaml', ExitCode.Usage);
   const file = path.resolve(io.cwd, files[0]!);
@@ -24,14 +42,21 @@ export const runWatch: CommandRun = async (files, values, io) => {
   const session = await openSession(values, io);
   const time = () => new Date().toLocaleTimeString('zh-CN', { hour12: false });
 
+  let rendered = '';
+  let recheck: NodeJS.Timeout | undefined;
   const run = async (reason: string, templateSaved = false): Promise<void> => {
     const started = performance.now();
+    rendered = stamp(file);
     io.out(`[${time()}] ${reason}`);
     // Compiled templates are kept while only the data changes.
     if (templateSaved) clearTemplateCache();
     const outcome = await renderOne(files[0]!, session, io, true);
     if (outcome.ok) io.out(`[${time()}] 已更新，用时 ${Math.round(performance.now() - started)} 毫秒。继续监视中（按 Ctrl+C 停止）。`);
     else io.out(`[${time()}] 保留上一次生成的文件。修改并保存后会自动重新生成。`);
+    clearTimeout(recheck);
+    recheck = setTimeout(() => {
+      if (timer === undefined && stamp(file) !== rendered) changed(file);
+    }, RECHECK_MS);
   };
 
   // The data file itself (chokidar follows an editor's save by rename), and the templates'
@@ -53,6 +78,7 @@ export const runWatch: CommandRun = async (files, values, io) => {
     clearTimeout(timer);
     templateSaved ||= what.endsWith('.hbs');
     timer = setTimeout(() => {
+      timer = undefined;
       const template = templateSaved;
       templateSaved = false;
       running = running.then(() => run(`${what} 已修改，重新生成……`, template));
@@ -65,6 +91,7 @@ export const runWatch: CommandRun = async (files, values, io) => {
   return await new Promise<ExitCode>((resolve) => {
     const stop = () => {
       clearTimeout(timer);
+      clearTimeout(recheck);
       void watcher.close().then(() => {
         io.out('已停止监视。');
         resolve(ExitCode.Ok);
