@@ -2,20 +2,28 @@
 // depends on comes in one options record (RenderOptions); nothing is read from the process's
 // state, so two runs with different options can interleave (a web front end, a batch worker).
 
-import { check } from './check/index.js';
-import { yearFolderDiagnostics } from './check/year-folder.js';
+import path from 'node:path';
+import { check, runRules } from './check/index.js';
+import type { PreviousContext, RosterContext, UnitLookup } from './check/context.js';
+import { FOLDER_RULES, PREVIOUS_RULES, ROSTER_RULES } from './check/rules/index.js';
 import { crossUnitChecks } from './cross-unit.js';
+import { hasAssignment } from './data/assignments.js';
+import { yearFolderOf } from './data/folders.js';
+import { partItems } from './data/visit.js';
 import type { ReportDocument } from './compose/index.js';
 import { TemplateError } from './compose/template-error.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import { fitLayout } from './layout/fit.js';
 import { GBT9704, type LayoutProfile } from './layout/profile.js';
 import { loadReportFile, loadReportText, type SourceFile } from './load/index.js';
-import { crossYearDiagnostics, loadPrevious, previousYearPath, type PreviousYear } from './previous/index.js';
+import { loadPrevious, previousYearPath, type PreviousYear } from './previous/index.js';
 import type { ReportData } from './data/report.js';
 import type { RollupResult } from './rollup/index.js';
 import { rollupTableBlock } from './rollup/table.js';
 import { placeAt } from './check/place.js';
+import { lastYearMatcher } from './reuse/index.js';
+import { matchUnitName, ROSTER_FILE_NAME } from './roster/index.js';
+import { rosterFor } from './tasks/check.js';
 
 export interface ValidateResult {
   source: SourceFile;
@@ -34,15 +42,37 @@ export interface ValidateOptions {
 
 export function validateSource(source: SourceFile): ValidateResult {
   const checked = check(source);
-  const folder = checked.report ? yearFolderDiagnostics(source, checked.report) : [];
-  const diagnostics = folder.length ? sortDiagnostics([...checked.diagnostics, ...folder]) : checked.diagnostics;
-  const report = folder.length ? undefined : checked.report;
-  if (!report) return { source, diagnostics };
+  if (!checked.report) return { source, diagnostics: checked.diagnostics };
+  // The context rules, each group once the pipeline has found what it reads (check/context.ts).
+  const folderYear = yearFolderOf(source.path)?.year;
+  const folder = runRules(source, checked.report, FOLDER_RULES, folderYear === undefined ? {} : { folderYear });
+  if (folder.length) return { source, diagnostics: sortDiagnostics([...checked.diagnostics, ...folder]) };
+  const { diagnostics, report } = checked;
   // Roster names and rolled-up figures: the other files of the district's year.
+  const roster = rosterContext(source, report);
+  const assignments = [...roster.diagnostics, ...runRules(source, report, ROSTER_RULES, roster.context ? { roster: roster.context } : {})];
   const cross = crossUnitChecks(source, report);
-  if (cross.diagnostics.length === 0 && !cross.rollup) return { source, diagnostics, report };
-  const all = sortDiagnostics([...diagnostics, ...cross.diagnostics]);
-  return { source, diagnostics: all, ...(cross.report ? { report: cross.report } : {}), ...(cross.rollup ? { rollup: cross.rollup } : {}) };
+  const extra = [...assignments, ...cross.diagnostics];
+  if (extra.length === 0 && !cross.rollup) return { source, diagnostics, report };
+  const all = sortDiagnostics([...diagnostics, ...extra]);
+  return { source, diagnostics: all, ...(hasErrors(extra) ? {} : { report: cross.report }), ...(cross.rollup ? { rollup: cross.rollup } : {}) };
+}
+
+/**
+ * The roster for the rules on unit names, with the roster's own problems when it cannot be used.
+ * Looked up only when the responsibility breakdown names units: other reports need no roster.
+ */
+function rosterContext(source: SourceFile, report: ReportData): { context?: RosterContext; diagnostics: Diagnostic[] } {
+  if (!partItems(report.plans, 'plans').some(({ item }) => hasAssignment(item))) return { diagnostics: [] };
+  const found = rosterFor(source.path);
+  if (!found.file) return { context: { found: false, expected: path.join(path.dirname(path.dirname(source.path)), ROSTER_FILE_NAME) }, diagnostics: [] };
+  if (!found.roster) return { context: { found: true, file: found.file }, diagnostics: found.diagnostics };
+  const roster = found.roster;
+  const match = (name: string): UnitLookup => {
+    const m = matchUnitName(name, roster);
+    return m.units ? { known: true } : { known: false, ...(m.suggestion ? { suggestion: m.suggestion } : {}) };
+  };
+  return { context: { found: true, file: found.file, match }, diagnostics: [] };
 }
 
 export function validateFile(path: string, options: ValidateOptions = {}): ValidateResult {
@@ -60,7 +90,10 @@ export function withPreviousYear(result: ValidateResult, path: string, override?
   if (!result.report) return result;
   const lookup = loadPrevious(path, result.report, override);
   const expected = override ?? previousYearPath(path, result.report.year);
-  const extra = crossYearDiagnostics(result.source, result.report, lookup, expected);
+  const previous: PreviousContext = lookup.previous
+    ? { found: true, closest: lastYearMatcher(lookup.previous.source, lookup.previous.report) }
+    : { found: false, unusable: lookup.diagnostics.length > 0, ...(expected !== undefined ? { expected } : {}) };
+  const extra = [...lookup.diagnostics, ...runRules(result.source, result.report, PREVIOUS_RULES, { previous })];
   const diagnostics = sortDiagnostics([...result.diagnostics, ...extra]);
   const { report, ...rest } = result;
   if (hasErrors(diagnostics)) return { ...rest, diagnostics };

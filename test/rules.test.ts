@@ -20,7 +20,14 @@ import { titleLines } from '../src/check/rules/title-lines.js';
 import { titlePattern } from '../src/check/rules/title-pattern.js';
 import { uniqueMetricIds } from '../src/check/rules/unique-metric-ids.js';
 import { yearMentions } from '../src/check/rules/year-mentions.js';
-import { RULES } from '../src/check/rules/index.js';
+import { ALL_RULES, ruleListMarkdown } from '../src/check/rules/index.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './helpers/cli.js';
+import { assignmentsNoRoster, assignmentsUnknownUnit } from '../src/check/rules/assignments-roster.js';
+import { previousRefs, previousTable } from '../src/check/rules/previous-year.js';
+import { reuse } from '../src/check/rules/reuse.js';
+import { yearFolder } from '../src/check/rules/year-folder.js';
 import { describe, expect, it } from 'vitest';
 import { MINIMAL } from './helpers/minimal.js';
 import { ruleTester } from './helpers/rule-tester.js';
@@ -35,8 +42,23 @@ const METRICS = (rows: string): string => `${MINIMAL}metrics:\n${rows}`;
 
 describe('the rule tables', () => {
   it('cover every rule', () => {
-    const tested = [letterheadSigners, attachmentPresent, dateAfterYear, datePresent, deadlineYear, docNumberFormat, firstResponsible, headingDepth, levelRecipients, metricRefs, numberedText, partNotEmpty, percentRange, planAssignments, plansYear, rollupDeclarations, titleLines, titlePattern, uniqueMetricIds, yearMentions];
-    expect(RULES.filter((r) => !tested.includes(r)).map((r) => r.id)).toEqual([]);
+    const tested = [attachmentPresent, letterheadSigners, dateAfterYear, datePresent, deadlineYear, docNumberFormat, firstResponsible, headingDepth, levelRecipients, metricRefs, numberedText, partNotEmpty, percentRange, planAssignments, plansYear, rollupDeclarations, titleLines, titlePattern, uniqueMetricIds, yearMentions];
+    // The rules that read a cross-file context have their tables in context-rules.test.ts.
+    const withContext = [reuse, yearFolder, assignmentsNoRoster, assignmentsUnknownUnit, previousRefs, previousTable];
+    expect(ALL_RULES.filter((r) => !tested.includes(r) && !withContext.includes(r)).map((r) => r.id)).toEqual([]);
+  });
+  it.each(ALL_RULES.map((r) => [r.id, r] as const))('%s says what it enforces and where that comes from', (_id, rule) => {
+    expect(rule.basis.trim().length).toBeGreaterThan(8);
+  });
+  it('are listed in the README with their basis, as the rules say it (npm run rules-doc)', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const listed = readme.slice(readme.indexOf('<!-- rules:start -->') + '<!-- rules:start -->'.length, readme.indexOf('<!-- rules:end -->')).trim();
+    expect(listed).toBe(ruleListMarkdown());
+    for (const rule of ALL_RULES) expect(listed).toContain(`| \`${rule.id}\` |`);
+  });
+  it('have one id each, so a message can be traced to its rule', () => {
+    const ids = ALL_RULES.map((r) => r.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 });
 

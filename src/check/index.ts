@@ -7,6 +7,7 @@ import type { ReportData } from '../data/report.js';
 import { relaxForImported } from './imported.js';
 import { placeAt } from './place.js';
 import { findPlaceholders } from './placeholders.js';
+import type { RuleContext } from './context.js';
 import type { Rule } from './rule.js';
 import { RULES } from './rules/index.js';
 import { checkSchema } from './schema.js';
@@ -17,9 +18,11 @@ export interface CheckResult {
   report?: ReportData;
 }
 
-export function runRules(source: SourceFile, data: ReportData, rules: readonly Rule[] = RULES): Diagnostic[] {
+export function runRules(source: SourceFile, data: ReportData, rules: readonly Rule[] = RULES, context: RuleContext = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const rule of rules) {
+    // A rule whose context is not known in this run has nothing to compare with: it stays silent.
+    if (rule.needs?.some((need) => context[need] === undefined)) continue;
     rule.check(data, ({ pointer, message, atKey, snippet, occurrence }) => {
       out.push({
         severity: rule.severity,
@@ -27,7 +30,7 @@ export function runRules(source: SourceFile, data: ReportData, rules: readonly R
         message,
         ...placeAt(source, pointer, { atKey, snippet, occurrence }),
       });
-    });
+    }, context);
   }
   return out;
 }

@@ -34,3 +34,17 @@ export function reportPath(level: Level, district: string, year: number, unit: s
   const yearDir = path.join('data', district, String(year));
   return level === 'district' ? path.join(yearDir, DISTRICT_REPORT_FILE) : path.join(yearDir, SUB_REPORT_FOLDERS[level], `${unit}.yaml`);
 }
+
+const YEAR_FOLDER = /^\d{4}$/;
+
+/** The year folder a data file lies in (…/2025/report.yaml, …/2025/departments/x.yaml). */
+export function yearFolderOf(file: string): { year: number; folder: string } | undefined {
+  const dir = path.dirname(path.resolve(file));
+  const name = path.basename(dir);
+  if (YEAR_FOLDER.test(name)) return { year: Number(name), folder: dir };
+  if (name === 'departments' || name === 'towns') {
+    const up = path.dirname(dir);
+    if (YEAR_FOLDER.test(path.basename(up))) return { year: Number(path.basename(up)), folder: up };
+  }
+  return undefined;
+}

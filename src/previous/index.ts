@@ -6,17 +6,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { check } from '../check/index.js';
 import { shiftYearPath } from '../data/folders.js';
-import { reportTexts } from '../data/visit.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { FileMemo, keyAsWritten } from '../load/file-memo.js';
 import { loadReportFile, type SourceFile } from '../load/index.js';
 import { object, reportData } from '../load/cache-shape.js';
 import { sourceHoldingCodec } from '../load/source-codec.js';
-import { findRefs, needsPrevious } from '../data/metric-refs.js';
 import type { ReportData } from '../data/report.js';
 import { resolveRollups } from '../rollup/index.js';
-import { reuseWarnings } from '../reuse/index.js';
-import { placeAt } from '../check/place.js';
 
 export interface PreviousYear {
   path: string;
@@ -89,34 +85,4 @@ export function loadPrevious(file: string, report: ReportData, override?: string
   // Last year's rolled-up figures, computed from last year's sub-reports, for comparisons.
   const resolved = resolveRollups(source, checked.report).report;
   return { previous: { path: target, source, report: resolved }, diagnostics };
-}
-
-/** Checks that need last year's report: reuse warnings, and comparisons with nothing to compare. */
-export function crossYearDiagnostics(source: SourceFile, report: ReportData, lookup: PreviousLookup, expectedPath: string | undefined): Diagnostic[] {
-  const out: Diagnostic[] = [...lookup.diagnostics];
-  const previous = lookup.previous;
-  if (previous) out.push(...reuseWarnings(source, report, previous.source, previous.report));
-  if (!previous) {
-    const where = lookup.diagnostics.length > 0 ? '' : expectedPath ? `（应为 ${expectedPath}）` : '';
-    const none = lookup.diagnostics.length > 0 ? '没有可用的上年数据' : '没有找到上年的数据文件';
-    for (const { pointer, text } of reportTexts(report)) {
-      for (const ref of findRefs(text).filter(needsPrevious)) {
-        out.push({
-          severity: 'error',
-          ruleId: 'metric-refs/previous',
-          message: `“${ref.raw}”要与上年比较，但${none}${where}；请用 --previous 指定上年的数据文件，或直接写明。`,
-          ...placeAt(source, pointer),
-        });
-      }
-    }
-    if (report.metrics_table !== undefined) {
-      out.push({
-        severity: 'warning',
-        ruleId: 'metrics-table/previous',
-        message: `${none}${where}，附表中“上年”和“同比”两栏将为空；可以用 --previous 指定。`,
-        ...placeAt(source, '/metrics_table'),
-      });
-    }
-  }
-  return out;
 }

@@ -1,14 +1,13 @@
-// Reuse check: a paragraph identical or nearly identical to one in last year's report is the
-// first thing a reviewer objects to. Each is a warning at this year's paragraph that names the
-// place in last year's file, so both can be opened side by side.
+// Last year's paragraphs for the reuse rule (check/rules/reuse.ts): a paragraph identical or
+// nearly identical to one in last year's report is the first thing a reviewer objects to.
 
-import type { Diagnostic } from '../diagnostic.js';
+import type { LastYearParagraph } from '../check/context.js';
 import type { SourceFile } from '../load/index.js';
 import { PLACEHOLDER } from '../data/placeholder.js';
 import { reportTexts } from '../data/visit.js';
 import type { ReportData } from '../data/report.js';
 import { BigramIndex, fingerprint, type Fingerprint } from './similar.js';
-import { placeAt, positionOf } from '../check/place.js';
+import { positionOf } from '../check/place.js';
 
 /** Shorter texts (a phrase, a heading) repeat legitimately from year to year. */
 export const MIN_CHARS = 30;
@@ -32,31 +31,29 @@ function paragraphs(data: ReportData): Paragraph[] {
 // back for every check of watch or batch: its paragraphs' fingerprints are computed once.
 const previousParagraphs = new WeakMap<SourceFile, { paragraphs: Paragraph[]; index: BigramIndex }>();
 
-export function reuseWarnings(current: SourceFile, report: ReportData, previous: SourceFile, previousReport: ReportData): Diagnostic[] {
+/**
+ * For the reuse rule (check/rules/reuse.ts): the paragraph of last year's report that a text of
+ * this year's nearly repeats. Texts too short to count, or still holding 【待填写】, match nothing.
+ */
+export function lastYearMatcher(previous: SourceFile, previousReport: ReportData): (text: string) => LastYearParagraph | undefined {
   let last = previousParagraphs.get(previous);
   if (!last) {
     const list = paragraphs(previousReport);
     last = { paragraphs: list, index: new BigramIndex(list.map((q) => q.fp)) };
     previousParagraphs.set(previous, last);
   }
-  const out: Diagnostic[] = [];
-  for (const p of paragraphs(report)) {
+  const { paragraphs: lastParagraphs, index } = last;
+  return (text) => {
+    if (text.includes(PLACEHOLDER)) return undefined;
+    const fp = fingerprint(text);
+    if ([...fp.text].length < MIN_CHARS) return undefined;
     let best: { q: Paragraph; score: number } | undefined;
     // The first of the most similar, as comparing one pair after another would find it.
-    last.index.similarities(p.fp).forEach((score, at) => {
-      if (score >= NEAR && (!best || score > best.score)) best = { q: last.paragraphs[at]!, score };
+    index.similarities(fp).forEach((score, at) => {
+      if (score >= NEAR && (!best || score > best.score)) best = { q: lastParagraphs[at]!, score };
     });
-    if (!best) continue;
+    if (!best) return undefined;
     const at = positionOf(previous, best.q.pointer);
-    const where = `${previous.path}:${at.line}:${at.column}`;
-    const how =
-      best.q.fp.plain === p.fp.plain ? '完全相同' : best.score === 1 ? '只有数字不同' : `几乎相同（相似度 ${Math.floor(best.score * 100)}%）`;
-    out.push({
-      severity: 'warning',
-      ruleId: 'reuse',
-      message: `这段文字与上年报告中的一段${how}，上年见 ${where}。照搬上年内容是审阅时最常被指出的问题，请按本年度实际情况改写。`,
-      ...placeAt(current, p.pointer),
-    });
-  }
-  return out;
+    return { where: `${previous.path}:${at.line}:${at.column}`, identical: best.q.fp.plain === fp.plain, score: best.score };
+  };
 }
