@@ -187,6 +187,17 @@ export function colophonLines(block: Extract<Block, { kind: 'colophon' }>, profi
   return copy + printed;
 }
 
+/**
+ * How many page breaks come before the 版记 (GB/T 9704 §7.4: at the foot of an even page): none
+ * when the text ends on an even page with room left, one after an odd page, two when the even
+ * page is full. The .docx writer prints these breaks; the workbench's preview draws the same page.
+ */
+export function colophonBreaks(blocks: readonly Block[], block: Extract<Block, { kind: 'colophon' }>, profile: LayoutProfile): { lastPage: number; breaks: 0 | 1 | 2 } {
+  const { lastPage, linesOnLastPage } = estimatePages(blocks.slice(0, blocks.indexOf(block)), profile);
+  const fits = linesOnLastPage + colophonLines(block, profile) <= profile.grid.linesPerPage.value;
+  return { lastPage, breaks: lastPage % 2 === 1 ? 1 : fits ? 0 : 2 };
+}
+
 /** Where a part of a block lies: `lines` lines from line `firstLine` (0-based) of `page`. */
 export interface Segment {
   block: number;

@@ -4,7 +4,7 @@
 
 import type { Block, ReportDocument, Run } from '../compose/model.js';
 import { textWidth } from '../compose/title-lines.js';
-import { breakLines, colophonLines, condensedCharsPerLine, estimatePages, type Segment } from '../layout/paginate.js';
+import { breakLines, colophonBreaks, condensedCharsPerLine, estimatePages, type Segment } from '../layout/paginate.js';
 import { letterheadGeometry } from '../layout/letterhead.js';
 import type { LayoutProfile } from '../layout/profile.js';
 import type { Preview, PreviewLine, PreviewPage } from './api.js';
@@ -144,13 +144,12 @@ function blockLines(block: Block, profile: LayoutProfile): DrawnLine[][] {
 }
 
 /**
- * The page the .docx writer puts the 版记 on (write/docx/index.ts, colophonOnEvenPage): the last
+ * The page the .docx writer puts the 版记 on (layout/paginate.ts, colophonBreaks): the last
  * page when it is even and has room, else the next even page.
  */
 function colophonPage(blocks: readonly Block[], block: Extract<Block, { kind: 'colophon' }>, profile: LayoutProfile): number {
-  const { lastPage, linesOnLastPage } = estimatePages(blocks.slice(0, blocks.indexOf(block)), profile);
-  const fits = linesOnLastPage + colophonLines(block, profile) <= profile.grid.linesPerPage.value;
-  return lastPage + (lastPage % 2 === 1 ? 1 : fits ? 0 : 2);
+  const { lastPage, breaks } = colophonBreaks(blocks, block, profile);
+  return lastPage + breaks;
 }
 
 export function previewOf(doc: ReportDocument, profile: LayoutProfile): Preview {

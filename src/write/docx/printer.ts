@@ -11,7 +11,7 @@
 // the comparison and validator tests (test/docx-printer.test.ts, test/ooxml-valid.test.ts) see it.
 
 import type { Block, ReportDocument } from '../../compose/model.js';
-import { colophonLines, estimatePages } from '../../layout/paginate.js';
+import { colophonBreaks } from '../../layout/paginate.js';
 import type { LayoutProfile } from '../../layout/profile.js';
 import { heading, paragraph } from './body.js';
 import { attachments, signature } from './closing.js';
@@ -44,10 +44,7 @@ const PRINTERS: { [K in Block['kind']]: Printer<K> } = {
  * That page carries the page number like every other (one section, one footer pair).
  */
 function colophonOnEvenPage(blocks: readonly Block[], block: Extract<Block, { kind: 'colophon' }>, profile: LayoutProfile): string {
-  const before = blocks.slice(0, blocks.indexOf(block));
-  const { lastPage, linesOnLastPage } = estimatePages(before, profile);
-  const fits = linesOnLastPage + colophonLines(block, profile) <= profile.grid.linesPerPage.value;
-  const breaks = lastPage % 2 === 1 ? 1 : fits ? 0 : 2;
+  const { breaks } = colophonBreaks(blocks, block, profile);
   // A floating table is anchored to the paragraph after it, which must exist.
   return printParagraph({ pageBreakBefore: true }).repeat(breaks) + colophon(block, profile) + '<w:p/>';
 }
