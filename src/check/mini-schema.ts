@@ -5,7 +5,9 @@
 // a schema cannot grow a rule this validator would silently skip.
 
 import type { ErrorObject } from 'ajv';
-import type { JsonSchema } from '../load/index.js';
+import type { Diagnostic } from '../diagnostic.js';
+import type { JsonSchema, SourceFile } from '../load/index.js';
+import { placeSchemaError, type FieldNamer } from './schema-messages.js';
 
 const KNOWN = new Set(['$schema', '$id', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties', 'items', 'minItems', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'enum', '$ref', 'definitions']);
 
@@ -59,4 +61,22 @@ export function miniValidate(root: JsonSchema, data: unknown): ErrorObject[] {
   };
   visit(root, data, '');
   return errors;
+}
+
+/**
+ * The schema errors of a file that is not a report (a layout profile, the roster) as diagnostics
+ * at their positions, each once: `kind` prefixes the rule id, `label` the message (“单位名册：…”).
+ */
+export function miniSchemaDiagnostics(source: SourceFile, compiled: { schema: JsonSchema; namer: FieldNamer }, kind: string, label: string): Diagnostic[] {
+  const { schema, namer } = compiled;
+  const seen = new Set<string>();
+  return miniValidate(schema, source.data).flatMap((error) => {
+    const described = namer.describe(error);
+    const { pointer } = described;
+    const { position, message } = placeSchemaError(error, described, source, namer);
+    const key = `${position.line}:${position.column}:${message}`;
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ severity: 'error' as const, ruleId: `${kind}/${error.keyword}`, message: `${label}：${message}`, file: source.path, position, pointer }];
+  });
 }

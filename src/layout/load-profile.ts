@@ -9,8 +9,8 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { miniValidate } from '../check/mini-schema.js';
-import { FieldNamer, placeSchemaError } from '../check/schema-messages.js';
+import { miniSchemaDiagnostics } from '../check/mini-schema.js';
+import { FieldNamer } from '../check/schema-messages.js';
 import { ExitCode, formatDiagnostic, sortDiagnostics, UserError, type Diagnostic } from '../diagnostic.js';
 import { loadReportFile, type JsonSchema, type SourceFile } from '../load/index.js';
 import { PACKAGE_ROOT } from '../paths.js';
@@ -50,17 +50,7 @@ function merge(base: Tree, override: Tree, file: string): Tree {
 }
 
 function schemaDiagnostics(source: SourceFile): Diagnostic[] {
-  const { schema, namer } = profileSchema();
-  const seen = new Set<string>();
-  return miniValidate(schema, source.data).flatMap((error) => {
-    const described = namer.describe(error);
-    const { pointer } = described;
-    const { position, message } = placeSchemaError(error, described, source, namer);
-    const key = `${position.line}:${position.column}:${message}`;
-    if (seen.has(key)) return [];
-    seen.add(key);
-    return [{ severity: 'error' as const, ruleId: `profile/${error.keyword}`, message: `版式文件：${message}`, file: source.path, position, pointer }];
-  });
+  return miniSchemaDiagnostics(source, profileSchema(), 'profile', '版式文件');
 }
 
 /** What the schema cannot say about single values: the page must still hold a 版心. */

@@ -5,14 +5,14 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { FieldNamer, placeSchemaError } from '../check/schema-messages.js';
+import { FieldNamer } from '../check/schema-messages.js';
 import { sortDiagnostics, type Diagnostic } from '../diagnostic.js';
 import { FileMemo, keyAsWritten } from '../load/file-memo.js';
 import { array, diagnostic, object, oneOf, optionalString, string } from '../load/cache-shape.js';
 import { sourceHoldingCodec } from '../load/source-codec.js';
 import { loadReportFile, type JsonSchema, type SourceFile } from '../load/index.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { miniValidate } from '../check/mini-schema.js';
+import { miniSchemaDiagnostics } from '../check/mini-schema.js';
 import type { Roster, RosterUnit } from './types.js';
 import { placeAt } from '../check/place.js';
 
@@ -38,17 +38,7 @@ function rosterSchema(): { schema: JsonSchema; namer: FieldNamer } {
 }
 
 function schemaDiagnostics(source: SourceFile): Diagnostic[] {
-  const { schema, namer } = rosterSchema();
-  const seen = new Set<string>();
-  return miniValidate(schema, source.data).flatMap((error) => {
-    const described = namer.describe(error);
-    const { pointer } = described;
-    const { position, message } = placeSchemaError(error, described, source, namer);
-    const key = `${position.line}:${position.column}:${message}`;
-    if (seen.has(key)) return [];
-    seen.add(key);
-    return [{ severity: 'error' as const, ruleId: `roster/${error.keyword}`, message: `单位名册：${message}`, file: source.path, position, pointer }];
-  });
+  return miniSchemaDiagnostics(source, rosterSchema(), 'roster', '单位名册');
 }
 
 function duplicateNames(source: SourceFile, units: RosterUnit[]): Diagnostic[] {
