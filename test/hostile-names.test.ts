@@ -1,23 +1,16 @@
 // Output names: whatever the titles and data file names, the outputs of one run never overwrite
 // each other (x.yaml, x.yml and x.YAML with one title; units whose names make one file name), and
 // a renamed output stays within the 255 bytes file systems allow.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { taggedPath } from '../src/write/output-file.js';
 import { fazhi, scratchDir } from './helpers/cli.js';
 import { runCli } from './helpers/hostile.js';
 import { MINIMAL } from './helpers/minimal.js';
 
-const scratch: string[] = [];
-function dir(): string {
-  const d = scratchDir();
-  scratch.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of scratch) rmSync(d, { recursive: true, force: true });
-});
+/** A scratch folder, removed after this file by test/helpers/cleanup.ts. */
+const dir = scratchDir;
 
 const docxIn = (d: string): string[] => readdirSync(d).filter((f) => f.endsWith('.docx')).sort();
 

@@ -2,22 +2,15 @@
 // --force), `init` writes only inside data/ and only names that reach the disk as typed, the
 // cache never lands in the working folder, and output that cannot be written ends in Chinese.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BIN, fazhi, ROOT, scratchDir, TEST_CACHE_DIR } from './helpers/cli.js';
 import { runCli, STACK_TRACE } from './helpers/hostile.js';
 import { MINIMAL } from './helpers/minimal.js';
 
-const scratch: string[] = [];
-function dir(): string {
-  const d = scratchDir();
-  scratch.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of scratch) rmSync(d, { recursive: true, force: true });
-});
+/** A scratch folder, removed after this file by test/helpers/cleanup.ts. */
+const dir = scratchDir;
 
 /** Every file under `root`, relative, sorted. */
 function tree(root: string): string[] {
