@@ -75,9 +75,11 @@ describe('the CLI with a cache', () => {
     const env = { FAZHI_CACHE_DIR: cache };
     const first = fazhi(['render', report, '-o', 'out1'], dir, env);
     expect(first.code).toBe(0);
-    // The district's ten other files, and the writer's reference package of the profile.
-    expect(readdirSync(cache).filter((f) => !f.startsWith('docx-reference-')).length).toBe(10);
+    // The district's ten other files, the writer's reference package of the profile, and the
+    // named file itself (test/named-file-cache.test.ts).
+    expect(readdirSync(cache).filter((f) => !f.startsWith('docx-reference-') && !f.startsWith('checked-file-')).length).toBe(10);
     expect(readdirSync(cache).filter((f) => f.startsWith('docx-reference-')).length).toBe(1);
+    expect(readdirSync(cache).filter((f) => f.startsWith('checked-file-')).length).toBe(1);
     const second = fazhi(['render', report, '-o', 'out2'], dir, env);
     const uncached = fazhi(['render', report, '-o', 'out3'], dir, { FAZHI_CACHE: 'off' });
     expect(second.stdout.replace('out2', 'out1')).toBe(first.stdout);

@@ -125,12 +125,23 @@ function entryFileOf(kind: string, key: string): string {
  */
 export function diskCached<T>(file: string, key: string, codec: DiskCacheCodec<T>, compute: () => T): T {
   if (!settings) return compute();
-  let content: string;
+  let bytes: Uint8Array;
   try {
-    content = readFileSync(file).toString('base64');
+    bytes = readFileSync(file);
   } catch {
     return compute(); // unreadable: the computation reports it
   }
+  return diskCachedBytes(bytes, key, codec, compute);
+}
+
+/**
+ * The cached value of `compute()` for content already read (`bytes`): for a caller that computes
+ * from those very bytes, so that the entry's content and its value cannot come from two
+ * different reads of a file being saved meanwhile.
+ */
+export function diskCachedBytes<T>(bytes: Uint8Array, key: string, codec: DiskCacheCodec<T>, compute: () => T): T {
+  if (!settings) return compute();
+  const content = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
   const stored = readDiskEntry(codec.kind, key, content);
   if (stored !== undefined) {
     try {
