@@ -4,6 +4,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultCacheDir, disableDiskCache, enableDiskCache, type DiskCacheCodec } from '../src/load/disk-cache.js';
 import { FileMemo } from '../src/load/file-memo.js';
@@ -144,14 +145,7 @@ describe('the CLI with a cache', () => {
       const entry = JSON.parse(readFileSync(file, 'utf8')) as { id: string; content: string; value: Record<string, unknown>; check: string };
       edit(entry.value);
       const value = JSON.stringify(entry.value);
-      let a = 0x811c9dc5;
-      let b = 0x050c5d1f;
-      const text = `${entry.id}\n${entry.content}\n${value}`;
-      for (let i = 0; i < text.length; i++) {
-        a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
-        b = Math.imul(b ^ text.charCodeAt(i), 0x01000193);
-      }
-      const check = (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+      const check = `crc${zlib.crc32(value, zlib.crc32(`${entry.id}\n${entry.content}\n`)).toString(16)}`;
       writeFileSync(file, JSON.stringify({ id: entry.id, content: entry.content, value: entry.value, check }));
     };
     fazhi(['render', report, '-o', 'out', '--verbose'], dir, env); // entries rewritten from the files
