@@ -30,6 +30,9 @@ const ms = (n) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 // The CLI's cache of the district's other files (src/load/disk-cache.ts) lives here, not in the
 // user's cache folder; `emptyCache` gives each run a fresh one (a first run).
 const CACHE = path.join(work, 'cache');
+// The compared build has a cache folder of its own: an entry is named by its file, not by the
+// build, so two builds sharing one folder would replace each other's entries on every run.
+const OTHER_CACHE = path.join(work, 'cache-other');
 let emptyCaches = 0;
 
 const GNU_TIME = existsSync('/usr/bin/time');
@@ -145,8 +148,8 @@ const cold = {
   ...(hasCommand('pandoc') ? { pandoc: ['pandoc', [md, '-o', path.join(work, 'pandoc.docx')]] } : {}),
   ...(OTHER_BIN
     ? {
-        otherRender: [process.execPath, [OTHER_BIN, 'render', REPORT, '-o', out]],
-        otherValidate: [process.execPath, [OTHER_BIN, 'validate', REPORT]],
+        otherRender: [process.execPath, [OTHER_BIN, 'render', REPORT, '-o', out], { env: { FAZHI_CACHE_DIR: OTHER_CACHE } }],
+        otherValidate: [process.execPath, [OTHER_BIN, 'validate', REPORT], { env: { FAZHI_CACHE_DIR: OTHER_CACHE } }],
       }
     : {}),
   // A run under other V8 flags, then a plain render: the plain one must not be slower than
@@ -154,7 +157,7 @@ const cold = {
   flagged: [process.execPath, [BIN, 'render', REPORT, '-o', out], { env: { NODE_OPTIONS: '--max-old-space-size=4096' } }],
   afterFlagged: [process.execPath, [BIN, 'render', REPORT, '-o', out]],
 };
-if (OTHER_BIN) timeProcess(process.execPath, [OTHER_BIN, 'render', REPORT, '-o', out], { runs: 1 });
+if (OTHER_BIN) timeProcess(process.execPath, [OTHER_BIN, 'render', REPORT, '-o', out], { runs: 1, env: { FAZHI_CACHE_DIR: OTHER_CACHE } });
 timeProcess(process.execPath, [BIN, 'render', REPORT, '-o', out], { runs: 1 }); // fills the cache
 const coldTimes = Object.fromEntries(Object.keys(cold).map((k) => [k, []]));
 for (let round = 0; round < RUNS; round++) {
