@@ -5,9 +5,9 @@
 
 import type { ReportDocument } from '../../compose/model.js';
 import type { LayoutProfile } from '../../layout/profile.js';
-import { printBody } from './printer.js';
+import { bodyParts, printBody } from './printer.js';
 import { CORE_PART, DOCUMENT_PART, referencePackage } from './reference.js';
-import { deflateEntry, zipEntries } from './stable-docx.js';
+import { deflateEntry, deflateEntryParts, zipEntries } from './stable-docx.js';
 import { escapeXml } from './xml.js';
 
 /**
@@ -33,10 +33,16 @@ export async function documentXml(doc: ReportDocument, profile: LayoutProfile): 
 
 export async function writeDocx(doc: ReportDocument, profile: LayoutProfile): Promise<Uint8Array> {
   const reference = await referencePackage(profile);
-  const document = reference.documentStart + printBody(doc, profile) + reference.documentEnd;
+  // Printed in pieces and deflated as printed (stable-docx.ts): a report's document.xml in one
+  // call as before; a 汇总表 of thousands of rows without holding its whole text.
+  const document = await deflateEntryParts(DOCUMENT_PART, documentParts(reference.documentStart, doc, profile, reference.documentEnd));
   return zipEntries(
-    reference.entries.map((entry) =>
-      entry === DOCUMENT_PART ? deflateEntry(DOCUMENT_PART, document) : entry === CORE_PART ? deflateEntry(CORE_PART, coreProperties(doc)) : entry,
-    ),
+    reference.entries.map((entry) => (entry === DOCUMENT_PART ? document : entry === CORE_PART ? deflateEntry(CORE_PART, coreProperties(doc)) : entry)),
   );
+}
+
+function* documentParts(start: string, doc: ReportDocument, profile: LayoutProfile, end: string): Generator<string> {
+  yield start;
+  yield* bodyParts(doc, profile);
+  yield end;
 }

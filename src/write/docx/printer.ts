@@ -17,7 +17,7 @@ import { heading, paragraph } from './body.js';
 import { attachments, signature } from './closing.js';
 import { colophon } from './colophon.js';
 import { addressee, docNumber, title } from './front.js';
-import { table } from './table.js';
+import { table, tableParts } from './table.js';
 import { attachmentStart } from './attachment.js';
 import { letterhead } from './letterhead.js';
 import { paragraph as printParagraph } from './xml.js';
@@ -54,4 +54,15 @@ export function printBody(doc: ReportDocument, profile: LayoutProfile): string {
   let out = '';
   for (const block of doc.blocks) out += (PRINTERS[block.kind] as Printer<Block['kind']>)(block, profile, doc);
   return out;
+}
+
+/**
+ * The body in pieces, for a writer that deflates it as it goes: a block at a time, a table a row
+ * at a time (tableParts). Joined, the pieces are printBody's text.
+ */
+export function* bodyParts(doc: ReportDocument, profile: LayoutProfile): Generator<string> {
+  for (const block of doc.blocks) {
+    if (block.kind === 'table') yield* tableParts(block, profile);
+    else yield (PRINTERS[block.kind] as Printer<Block['kind']>)(block, profile, doc);
+  }
 }
