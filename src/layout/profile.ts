@@ -70,6 +70,11 @@ export interface LayoutProfile {
   };
   body: {
     firstLineIndentChars: LayoutValue<number>;
+    /**
+     * Right indent of the body and grid-line styles, in twips: small enough to keep 28 characters
+     * on a line, there so that LibreOffice draws a closing mark hanging past the 版心 edge.
+     */
+    rightInsetTwips: LayoutValue<number>;
   };
   title: {
     /** Widest title line, in characters of the title size. */
@@ -191,6 +196,10 @@ export const GBT9704: LayoutProfile = {
   },
   body: {
     firstLineIndentChars: v(2, '规定', '§7.3.3 正文每个自然段左空二字'),
+    // LibreOffice's PDF export stops drawing a justified line once it reaches the paragraph's
+    // right edge when that edge is the 版心's: a “，。、” hanging past it (as Word hangs it, w:overflowPunct
+    // on by default) is laid out but not drawn. Any right indent avoids it (measured, LibreOffice 7.4).
+    rightInsetTwips: v(1, '实务', '§5.2.3 每行 28 字并撑满版心：右缩进 1 缇（0.02 mm）不减字数，使 LibreOffice 画出行末悬挂的标点（实测）'),
   },
   title: {
     maxLineChars: v(20, '推算', '156 mm 版心宽 ÷ 22 pt 字号 ≈ 20 字'),
