@@ -206,6 +206,8 @@ export const GBT9704: LayoutProfile = {
     // LibreOffice's PDF export stops drawing a justified line once it reaches the paragraph's
     // right edge when that edge is the 版心's: a “，。、” hanging past it (as Word hangs it, w:overflowPunct
     // on by default) is laid out but not drawn. Any right indent avoids it (measured, LibreOffice 7.4).
+    // w:overflowPunct stays unset: LibreOffice reads it inverted (its DOCX import sets hanging
+    // punctuation to !val), so stating it would make Word and LibreOffice break lines differently.
     rightInsetTwips: v(1, '实务', '§5.2.3 每行 28 字并撑满版心：右缩进 1 缇（0.02 mm）不减字数，使 LibreOffice 画出行末悬挂的标点（实测）'),
   },
   title: {
