@@ -14,6 +14,7 @@ import { renderValidated, validateFile } from '../src/pipeline.js';
 import { PathError, resolveInside } from '../src/serve/guard.js';
 import { previewOf } from '../src/serve/pages.js';
 import { Workspace } from '../src/serve/workspace.js';
+import { writeDocx } from '../src/write/docx/index.js';
 import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
 
 const EXAMPLES = ['2024/report.yaml', '2023/report.yaml', '2024/departments/示例区司法局.yaml', '2024/towns/示例区青山镇人民政府.yaml'].map((f) => path.join('data', '示例区', f));
@@ -119,6 +120,17 @@ describe('previewOf and the .docx: no page number around a blank page before the
     expect(preview.pages.filter((p) => p.unnumbered).map((p) => p.number)).toEqual([n - 1, n]);
     expect(preview.pages[n - 2]!.lines).toHaveLength(0);
     expect(preview.pages[n - 1]!.colophon).toBeDefined();
+  });
+
+  it('numbers every page when a profile says so (pageNumber.noneAroundBlankPage: false)', async () => {
+    const file = path.join(ROOT, 'data', '示例区', '2024', 'towns', '示例区青山镇人民政府.yaml');
+    const doc = (await renderValidated(validateFile(file))).document!;
+    const profile = { ...GBT9704, pageNumber: { ...GBT9704.pageNumber, noneAroundBlankPage: { ...GBT9704.pageNumber.noneAroundBlankPage, value: false } } };
+    const colophon = doc.blocks.find((b) => b.kind === 'colophon')!;
+    expect(colophonBreaks(doc.blocks, colophon, profile)).toMatchObject({ breaks: 2, unnumbered: false });
+    const document = strFromU8(unzipSync(await writeDocx(doc, profile))['word/document.xml']!);
+    expect(document.match(/<w:sectPr\b/g)).toHaveLength(1);
+    expect(previewOf(doc, profile).pages.some((p) => p.unnumbered)).toBe(false);
   });
 
   it('covers an example with the blank page', async () => {
