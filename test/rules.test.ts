@@ -21,6 +21,14 @@ import { titlePattern } from '../src/check/rules/title-pattern.js';
 import { uniqueMetricIds } from '../src/check/rules/unique-metric-ids.js';
 import { yearMentions } from '../src/check/rules/year-mentions.js';
 import { ALL_RULES, ruleListMarkdown } from '../src/check/rules/index.js';
+import { rollupDuplicate } from '../src/check/rules/rollup-duplicate.js';
+import { rollupLeftOut } from '../src/check/rules/rollup-left-out.js';
+import { rollupMissing } from '../src/check/rules/rollup-missing.js';
+import { rollupRoster } from '../src/check/rules/rollup-roster.js';
+import { rollupSelf } from '../src/check/rules/rollup-self.js';
+import { rollupSkipped } from '../src/check/rules/rollup-skipped.js';
+import { rollupUnit } from '../src/check/rules/rollup-unit.js';
+import { rollupUnavailable, rollupUnresolved } from '../src/check/rules/rollup-unresolved.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './helpers/cli.js';
@@ -43,8 +51,10 @@ const METRICS = (rows: string): string => `${MINIMAL}metrics:\n${rows}`;
 describe('the rule tables', () => {
   it('cover every rule', () => {
     const tested = [attachmentPresent, letterheadSigners, dateAfterYear, datePresent, deadlineYear, docNumberFormat, firstResponsible, headingDepth, levelRecipients, metricRefs, numberedText, partNotEmpty, percentRange, planAssignments, plansYear, rollupDeclarations, titleLines, titlePattern, uniqueMetricIds, yearMentions];
-    // The rules that read a cross-file context have their tables in context-rules.test.ts.
-    const withContext = [reuse, yearFolder, assignmentsNoRoster, assignmentsUnknownUnit, previousRefs, previousTable];
+    // The rules that read a cross-file context have their tables in context-rules.test.ts, the
+    // roll-up's in rollup-rules.test.ts.
+    const ROLLED_UP = [rollupRoster, rollupSelf, rollupSkipped, rollupDuplicate, rollupLeftOut, rollupMissing, rollupUnit, rollupUnresolved, rollupUnavailable];
+    const withContext = [reuse, yearFolder, assignmentsNoRoster, assignmentsUnknownUnit, previousRefs, previousTable, ...ROLLED_UP];
     expect(ALL_RULES.filter((r) => !tested.includes(r) && !withContext.includes(r)).map((r) => r.id)).toEqual([]);
   });
   it.each(ALL_RULES.map((r) => [r.id, r] as const))('%s says what it enforces and where that comes from', (_id, rule) => {
