@@ -3,7 +3,7 @@
 // src/data (report types, the walk over parts, names, the layout of data/). A module may import
 // from its own layer or the layers below it, never from a later one; no module cycle anywhere.
 const LAYERS = [
-  ['shared', ['src/data/', 'src/platform/', 'src/diagnostic\\.ts$', 'src/dates\\.ts$', 'src/paths\\.ts$']],
+  ['shared', ['src/data/', 'src/platform/', 'src/diagnostic\\.ts$', 'src/messages\\.ts$', 'src/dates\\.ts$', 'src/paths\\.ts$']],
   ['load', ['src/load/']],
   ['check', ['src/check/', 'src/roster/']],
   ['compose', ['src/compose/', 'src/layout/']],

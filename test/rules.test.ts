@@ -16,11 +16,12 @@ import { percentRange } from '../src/check/rules/percent-range.js';
 import { planAssignments } from '../src/check/rules/plan-assignments.js';
 import { plansYear } from '../src/check/rules/plans-year.js';
 import { rollupDeclarations } from '../src/check/rules/rollup-declarations.js';
-import { titleLines } from '../src/check/rules/title-lines.js';
+import { titleLines, titleLinesComposed } from '../src/check/rules/title-lines.js';
 import { titlePattern } from '../src/check/rules/title-pattern.js';
 import { uniqueMetricIds } from '../src/check/rules/unique-metric-ids.js';
 import { yearMentions } from '../src/check/rules/year-mentions.js';
 import { ALL_RULES, ruleListMarkdown } from '../src/check/rules/index.js';
+import { ALL_MESSAGES, messageListMarkdown } from '../src/messages.js';
 import { rollupDuplicate } from '../src/check/rules/rollup-duplicate.js';
 import { rollupLeftOut } from '../src/check/rules/rollup-left-out.js';
 import { rollupMissing } from '../src/check/rules/rollup-missing.js';
@@ -54,7 +55,7 @@ describe('the rule tables', () => {
     // The rules that read a cross-file context have their tables in context-rules.test.ts, the
     // roll-up's in rollup-rules.test.ts.
     const ROLLED_UP = [rollupRoster, rollupSelf, rollupSkipped, rollupDuplicate, rollupLeftOut, rollupMissing, rollupUnit, rollupUnresolved, rollupUnavailable];
-    const withContext = [reuse, yearFolder, assignmentsNoRoster, assignmentsUnknownUnit, previousRefs, previousTable, ...ROLLED_UP];
+    const withContext = [reuse, yearFolder, assignmentsNoRoster, assignmentsUnknownUnit, previousRefs, previousTable, titleLinesComposed, ...ROLLED_UP];
     expect(ALL_RULES.filter((r) => !tested.includes(r) && !withContext.includes(r)).map((r) => r.id)).toEqual([]);
   });
   it.each(ALL_RULES.map((r) => [r.id, r] as const))('%s says what it enforces and where that comes from', (_id, rule) => {
@@ -66,8 +67,14 @@ describe('the rule tables', () => {
     expect(listed).toBe(ruleListMarkdown());
     for (const rule of ALL_RULES) expect(listed).toContain(`| \`${rule.id}\` |`);
   });
-  it('have one id each, so a message can be traced to its rule', () => {
-    const ids = ALL_RULES.map((r) => r.id);
+  it('and the other messages are listed in the README too, from the catalogue (src/messages.ts)', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const listed = readme.slice(readme.indexOf('<!-- messages:start -->') + '<!-- messages:start -->'.length, readme.indexOf('<!-- messages:end -->')).trim();
+    expect(listed).toBe(messageListMarkdown());
+    for (const k of ALL_MESSAGES) expect(listed).toContain(`| \`${k.id}\` |`);
+  });
+  it('have one id each, rules and catalogue together, so a message can be traced to where it is said', () => {
+    const ids = [...ALL_RULES.map((r) => r.id), ...ALL_MESSAGES.map((k) => k.id)];
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 });

@@ -75,6 +75,8 @@ export interface RuleContext {
   previous?: PreviousContext;
   /** Present for district reports with rolled-up figures. */
   rollup?: RollupContext;
+  /** The title as the template composed it (known only after compose). */
+  composedTitle?: string;
 }
 
 /** Which part of the context a rule reads. */

@@ -29,7 +29,7 @@ import { rollupSelf } from './rollup-self.js';
 import { rollupSkipped } from './rollup-skipped.js';
 import { rollupUnit } from './rollup-unit.js';
 import { rollupUnavailable, rollupUnresolved } from './rollup-unresolved.js';
-import { titleLines } from './title-lines.js';
+import { titleLines, titleLinesComposed } from './title-lines.js';
 import { titlePattern } from './title-pattern.js';
 import { uniqueMetricIds } from './unique-metric-ids.js';
 import { yearFolder } from './year-folder.js';
@@ -73,8 +73,11 @@ export const ROLLUP_RULES: readonly Rule[] = [rollupRoster, rollupSelf, rollupSk
 /** Last year's report: paragraphs copied from it, comparisons that have nothing to compare with. */
 export const PREVIOUS_RULES: readonly Rule[] = [reuse, previousRefs, previousTable];
 
+/** The composed report: what only the template decides (the title when `title` is not written). */
+export const COMPOSED_RULES: readonly Rule[] = [titleLinesComposed];
+
 /** Every rule, for the rule list and the test that each says what it enforces. */
-export const ALL_RULES: readonly Rule[] = [...RULES, ...FOLDER_RULES, ...ROSTER_RULES, ...ROLLUP_RULES, ...PREVIOUS_RULES];
+export const ALL_RULES: readonly Rule[] = [...RULES, ...FOLDER_RULES, ...ROSTER_RULES, ...ROLLUP_RULES, ...PREVIOUS_RULES, ...COMPOSED_RULES];
 
 const SEVERITY_NAMES = { error: '错误', warning: '警告' } as const;
 
