@@ -209,7 +209,7 @@ export const OUTPUT = {
   profilePage: kind({
     id: 'profile/page',
     severity: 'error',
-    basis: '版式文件改动后页面仍须容得下版心（至少 100 毫米），页码须在下边距之内',
+    basis: '版式文件改动后页面仍须容得下版心（宽、高都有下限），页码须在下边距之内',
     text: (message: string) => `版式文件：${message}`,
   }),
   profileControlCharacter: kind({

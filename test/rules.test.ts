@@ -30,7 +30,7 @@ import { rollupSelf } from '../src/check/rules/rollup-self.js';
 import { rollupSkipped } from '../src/check/rules/rollup-skipped.js';
 import { rollupUnit } from '../src/check/rules/rollup-unit.js';
 import { rollupUnavailable, rollupUnresolved } from '../src/check/rules/rollup-unresolved.js';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './helpers/cli.js';
 import { assignmentsNoRoster, assignmentsUnknownUnit } from '../src/check/rules/assignments-roster.js';
@@ -72,6 +72,15 @@ describe('the rule tables', () => {
     const listed = readme.slice(readme.indexOf('<!-- messages:start -->') + '<!-- messages:start -->'.length, readme.indexOf('<!-- messages:end -->')).trim();
     expect(listed).toBe(messageListMarkdown());
     for (const k of ALL_MESSAGES) expect(listed).toContain(`| \`${k.id}\` |`);
+  });
+  it('are the only places ids are written: no other module of src/ writes or compares an id string', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    const written = /ruleId\s*:\s*['"`]|ruleId\s*[!=]==?\s*['"`]|['"`]\s*[!=]==?\s*[\w.?]*ruleId\b|ONCE_PER_FILE = new Set\(\[['"`]/;
+    const offenders = files(path.join(ROOT, 'src'))
+      .filter((f) => !f.includes(`${path.sep}check${path.sep}rules${path.sep}`) && !f.endsWith(`${path.sep}messages.ts`))
+      .flatMap((f) => readFileSync(f, 'utf8').split('\n').flatMap((line, i) => (written.test(line) ? [`${path.relative(ROOT, f)}:${i + 1}: ${line.trim()}`] : [])));
+    expect(offenders).toEqual([]);
   });
   it('have one id each, rules and catalogue together, so a message can be traced to where it is said', () => {
     const ids = [...ALL_RULES.map((r) => r.id), ...ALL_MESSAGES.map((k) => k.id)];
