@@ -226,8 +226,88 @@ export const OUTPUT = {
   }),
 } as const;
 
+/**
+ * What `fazhi import` says about a published report it turned into data: what it could not
+ * recognise and where it put it (at the original's line, or its paragraph in a Word document).
+ */
+export const IMPORT = {
+  noSections: kind({
+    id: 'import/no-sections',
+    severity: 'warning',
+    basis: '原文没有“一、”“二、”这样的部分标题时无法分部分，全文放在导语中',
+    text: () => '没有找到“一、”“二、”这样编号的部分标题，全文放在导语中；请按报告的五个部分整理。',
+  }),
+  tableRow: kind({
+    id: 'import/table-row',
+    severity: 'warning',
+    basis: '原文表格的行按文字保留，不猜测成数据项',
+    text: () => '这一行原是表格的一行，已按文字保留；表格中的数据可以写在 metrics 中。',
+  }),
+  plansClosing: kind({
+    id: 'import/plans-closing',
+    severity: 'warning',
+    basis: '下一年度安排之后的结束语放在导语末尾，文档中的位置与原文不同，须提示',
+    text: (heading: string) => `“${heading}”在各项安排之后的结束语已放在本部分导语（intro）的末尾，生成的文档中会出现在各项安排之前，请核对或移到合适的位置。`,
+  }),
+  duplicatePart: kind({
+    id: 'import/duplicate-part',
+    severity: 'warning',
+    basis: '原文有两个同类的部分时，后一个放在“其他需要报告的情况”中，不丢失',
+    text: (heading: string) => `原文有两个“${heading}”这样的部分，后一个放在“其他需要报告的情况”（other）中，请核对。`,
+  }),
+  unclassified: kind({
+    id: 'import/unclassified',
+    severity: 'warning',
+    basis: '判断不了属于哪一部分的内容保留原标题放在“其他需要报告的情况”中，不丢失',
+    text: (heading: string) => `未能判断“${heading}”属于报告的哪一部分，已放在“其他需要报告的情况”（other）中，保留原标题。`,
+  }),
+  leftover: kind({
+    id: 'import/leftover',
+    severity: 'warning',
+    basis: '报告末尾未能识别的文字放在“其他需要报告的情况”中，不丢失',
+    text: (text: string) => `“${text.length > 30 ? `${text.slice(0, 30)}…` : text}”在报告末尾，未能识别，已放在“其他需要报告的情况”（other）中。`,
+  }),
+  missingPart: kind({
+    id: 'import/missing-part',
+    severity: 'warning',
+    basis: '原文缺少的部分须指出（导入的往年报告按原样保留，只作提示）',
+    text: (name: string, key: string) => `原文中没有找到“${name}”部分（${key}）。`,
+  }),
+  unit: kind({
+    id: 'import/unit',
+    severity: 'error',
+    basis: '识别不出报告单位时不猜测，写作【待填写】并要求填写',
+    text: () => '未能从原文中识别报告单位（标题、署名和网页信息中都没有找到），已写作“【待填写】”：请在 unit 中填写单位全称和简称。',
+  }),
+  level: kind({
+    id: 'import/level',
+    severity: 'error',
+    basis: '从单位名称判断不出层级时不猜测，写作【待填写】并要求填写',
+    text: (unit: string) => `未能从单位名称“${unit}”判断报告的层级，已写作“【待填写】”：请把 level 改为 district（区/县政府）、department（政府部门）或 town（乡镇/街道）。`,
+  }),
+  year: kind({
+    id: 'import/year',
+    severity: 'error',
+    basis: '识别不出报告年度时不猜测，写作【待填写】并要求填写',
+    text: () => '未能从原文中识别报告年度（标题、导语和成文日期中都没有找到），已写作“【待填写】”：请在 year 中填写报告所写的年度，例如 2024。',
+  }),
+  coverLetter: kind({
+    id: 'import/cover-letter',
+    severity: 'warning',
+    basis: '报告前的呈报函放在导语开头（其署名和日期用作报告的署名和日期），须提示核对',
+    text: (where: string, signs: boolean) =>
+      `原文在报告之前有一封呈报函（${where}起），其文字已放在导语（preamble）的开头${signs ? '，其署名和日期用作本报告的署名和成文日期' : ''}。`,
+  }),
+  importedMissingPart: kind({
+    id: 'imported/missing-part',
+    severity: 'warning',
+    basis: '导入的往年报告缺少的部分无法补写，只作提示（而不是数据格式错误）',
+    text: (name: string, key: string) => `原文没有“${name}”这一部分（${key}）；这是导入的往年报告，只作提示。`,
+  }),
+} as const;
+
 /** Every message kind of the catalogue, for the README's list and the test that keeps it. */
-export const ALL_MESSAGES: readonly MessageKind<never>[] = [...Object.values(LOAD), ...Object.values(YAML), ...Object.values(CHECK), ...Object.values(FILES), ...Object.values(OUTPUT)];
+export const ALL_MESSAGES: readonly MessageKind<never>[] = [...Object.values(LOAD), ...Object.values(YAML), ...Object.values(CHECK), ...Object.values(FILES), ...Object.values(OUTPUT), ...Object.values(IMPORT)];
 
 /** Severity, id and message of a finding of this kind (the finder adds where it is). */
 export function messageOf<A extends readonly unknown[]>(k: MessageKind<A>, ...args: A): Pick<Diagnostic, 'severity' | 'ruleId' | 'message'> {

@@ -4,7 +4,7 @@
 
 import { PART_NAMES, PART_KEYS } from '../data/report.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { schemaId } from '../messages.js';
+import { IMPORT, messageOf, schemaId } from '../messages.js';
 import { dateAfterYear } from './rules/date-after-year.js';
 import { partNotEmpty } from './rules/part-not-empty.js';
 
@@ -19,7 +19,7 @@ export function relaxForImported(data: unknown, diagnostics: Diagnostic[]): Diag
     if (d.ruleId === schemaId('report', 'required') && d.pointer === '') {
       const key = PART_KEYS.filter((k) => k !== 'other').find((k) => present[k] === undefined && d.message.includes(`“${k}”`));
       if (key) {
-        return [{ ...d, severity: 'warning', message: `原文没有“${PART_NAMES[key]}”这一部分（${key}）；这是导入的往年报告，只作提示。` }];
+        return [{ ...d, ...messageOf(IMPORT.importedMissingPart, PART_NAMES[key], key) }];
       }
     }
     if (d.ruleId === partNotEmpty.id) {
