@@ -6,7 +6,7 @@
 import type { ReportDocument } from '../../compose/model.js';
 import type { LayoutProfile } from '../../layout/profile.js';
 import { bodyParts, printBody } from './printer.js';
-import { CORE_PART, DOCUMENT_PART, referencePackage } from './reference.js';
+import { CORE_PART, DOCUMENT_PART, referencePackage, type ReferencePackage } from './reference.js';
 import { deflateEntry, deflateEntryParts, zipEntries } from './stable-docx.js';
 import { escapeXml } from './xml.js';
 
@@ -25,24 +25,36 @@ function coreProperties(doc: ReportDocument): string {
   );
 }
 
-/** document.xml: the reference's start and section properties around the printed body. */
+/**
+ * document.xml: the reference's start and section properties around the printed body; the body
+ * may end in the section without page numbers (a blank page before the 版记, printer.ts).
+ */
+function documentOf(reference: ReferencePackage, doc: ReportDocument, profile: LayoutProfile): string {
+  const { sections, documentEnd } = reference;
+  const body = printBody(doc, profile, sections);
+  const end = body.unnumberedTail ? sections.unnumbered + documentEnd.slice(sections.numbered.length) : documentEnd;
+  return reference.documentStart + body.xml + end;
+}
+
 export async function documentXml(doc: ReportDocument, profile: LayoutProfile): Promise<string> {
-  const reference = await referencePackage(profile);
-  return reference.documentStart + printBody(doc, profile) + reference.documentEnd;
+  return documentOf(await referencePackage(profile), doc, profile);
+}
+
+/** documentOf's text in pieces (printer.ts, bodyParts); the end is chosen once the body is printed. */
+function* documentParts(reference: ReferencePackage, doc: ReportDocument, profile: LayoutProfile): Generator<string> {
+  const { sections, documentEnd } = reference;
+  const state = { unnumberedTail: false };
+  yield reference.documentStart;
+  yield* bodyParts(doc, profile, sections, state);
+  yield state.unnumberedTail ? sections.unnumbered + documentEnd.slice(sections.numbered.length) : documentEnd;
 }
 
 export async function writeDocx(doc: ReportDocument, profile: LayoutProfile): Promise<Uint8Array> {
   const reference = await referencePackage(profile);
   // Printed in pieces and deflated as printed (stable-docx.ts): a report's document.xml in one
   // call as before; a 汇总表 of thousands of rows without holding its whole text.
-  const document = await deflateEntryParts(DOCUMENT_PART, documentParts(reference.documentStart, doc, profile, reference.documentEnd));
+  const document = await deflateEntryParts(DOCUMENT_PART, documentParts(reference, doc, profile));
   return zipEntries(
     reference.entries.map((entry) => (entry === DOCUMENT_PART ? document : entry === CORE_PART ? deflateEntry(CORE_PART, coreProperties(doc)) : entry)),
   );
-}
-
-function* documentParts(start: string, doc: ReportDocument, profile: LayoutProfile, end: string): Generator<string> {
-  yield start;
-  yield* bodyParts(doc, profile);
-  yield end;
 }
