@@ -6,6 +6,7 @@
 // closing, 署名, 成文日期, 抄送 and 印发 at the end. Runs before `clean`, which removes the spaces.
 
 import type { SourceLine } from '../read/index.js';
+import { headingEnd, sentenceEnd, siblingModel, type HeadingSample } from './heading-end.js';
 import { cnValue, type NumberKind } from './numbering.js';
 
 /** A line this long holding headings inside it is a run-together report (a paragraph is rarely over 1 500 characters, never with 二、 inside it after a full stop). */
@@ -132,6 +133,7 @@ function bodyCuts(text: string, start: number, stop: number, expected: Record<Nu
   let headingOpen = false; // inside a heading that has not yet ended with a sentence mark
   let headingStart = 0;
   let headingKind: NumberKind = 1;
+  const headings: { at: number; words: number }[] = [];
   for (let i = start; i < stop; i++) {
     const c = text[i]!;
     const prev = text[i - 1] ?? '';
@@ -171,6 +173,7 @@ function bodyCuts(text: string, start: number, stop: number, expected: Record<Nu
       // Straight after a heading's words only a sub-heading may follow (一、……成效（一）……).
       if (!(afterSpace || afterEnd || i === start || headingEnded || (headingOpen && kind > headingKind))) continue;
       cuts.push(i);
+      headings.push({ at: i, words: i + m[0].length });
       headingOpen = true;
       headingStart = i;
       headingKind = kind;
@@ -186,7 +189,30 @@ function bodyCuts(text: string, start: number, stop: number, expected: Record<Nu
     }
     if (SENTENCE_END.test(c)) headingOpen = false;
   }
-  return cuts;
+  return [...cuts, ...headingEnds(text, stop, headings, cuts)];
+}
+
+/**
+ * Headings that run into their first sentence with nothing between them: ended where the
+ * cues of heading-end.ts agree, learning from the headings that did end with a separator.
+ */
+function headingEnds(text: string, stop: number, headings: readonly { at: number; words: number }[], cuts: readonly number[]): number[] {
+  const sorted = [...cuts].sort((a, b) => a - b);
+  const nextCut = (at: number) => sorted.find((c) => c > at) ?? stop;
+  const spans = headings.map((h) => {
+    const end = sentenceEnd(text, h.words, stop);
+    const next = nextCut(h.at);
+    return { ...h, end, next, ended: next <= end || end - h.words <= 30 };
+  });
+  const samples: HeadingSample[] = spans.filter((s) => s.ended).map((s) => ({ text: text.slice(s.words, Math.min(s.end, s.next)).trim() }));
+  const model = siblingModel(samples);
+  const out: number[] = [];
+  for (const s of spans) {
+    if (s.ended) continue;
+    const at = headingEnd(text, s.words, s.end, model);
+    if (at !== undefined) out.push(at);
+  }
+  return out;
 }
 
 /** The lines with run-together ones cut where paragraphs begin; other lines stay as they are. */
