@@ -30,6 +30,7 @@ const FINAL_WORDS = [
   '新征程', '新局面', '新成效', '新突破', '新台阶', '优化', '提升', '增强', '监督', '化解', '意识', '氛围', '短板',
   '要求', '部署', '任务', '工作', '服务', '改革', '创新', '发展', '治理', '稳定', '安全', '权益', '领导', '思想',
   '实践', '考核', '督察', '执法', '决策', '程序', '权力', '渠道', '队伍', '素养', '理念', '思维', '路径', '方式',
+  '防线', '堡垒', '屏障', '底线', '根基', '合力', '活力', '动力', '支撑', '保障',
 ];
 
 const PUNCT = /[，,、。．！？!?；;：:“”"‘’《》〈〉（）()【】〔〕—…·\s]/;
@@ -121,14 +122,16 @@ export function headingEnd(text: string, from: number, to: number, model: Siblin
     const opener = openerAt(text, j);
     if (!opener) continue;
     const bare = heading.replace(/[”’》）)]+$/, '');
+    // Evidence on both sides is needed: a sentence starts here and a heading's last word ends here.
     const final = FINAL_WORDS.some((w) => bare.endsWith(w)) || model.finals.has(bare.slice(-2));
-    if (WEAK_OPENER.test(opener) && !final) continue;
-    let score = WEAK_OPENER.test(opener) ? 1 : 2;
-    if (final) score += 1;
+    if (!final) continue;
+    let score = (WEAK_OPENER.test(opener) ? 1 : 2) + 1;
     const parts = clauses(heading);
     if (parts.length >= 2) {
       const ratio = len(parts.at(-1)!) / len(parts[0]!);
       if (ratio >= 0.6 && ratio <= 1.6) score += 1;
+      // “区委……的贯彻落实，主要领导|切实履行……”: a stub after a long clause is a sentence going on.
+      else if (ratio < 0.4 || ratio > 2.5) score -= 1;
     }
     if (model.clauses !== undefined && parts.length === model.clauses) score += 0.5;
     if (!best || score > best.score) best = { at: j, score };
