@@ -374,8 +374,10 @@ export function unwrap(lines: readonly SourceLine[]): SourceLine[] {
     const sorted = [...cuts].filter((c) => c > 0 && c < text.length).sort((a, b) => a - b);
     let previous = 0;
     for (const c of [...sorted, text.length]) {
-      const piece = text.slice(previous, c).trim();
-      if (piece) out.push({ text: piece, at: line.at });
+      const raw = text.slice(previous, c);
+      const piece = raw.trim();
+      // Where the piece begins in the line: a message can point at it (第 1 行第 523 字).
+      if (piece) out.push({ text: piece, at: line.at, col: previous + (raw.length - raw.trimStart().length) + 1 });
       previous = c;
     }
   });
