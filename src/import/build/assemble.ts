@@ -118,7 +118,8 @@ function toPart(whole: Section, counts: { groups: number; items: number }, key?:
   // part, it is not the last sub-heading's text (which would then lose its numbered items).
   const { section: s, closing: partClosing } = key === 'plans' && whole.children.length ? takePlansClosing(whole) : { section: whole, closing: [] };
   if (partClosing.length) {
-    diag?.add('warning', 'import/plans-closing', `“${s.heading.text}”最后一个小标题之后的结束语已放在本部分导语（intro）的末尾，生成的文档中会出现在各小标题之前（数据中没有放在部分末尾的位置），请核对或移到合适的位置。`, partClosing[0]!.at);
+    const opening = partClosing[0]!.text.length > 16 ? `${partClosing[0]!.text.slice(0, 16)}…` : partClosing[0]!.text;
+    diag?.add('warning', 'import/plans-closing', `“${s.heading.text}”最后一个小标题之后的结束语（“${opening}”）已放在本部分导语（intro）的末尾，生成的文档中会出现在各小标题之前（数据中没有放在部分末尾的位置），请核对或移到合适的位置。`, partClosing[0]!.at);
   }
   const texts = [...(s.heading.rest ? [s.heading.rest] : []), ...s.paragraphs.map((p) => p.text)];
   // Suggestions after the shortcomings stay suggestions, numbered 一是 again, not more shortcomings.

@@ -148,6 +148,8 @@ export function headingEnd(text: string, from: number, to: number, model: Siblin
     // a slogan holds verbs of its own (“推动‘十四五’规划落地|落实”).
     if (opener < 2.5 && !final) continue;
     let score = opener + (final ? 1 : 0);
+    // A word that also ends headings (落实, 保障) may be the heading's last word, not the sentence's first.
+    if (FINAL_WORDS.some((w) => text.startsWith(w, j))) score -= 0.5;
     const parts = clauses(heading);
     if (parts.length >= 2) {
       const ratio = len(parts.at(-1)!) / len(parts[0]!);
