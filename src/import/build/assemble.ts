@@ -69,20 +69,17 @@ function flatten(s: Section): string[] {
   return [`${mark}${s.heading.text}。${s.heading.rest ?? ''}`, ...s.paragraphs.map((p) => p.text), ...s.children.flatMap(flatten)];
 }
 
-function toPart(s: Section, counts: { groups: number; items: number }, key?: PartKey, diag?: ImportDiagnostics): Part {
+function toPart(s: Section, counts: { groups: number; items: number }): Part {
   const texts = [...(s.heading.rest ? [s.heading.rest] : []), ...s.paragraphs.map((p) => p.text)];
   // Suggestions after the shortcomings stay suggestions, numbered 一是 again, not more shortcomings.
   const { own, suggestions } = s.children.length ? { own: texts, suggestions: undefined } : splitSuggestions(texts);
-  // A plans part framed by a closing sentence after its numbered arrangements: the sentence is
-  // framing, not one more promise (new-year would carry it as one).
-  const split = splitItems(own, { closing: key === 'plans' && !s.children.length });
+  // A part whose numbered items are followed by a paragraph that numbers nothing (the causes after
+  // the shortcomings, a closing sentence after the plans): that paragraph is the part's ending,
+  // printed after the items as in the original, not one more item (new-year would carry it as one).
+  const split = splitItems(own, { closing: !s.children.length });
   counts.items += split.items?.length ?? 0;
-  if (split.closing) {
-    // The data has no text after a part's items: the sentence joins the introduction, flagged at its line.
-    const at = s.paragraphs[s.paragraphs.length - split.closing.length]?.at ?? s.heading.at;
-    diag?.add('warning', 'import/plans-closing', `“${s.heading.text}”在各项安排之后的结束语已放在本部分导语（intro）的末尾，生成的文档中会出现在各项安排之前，请核对或移到合适的位置。`, at);
-  }
-  const intro = paragraphsValue([...split.paragraphs, ...(split.closing ?? [])]);
+  const intro = paragraphsValue(split.paragraphs);
+  const ending = paragraphsValue(split.closing ?? []);
   const advice = suggestions ? splitItems(suggestions) : undefined;
   counts.items += advice?.items?.length ?? 0;
   const adviceIntro = advice ? paragraphsValue(advice.paragraphs) : undefined;
@@ -91,6 +88,7 @@ function toPart(s: Section, counts: { groups: number; items: number }, key?: Par
     ...(intro !== undefined ? { intro } : {}),
     ...(split.items ? { items_style: split.style!, items: split.items } : {}),
     ...(s.children.length ? { groups: s.children.map((c) => toGroup(c, 2, counts)) } : {}),
+    ...(ending !== undefined ? { ending } : {}),
     ...(advice
       ? {
           suggestions: {
@@ -160,7 +158,7 @@ export function buildReport(input: BuildInput): Built {
       use('other', s);
       return;
     }
-    parts[key] = toPart(s, counts[key], key, diag);
+    parts[key] = toPart(s, counts[key]);
     use(key, s);
   });
 
