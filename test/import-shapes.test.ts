@@ -100,6 +100,12 @@ beforeAll(async () => {
   }
 }, 300_000);
 
+/**
+ * A paragraph without its heading number: numbers are the document's own (GB/T 9704 numbers its
+ * levels 一、（一）1.（1）), so “1、” comes back as “1.” and a flat list's “1.” as “（一）”; the
+ * structure they stand for is compared part by part instead.
+ */
+const unnumbered = (texts: readonly string[]) => texts.map((t) => t.replace(/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d(?!\d{3}年)))/, ''));
 const closingOf = (texts: readonly string[]) => texts.filter((t) => /^(特此报告|以上报告)/.test(t));
 const count = (texts: readonly string[], value: string) => texts.filter((t) => t === value).length;
 
@@ -155,9 +161,9 @@ describe.each(NAMES)('%s', (name) => {
     expect(rendered.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const after = await paragraphsOf(rendered.docx!);
     const before = original.get(name)!;
-    expect(keptInOrder(before.join('\n'), after.join('\n'))).toBeGreaterThanOrEqual(0.99);
-    const p = punctuation(before.join(''));
-    expect(lcsLength(p, punctuation(after.join(''))) / p.length).toBeGreaterThanOrEqual(PUNCTUATION_KEPT[format] ?? 0.99);
+    expect(keptInOrder(unnumbered(before).join('\n'), unnumbered(after).join('\n'))).toBeGreaterThanOrEqual(0.99);
+    const p = punctuation(unnumbered(before).join(''));
+    expect(lcsLength(p, punctuation(unnumbered(after).join(''))) / p.length).toBeGreaterThanOrEqual(PUNCTUATION_KEPT[format] ?? 0.99);
     expect(closingOf(after)).toEqual(closingOf(before));
     for (const organ of [expected.unit, ...(expected.party ? [expected.party] : [])]) expect(count(after, organ), organ).toBe(count(before, organ));
   }, 60_000);

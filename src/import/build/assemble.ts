@@ -4,12 +4,12 @@
 
 import { PLACEHOLDER } from '../../data/placeholder.js';
 import { formatChineseDate, type CalendarDate } from '../../dates.js';
-import { PART_KEYS, type Group, type Paragraphs, type Part, type PartKey, type ReportData } from '../../data/report.js';
+import { PART_KEYS, PART_NAMES, type Group, type Paragraphs, type Part, type PartKey, type ReportData } from '../../data/report.js';
 import type { ImportDiagnostics } from '../diagnostics.js';
 import type { Body, Section } from '../structure/body.js';
 import type { EndMatter } from '../structure/end.js';
 import type { FrontMatter } from '../structure/front.js';
-import { classifyHeading } from './classify.js';
+import { classifyHeading, classifyOpening } from './classify.js';
 import { splitItems, splitSuggestions } from './items.js';
 import { guessUnit, guessYear, levelOf, shortName } from './unit-year.js';
 
@@ -56,11 +56,17 @@ function toGroup(s: Section, level: number, counts: { groups: number; items: num
   return {
     heading: s.heading.text,
     // 1. and （1） headings written with their text on the same line stay that way.
-    ...(s.heading.rest && level >= 3 ? { run_in: true } : {}),
+    // So do those that are one sentence of their own (“1、……。”), which keeps their full stop.
+    ...((s.heading.rest || isSentence(s)) && level >= 3 ? { run_in: true } : {}),
     ...(paragraphs !== undefined ? { paragraphs } : {}),
     ...(split.items ? { items_style: split.style!, items: split.items } : {}),
     ...(groups ? { groups } : {}),
   };
+}
+
+/** A numbered paragraph that is one sentence and nothing more (“1、进一步加强……制度。”, “（1）梳理……；”). */
+function isSentence(s: Section): boolean {
+  return !s.heading.rest && s.paragraphs.length === 0 && s.children.length === 0 && (s.heading.end !== undefined || /[；;]$/.test(s.heading.text));
 }
 
 /** A section too deep for four heading levels, as text with its own number. */
@@ -113,27 +119,25 @@ function closingInside(s: Section, deepest: Section): { section: Section; closin
   return { section: trim(s), closing: [{ ...final, text: closing }] };
 }
 
-function toPart(whole: Section, counts: { groups: number; items: number }, key?: PartKey, diag?: ImportDiagnostics): Part {
+function toPart(whole: Section, counts: { groups: number; items: number }, key?: PartKey): Part {
   // Plans under sub-headings with a closing sentence after the last one: the sentence closes the
-  // part, it is not the last sub-heading's text (which would then lose its numbered items).
+  // part (its ending, printed after the groups as in the original), it is not the last
+  // sub-heading's text (which would then lose its numbered items).
   const { section: s, closing: partClosing } = key === 'plans' && whole.children.length ? takePlansClosing(whole) : { section: whole, closing: [] };
-  if (partClosing.length) {
-    const opening = partClosing[0]!.text.length > 16 ? `${partClosing[0]!.text.slice(0, 16)}…` : partClosing[0]!.text;
-    diag?.add('warning', 'import/plans-closing', `“${s.heading.text}”最后一个小标题之后的结束语（“${opening}”）已放在本部分导语（intro）的末尾，生成的文档中会出现在各小标题之前（数据中没有放在部分末尾的位置），请核对或移到合适的位置。`, partClosing[0]!.at);
-  }
   const texts = [...(s.heading.rest ? [s.heading.rest] : []), ...s.paragraphs.map((p) => p.text)];
   // Suggestions after the shortcomings stay suggestions, numbered 一是 again, not more shortcomings.
   const { own, suggestions } = s.children.length ? { own: texts, suggestions: undefined } : splitSuggestions(texts);
-  // A plans part framed by a closing sentence after its numbered arrangements: the sentence is
-  // framing, not one more promise (new-year would carry it as one).
-  const split = splitItems(own, { closing: key === 'plans' && !s.children.length });
+  // A part whose numbered items are followed by a paragraph that numbers nothing (the causes after
+  // the shortcomings, a closing sentence after the plans): that paragraph is the part's ending,
+  // printed after the items as in the original, not one more item (new-year would carry it as one).
+  const split = splitItems(own, { closing: !s.children.length });
   counts.items += split.items?.length ?? 0;
-  if (split.closing) {
-    // The data has no text after a part's items: the sentence joins the introduction, flagged at its line.
-    const at = s.paragraphs[s.paragraphs.length - split.closing.length]?.at ?? s.heading.at;
-    diag?.add('warning', 'import/plans-closing', `“${s.heading.text}”在各项安排之后的结束语已放在本部分导语（intro）的末尾，生成的文档中会出现在各项安排之前，请核对或移到合适的位置。`, at);
-  }
-  const intro = paragraphsValue([...split.paragraphs, ...(split.closing ?? []), ...partClosing.map((p) => p.text)]);
+  const intro = paragraphsValue(split.paragraphs);
+  const ending = paragraphsValue([...(split.closing ?? []), ...partClosing.map((p) => p.text)]);
+  // Items numbered 1、2、 under a part, each one sentence: items, as 一是、二是 would be (as headings
+  // they would lose their full stops and read as titles).
+  const numberedItems = !split.items && s.children.length >= 2 && s.children.every(isSentence);
+  if (numberedItems) counts.items += s.children.length;
   const advice = suggestions ? splitItems(suggestions) : undefined;
   counts.items += advice?.items?.length ?? 0;
   const adviceIntro = advice ? paragraphsValue(advice.paragraphs) : undefined;
@@ -141,7 +145,9 @@ function toPart(whole: Section, counts: { groups: number; items: number }, key?:
     heading: s.heading.text,
     ...(intro !== undefined ? { intro } : {}),
     ...(split.items ? { items_style: split.style!, items: split.items } : {}),
-    ...(s.children.length ? { groups: s.children.map((c) => toGroup(c, 2, counts)) } : {}),
+    ...(numberedItems ? { items_style: 'paragraphs' as const, items: s.children.map((c) => `${c.heading.text}${c.heading.end ?? ''}`) } : {}),
+    ...(s.children.length && !numberedItems ? { groups: s.children.map((c) => toGroup(c, 2, counts)) } : {}),
+    ...(ending !== undefined ? { ending } : {}),
     ...(advice
       ? {
           suggestions: {
@@ -177,7 +183,18 @@ export function buildReport(input: BuildInput): Built {
 
   // Which part each section is. Unclassified sections before the problems are results: one is
   // the measures part under a slogan heading; several are themes, each a group of measures.
-  const kinds = body.sections.map((s) => classifyHeading(s.heading.text));
+  const date = front.date ?? end.date ?? front.coverDate ?? input.metaDate;
+  const year = guessYear(front, end, body, date);
+  // A slogan heading (“二、坚持刀刃向内，清醒查摆自身问题”) says nothing of its part: its opening does.
+  const byContent = new Set<number>();
+  const kinds = body.sections.map((s, i) => {
+    const kind = classifyHeading(s.heading.text);
+    if (kind !== undefined) return kind;
+    const opening = [s.heading.rest, ...s.paragraphs.map((p) => p.text)].filter(Boolean).join('');
+    const guessed = classifyOpening(opening, year);
+    if (guessed && guessed !== 'measures') byContent.add(i);
+    return guessed === 'measures' ? undefined : guessed;
+  });
   const firstLater = kinds.findIndex((k) => k === 'shortcomings' || k === 'duties' || k === 'plans');
   const boundary = firstLater < 0 ? kinds.length : firstLater;
   const unclassifiedBefore = kinds.slice(0, boundary).filter((k) => k === undefined).length;
@@ -211,8 +228,9 @@ export function buildReport(input: BuildInput): Built {
       use('other', s);
       return;
     }
-    parts[key] = toPart(s, counts[key], key, diag);
+    parts[key] = toPart(s, counts[key], key);
     use(key, s);
+    if (byContent.has(i)) diag.add('warning', 'import/part-by-content', `“${s.heading.text}”的标题没有说明是报告的哪一部分，按其内容放在“${PART_NAMES[key]}”（${key}）中，请核对。`, s.heading.at);
   });
 
   const leftovers = end.unrecognised;
@@ -239,10 +257,8 @@ export function buildReport(input: BuildInput): Built {
     }
   }
 
-  const date = front.date ?? end.date ?? front.coverDate ?? input.metaDate;
   const unit = guessUnit(front, end, input.publisher, input.fullText);
   const level = unit ? levelOf(unit.name) : undefined;
-  const year = guessYear(front, end, body, date);
   // Nothing invented: what is not recognised is written as 【待填写】, which validate reports as an error.
   if (!unit) diag.add('error', 'import/unit', '未能从原文中识别报告单位（标题、署名和网页信息中都没有找到），已写作“【待填写】”：请在 unit 中填写单位全称和简称。');
   else if (!level) diag.add('error', 'import/level', `未能从单位名称“${unit.name}”判断报告的层级，已写作“【待填写】”：请把 level 改为 district（区/县政府）、department（政府部门）或 town（乡镇/街道）。`);

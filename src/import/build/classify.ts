@@ -13,3 +13,20 @@ export function classifyHeading(heading: string): PartKey | undefined {
   return undefined;
 }
 
+
+/**
+ * Which part a section is from its opening sentence, when its heading says nothing (a slogan:
+ * “三、坚持以上率下，当好法治建设‘领头雁’”): the first responsible person named in it, shortcomings
+ * it admits, or the year after the report's (or 下一步) with what will be done. Anything else is
+ * undefined: results, or a theme of them.
+ */
+export function classifyOpening(text: string, year: number | undefined): PartKey | undefined {
+  // The opening up to its first full stop or colon (“……重点抓好以下工作：一是……” ends at the colon).
+  const first = /^[^。！？：:]*/.exec(text)?.[0] ?? '';
+  const next = year === undefined ? undefined : year + 1;
+  const ahead = (next !== undefined && new RegExp(`^${next}年`).test(first)) || /^(下一步|下一年度|下阶段|今后|新的一年|明年)/.test(first);
+  if (ahead && /将|要|继续|持续|着力|重点|聚焦/.test(first)) return 'plans';
+  if (/第一责任人|述法/.test(first)) return 'duties';
+  if (/(存在|仍有|还有|尚有)[^。；]{0,30}(不足|问题|差距|短板|薄弱环节)|(不足|问题|差距)(主要)?(表现|体现)(为|在)/.test(first)) return 'shortcomings';
+  return undefined;
+}

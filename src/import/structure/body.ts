@@ -31,18 +31,22 @@ function joinBroken(lines: SourceLine[], expected: () => Record<NumberKind, numb
   return out;
 }
 
-/** Preamble and the tree of numbered sections. */
-export function parseBody(lines: SourceLine[]): Body {
+/**
+ * Preamble and the tree of numbered sections. `flat`: a report written as a flat list (1.…2.…,
+ * no 一、 at all), whose 1. are its sections and （1） their sub-headings.
+ */
+function parseWith(lines: SourceLine[], flat: boolean): Body {
   const expected: Record<NumberKind, number> = { 1: 1, 2: 1, 3: 1, 4: 1 };
   const body: Body = { preamble: [], sections: [] };
   const stack: Section[] = [];
   const joined = joinBroken(lines, () => expected);
   for (const line of joined) {
-    const h = asHeading(line, expected);
+    const found = asHeading(line, expected);
+    const h = !flat ? found : found && (found.kind === 3 || found.kind === 4) ? { ...found, kind: (found.kind - 2) as NumberKind } : undefined;
     // Sub-headings count only inside a section: before the first 一、 they are preamble text.
-    if (h && (h.kind === 1 || body.sections.length > 0)) {
-      expected[h.kind] = h.num + 1;
-      for (let k = h.kind + 1; k <= 4; k++) expected[k as NumberKind] = 1;
+    if (found && h && (h.kind === 1 || body.sections.length > 0)) {
+      expected[found.kind] = found.num + 1;
+      for (let k = found.kind + 1; k <= 4; k++) expected[k as NumberKind] = 1;
       const section: Section = { heading: h, paragraphs: [], children: [] };
       while (stack.length > 0 && stack.at(-1)!.heading.kind >= h.kind) stack.pop();
       if (stack.length === 0) body.sections.push(section);
@@ -57,4 +61,9 @@ export function parseBody(lines: SourceLine[]): Body {
   return body;
 }
 
-
+export function parseBody(lines: SourceLine[]): Body {
+  const body = parseWith(lines, false);
+  if (body.sections.length > 0) return body;
+  const flat = parseWith(lines, true);
+  return flat.sections.length >= 2 ? flat : body;
+}

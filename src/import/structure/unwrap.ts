@@ -20,7 +20,8 @@ const MARKERS: { kind: NumberKind; re: RegExp; value: (m: RegExpExecArray) => nu
   { kind: 1, re: new RegExp(`(${CN})${SPACE}*[、．.](?!是)`, 'y'), value: (m) => cnValue(m[1]!) },
   { kind: 2, re: new RegExp(`[（(]${SPACE}*(${CN})${SPACE}*[）)]`, 'y'), value: (m) => cnValue(m[1]!) },
   { kind: 4, re: /[（(]\s*(\d{1,2})\s*[）)]/y, value: (m) => Number(m[1]) },
-  { kind: 3, re: /(\d{1,2})\s*[.．、](?!\d)/y, value: (m) => Number(m[1]) },
+  // “8.2025年工作打算”: a year may follow the number (as L3).
+  { kind: 3, re: /(\d{1,2})\s*[.．、](?!\d(?!\d{3}年))/y, value: (m) => Number(m[1]) },
   // “2在区级…”: a number whose separator was lost in copying (as L3_BARE), taken only in sequence.
   { kind: 3, re: /(\d{1,2})(?![\d年月日个件项次名人万亿元%％号届期批场家户份条篇级类岁])(?=[\u4e00-\u9fff“《])/y, value: (m) => Number(m[1]) },
 ];
@@ -39,8 +40,23 @@ const CLOSING = /(特此报告|以上报告|专此报告|现予报告)[。.]?/g;
 // Two organs signed run together: only a party organ is followed by another (…区人民政府河西街道办事处 is one).
 const ORGAN_END = /(?:委员会|党工委|党委|区委(?!员)|县委(?!员)|市委(?!员)|旗委(?!员))(?=中共|中国共产党|[\u4e00-\u9fff]{2,16}(?:委员会|人民政府|办事处|政府|局|办公室)(?:$|\s|\d|[〇零○一二三四五六七八九]{4}年))/g;
 
+/** A report written as a flat list (1.…2.…, no 一、 anywhere), run together: its 1. are its sections. */
+function flatList(lines: readonly SourceLine[]): boolean {
+  const level1 = /[。！？：!?:\s　](?:一、|（一）|\(一\))/;
+  const first = /[。！？：!?:\s　]1[.．、]/;
+  const second = /[。！？!?\s　]2[.．、]/g;
+  return lines.some((l) => {
+    if (l.text.length < LONG || level1.test(l.text)) return false;
+    const m = first.exec(l.text);
+    if (!m) return false;
+    second.lastIndex = m.index + 1;
+    return second.test(l.text);
+  });
+}
+
 /** Whether the lines look run together: a long line with two headings in sequence inside it. */
 export function runTogether(lines: readonly SourceLine[]): boolean {
+  if (flatList(lines)) return true;
   // Two searches instead of one pattern with [^]* between: linear on any line.
   const first = /[。！？：!?:\s　](?:一、|（一）|\(一\))/;
   const second = /[。！？!?\s　](?:二、|（二）|\(二\))/g;
@@ -349,7 +365,8 @@ function headingEnds(text: string, stop: number, headings: readonly { at: number
 export function unwrap(lines: readonly SourceLine[]): SourceLine[] {
   if (!runTogether(lines)) return [...lines];
   const expected: Record<NumberKind, number> = { 1: 1, 2: 1, 3: 1, 4: 1 };
-  const started = { value: false };
+  // In a flat list the 1. are the sections: they count from the start.
+  const started = { value: flatList(lines) };
   const out: SourceLine[] = [];
   // The end matter (closing, 署名, date) is looked for in the last long line only.
   let lastLong = -1;
