@@ -119,6 +119,25 @@ function closingInside(s: Section, deepest: Section): { section: Section; closin
   return { section: trim(s), closing: [{ ...final, text: closing }] };
 }
 
+// The causes after the shortcomings: “产生这些问题，既有……的原因”, “究其原因，……”.
+const CAUSE_SENTENCE = /^(?:(?:产生|出现|形成|存在)(?:这些|上述|以上)(?:问题|不足)|究其原因|(?:这些|上述|以上)(?:问题|不足)的?(?:产生|存在|形成)?的?原因|分析(?:其)?原因)[^。！？]{4,}[。！？]$/u;
+
+/**
+ * Text run together ends the last item with the part's ending sentence (the causes after the
+ * shortcomings, the closing after the plans): that sentence is set apart as a paragraph of its
+ * own, as the line-broken original has it, when the items before it still split.
+ */
+function endingApart(texts: readonly string[]): { texts: string[]; ending: string[] } {
+  const final = texts.at(-1);
+  const unchanged = { texts: [...texts], ending: [] };
+  if (!final) return unchanged;
+  const sentences = final.match(/[^。！？]+[。！？]?/gu) ?? [];
+  const last = sentences.at(-1)?.trim() ?? '';
+  if (sentences.length < 2 || !(CAUSE_SENTENCE.test(last) || CLOSING_SENTENCE.test(last))) return unchanged;
+  const before = [...texts.slice(0, -1), final.slice(0, final.length - last.length).trim()];
+  return splitItems(before).items ? { texts: before, ending: [last] } : unchanged;
+}
+
 function toPart(whole: Section, counts: { groups: number; items: number }, key?: PartKey): Part {
   // Plans under sub-headings with a closing sentence after the last one: the sentence closes the
   // part (its ending, printed after the groups as in the original), it is not the last
@@ -126,14 +145,15 @@ function toPart(whole: Section, counts: { groups: number; items: number }, key?:
   const { section: s, closing: partClosing } = key === 'plans' && whole.children.length ? takePlansClosing(whole) : { section: whole, closing: [] };
   const texts = [...(s.heading.rest ? [s.heading.rest] : []), ...s.paragraphs.map((p) => p.text)];
   // Suggestions after the shortcomings stay suggestions, numbered 一是 again, not more shortcomings.
-  const { own, suggestions } = s.children.length ? { own: texts, suggestions: undefined } : splitSuggestions(texts);
+  const { own: written, suggestions } = s.children.length ? { own: texts, suggestions: undefined } : splitSuggestions(texts);
+  const { texts: own, ending: apart } = s.children.length ? { texts: written, ending: [] } : endingApart(written);
   // A part whose numbered items are followed by a paragraph that numbers nothing (the causes after
   // the shortcomings, a closing sentence after the plans): that paragraph is the part's ending,
   // printed after the items as in the original, not one more item (new-year would carry it as one).
   const split = splitItems(own, { closing: !s.children.length });
   counts.items += split.items?.length ?? 0;
   const intro = paragraphsValue(split.paragraphs);
-  const ending = paragraphsValue([...(split.closing ?? []), ...partClosing.map((p) => p.text)]);
+  const ending = paragraphsValue([...(split.closing ?? []), ...apart, ...partClosing.map((p) => p.text)]);
   // Items numbered 1、2、 under a part, each one sentence: items, as 一是、二是 would be (as headings
   // they would lose their full stops and read as titles).
   const numberedItems = !split.items && s.children.length >= 2 && s.children.every(isSentence);
