@@ -148,7 +148,11 @@ describe.each(NAMES)('%s', (name) => {
     expect(order).toEqual(expected.parts.map((p) => p.key));
     for (const part of expected.parts) {
       const node = data[part.key] as PartNode;
-      expect((node.groups ?? []).map((g) => String(g.heading).replace(/\s+/g, '')), part.key).toEqual(part.groups);
+      const headings = (node.groups ?? []).map((g) => String(g.heading).replace(/\s+/g, ''));
+      // Run together with nothing between paragraphs, a heading without a full stop does not say
+      // where it ends: it must begin as the original's does (the rest of its text is kept, below).
+      if (format === 'run-together.txt') expect(headings.map((h, i) => h.slice(0, part.groups[i]?.length)), part.key).toEqual(part.groups);
+      else expect(headings, part.key).toEqual(part.groups);
       expect(shape(node), part.key).toEqual({ groups: part.allGroups, items: part.items });
     }
     const rules = result.diagnostics.map((d) => d.ruleId);
