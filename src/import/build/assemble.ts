@@ -75,7 +75,55 @@ function flatten(s: Section): string[] {
   return [`${mark}${s.heading.text}。${s.heading.rest ?? ''}`, ...s.paragraphs.map((p) => p.text), ...s.children.flatMap(flatten)];
 }
 
-function toPart(s: Section, counts: { groups: number; items: number }): Part {
+// A sentence that frames the arrangements rather than adding one: it looks ahead (将, 下一步, 今后).
+const FRAMING = /^(?![一二三四五六七八九十]{1,3}是|\d{1,2}[.．、]|[（(])[^。！？]*(?:将|下一步|今后|新的一年|新征程)/u;
+
+/**
+ * How many paragraphs at the end of a plans part's last sub-heading close the whole part (“我区将以……
+ * 提供坚实法治保障。”): after that sub-heading's numbered arrangements, and framing, not one more.
+ */
+function plansClosingCount(texts: readonly string[]): number {
+  for (let k = 1; k <= 2 && k < texts.length; k++) {
+    const tail = texts.slice(-k);
+    if (!tail.every((t) => FRAMING.test(t))) return 0;
+    if (splitItems(texts.slice(0, -k)).items) return k;
+  }
+  return 0;
+}
+
+/** The plans part's closing paragraphs, taken out of its last sub-heading (at any depth). */
+function takePlansClosing(s: Section): { section: Section; closing: Section['paragraphs'] } {
+  const last = (x: Section): Section => (x.children.length ? last(x.children.at(-1)!) : x);
+  const deepest = last(s);
+  const n = plansClosingCount([...(deepest.heading.rest ? [deepest.heading.rest] : []), ...deepest.paragraphs.map((p) => p.text)]);
+  if (n === 0 || n > deepest.paragraphs.length) return closingInside(s, deepest);
+  const trim = (x: Section): Section => (x.children.length ? { ...x, children: [...x.children.slice(0, -1), trim(x.children.at(-1)!)] } : { ...x, paragraphs: x.paragraphs.slice(0, -n) });
+  return { section: trim(s), closing: deepest.paragraphs.slice(-n) };
+}
+
+// In a text that lost its line breaks the closing ends the last paragraph itself; it is told from
+// the last arrangement's own sentences by its subject looking ahead: “示例区将……”, “我们将……”.
+const CLOSING_SENTENCE = /^(?:我们|我区|我县|我市|我局|我镇|本区|本县|[\u4e00-\u9fff]{2,10}(?:区|县|市|旗|镇|乡|街道))将[^。！？]{8,}[。！？]$/u;
+
+function closingInside(s: Section, deepest: Section): { section: Section; closing: Section['paragraphs'] } {
+  const final = deepest.paragraphs.at(-1);
+  if (!final) return { section: s, closing: [] };
+  const sentences = final.text.match(/[^。！？]+[。！？]?/gu) ?? [];
+  const closing = sentences.at(-1)?.trim() ?? '';
+  if (sentences.length < 2 || !CLOSING_SENTENCE.test(closing)) return { section: s, closing: [] };
+  const before = final.text.slice(0, final.text.length - closing.length).trim();
+  const texts = [...(deepest.heading.rest ? [deepest.heading.rest] : []), ...deepest.paragraphs.slice(0, -1).map((p) => p.text), before];
+  if (!splitItems(texts).items) return { section: s, closing: [] };
+  const trim = (x: Section): Section =>
+    x.children.length ? { ...x, children: [...x.children.slice(0, -1), trim(x.children.at(-1)!)] } : { ...x, paragraphs: [...x.paragraphs.slice(0, -1), { ...final, text: before }] };
+  return { section: trim(s), closing: [{ ...final, text: closing }] };
+}
+
+function toPart(whole: Section, counts: { groups: number; items: number }, key?: PartKey): Part {
+  // Plans under sub-headings with a closing sentence after the last one: the sentence closes the
+  // part (its ending, printed after the groups as in the original), it is not the last
+  // sub-heading's text (which would then lose its numbered items).
+  const { section: s, closing: partClosing } = key === 'plans' && whole.children.length ? takePlansClosing(whole) : { section: whole, closing: [] };
   const texts = [...(s.heading.rest ? [s.heading.rest] : []), ...s.paragraphs.map((p) => p.text)];
   // Suggestions after the shortcomings stay suggestions, numbered 一是 again, not more shortcomings.
   const { own, suggestions } = s.children.length ? { own: texts, suggestions: undefined } : splitSuggestions(texts);
@@ -85,7 +133,7 @@ function toPart(s: Section, counts: { groups: number; items: number }): Part {
   const split = splitItems(own, { closing: !s.children.length });
   counts.items += split.items?.length ?? 0;
   const intro = paragraphsValue(split.paragraphs);
-  const ending = paragraphsValue(split.closing ?? []);
+  const ending = paragraphsValue([...(split.closing ?? []), ...partClosing.map((p) => p.text)]);
   // Items numbered 1、2、 under a part, each one sentence: items, as 一是、二是 would be (as headings
   // they would lose their full stops and read as titles).
   const numberedItems = !split.items && s.children.length >= 2 && s.children.every(isSentence);
@@ -192,7 +240,7 @@ export function buildReport(input: BuildInput): Built {
       use('other', s);
       return;
     }
-    parts[key] = toPart(s, counts[key]);
+    parts[key] = toPart(s, counts[key], key);
     use(key, s);
     if (byContent.has(i)) diag.add('warning', 'import/part-by-content', `“${s.heading.text}”的标题没有说明是报告的哪一部分，按其内容放在“${PART_NAMES[key]}”（${key}）中，请核对。`, s.heading.at);
   });

@@ -76,7 +76,8 @@ export function frontMatter(lines: SourceLine[], meta: PageMeta): { front: Front
   }
   const takeRecipients = (at: number): boolean => {
     const t = lines[at]?.text ?? '';
-    if (!/[：:]$/.test(t) || t.length > 60 || /[。]/.test(t) || L1.test(t)) return false;
+    // “……，现将有关情况报告如下：” ends with a colon too, but is the preamble's sentence.
+    if (!/[：:]$/.test(t) || t.length > 60 || /[。]/.test(t) || /如下[：:]$|现将|报告/.test(t) || L1.test(t)) return false;
     front.recipients = t
       .replace(/[：:]$/, '')
       .split(/[、，,]/)

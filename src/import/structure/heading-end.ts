@@ -2,12 +2,13 @@
 //责任制定《……》，进一步……。” holds a heading and the first sentence of its paragraph with nothing
 // between them. No single mark says where the heading stops, so each possible end is scored by the
 // cues a reader uses:
-//   - what follows starts a sentence: a verb or adverb that opens sentences in these reports
-//     (印发, 制定, 召开, 继续, 深入……);
+//   - what follows starts a sentence: who acts or when (区政府党组, 我区, 2025年), or a verb or
+//     adverb that opens sentences in these reports (印发, 制定, 召开, 继续, 深入……);
 //   - what precedes ends a heading: the slogan's last word (能力, 责任, 实效, 机制……), or the last
 //     word of a sibling heading of the same document that did end with a separator;
 //   - the slogan is parallel: “完善……机制，压实……责任” has clauses of about the same length;
-//   - it has as many clauses as the document's other headings, and their length.
+//   - it has as many clauses as the document's other headings, a length within theirs, and
+//     starts as they do (排比: 坚持……, 坚持……). Headings ended this way teach the next pass too.
 // A heading is cut only where the cues agree (score ≥ THRESHOLD); otherwise the heading keeps the
 // first sentence, as before: a wrong cut would split the heading's own words.
 
@@ -16,12 +17,15 @@ const OPENERS = [
   '印发', '制定', '出台', '召开', '举办', '开展', '组织', '坚持', '继续', '持续', '深入', '全面', '进一步', '不断',
   '切实', '认真', '严格', '积极', '扎实', '大力', '着力', '加快', '加大', '加强', '建立', '健全', '完善', '推进', '推动',
   '推行', '落实', '修订', '编制', '编印', '围绕', '聚焦', '按照', '根据', '依据', '依托', '通过', '结合', '针对', '对照',
-  '紧扣', '紧紧围绕', '始终', '今年', '全年', '年内', '我区', '本区', '全区', '我县', '全县', '我市', '全市', '我局',
-  '本局', '区委', '区政府', '县委', '县政府', '各单位', '各部门', '各街道', '各级', '截至', '目前', '近年来', '一年来',
-  '发挥', '牢固树立', '以习近平', '把', '将', '在', '对', '由', '自',
+  '紧扣', '紧紧围绕', '始终', '实施', '截至', '目前', '近年来', '一年来', '牢固树立', '以习近平',
 ];
+// Who acts, or when: the subject a paragraph's first sentence starts with (“区政府党组坚持……”,
+// “2025年，我区将……”) is stronger evidence than a verb, which a slogan may also hold.
+const SUBJECT = /^(?:(?:19|20)\d\d年(?:[,，以来度]|[1-9]|[一二三四五六七八九十])|今年|年内|街道(?![办])|(?:区|县|市|镇|乡|局)长(?![期效远足])|(?:我|本)(?:区|县|市|局|镇|乡|街道|委|办)|各(?:单位|部门|街道|乡镇|镇街|级)|(?:区|县|市|局|镇|乡|街道)(?:委|政府|党组|党委|党工委|人大|政协|主要负责人|主要负责同志|领导班子)(?!员)|(?:党组|党委|党工委|主要负责人|主要负责同志|领导班子)(?!员))/;
+// “全区/全县/全年” also stand as objects (“覆盖全区”): evidence like a verb's.
+const WHOLE = /^全(?:区|县|市|局|镇|乡|年)/;
 // Single-character openers are weak evidence: they count only with a heading-final word before them.
-const WEAK_OPENER = /^[把将在对由自]$/;
+const WEAK_OPENER = /^[把将在对由自]/;
 
 /** Words a slogan-style heading ends with. */
 const FINAL_WORDS = [
@@ -30,7 +34,8 @@ const FINAL_WORDS = [
   '新征程', '新局面', '新成效', '新突破', '新台阶', '优化', '提升', '增强', '监督', '化解', '意识', '氛围', '短板',
   '要求', '部署', '任务', '工作', '服务', '改革', '创新', '发展', '治理', '稳定', '安全', '权益', '领导', '思想',
   '实践', '考核', '督察', '执法', '决策', '程序', '权力', '渠道', '队伍', '素养', '理念', '思维', '路径', '方式',
-  '防线', '堡垒', '屏障', '底线', '根基', '合力', '活力', '动力', '支撑', '保障',
+  '防线', '堡垒', '屏障', '底线', '根基', '合力', '活力', '动力', '支撑', '保障', '情况', '问题', '篇章', '推动',
+  '纠纷', '宣传', '普法', '负责人', '素质',
 ];
 
 const PUNCT = /[，,、。．！？!?；;：:“”"‘’《》〈〉（）()【】〔〕—…·\s]/;
@@ -43,7 +48,7 @@ const SENTENCE_END = /[。！？；：!?;:]/;
 const MIN_HEADING = 4;
 const MAX_HEADING = 48;
 /** What follows the cut must be a sentence, not a stray word. */
-const MIN_REST = 6;
+const MIN_REST = 10;
 const THRESHOLD = 3;
 
 export interface HeadingSample {
@@ -71,34 +76,50 @@ export function sentenceEnd(text: string, from: number, stop: number): number {
 
 export interface SiblingModel {
   finals: Set<string>;
+  /** First two characters of the headings (排比: “坚持……” “坚持……”). */
+  starts: Set<string>;
+  /** Lengths of the headings that ended with a separator. */
+  lengths: number[];
   /** The clause count most headings of the document have. */
   clauses?: number;
 }
 
 /** What the document's headings that did end with a separator say about headings. */
-export function siblingModel(samples: readonly HeadingSample[]): SiblingModel {
+export function siblingModel(samples: readonly HeadingSample[], learned: readonly HeadingSample[] = []): SiblingModel {
   const finals = new Set<string>();
+  const starts = new Set<string>();
+  const lengths: number[] = [];
   const counts = new Map<number, number>();
-  for (const s of samples) {
+  const reliable = new Set(samples);
+  for (const s of [...samples, ...learned]) {
     const t = s.text.replace(/[。！？；：!?;:\s]+$/, '');
     if (len(t) < MIN_HEADING || len(t) > MAX_HEADING) continue;
     const last = t.replace(/[”’》）)]+$/, '');
-    if (last.length >= 2) finals.add(last.slice(-2));
+    // Last words only from headings a separator ended: a guess is no evidence for another guess.
+    if (last.length >= 2 && reliable.has(s)) finals.add(last.slice(-2));
+    lengths.push(len(t));
+    starts.add(t.slice(0, 2));
     const n = clauses(t).length;
     counts.set(n, (counts.get(n) ?? 0) + 1);
   }
   let best: number | undefined;
   for (const [n, c] of counts) if (c >= 2 && (best === undefined || c > counts.get(best)!)) best = n;
-  return { finals, ...(best !== undefined ? { clauses: best } : {}) };
+  return { finals, starts, lengths, ...(best !== undefined ? { clauses: best } : {}) };
 }
 
-/** A sentence opened by its year: “2024年，……”. */
-const YEAR_OPENER = /^(?:19|20)\d\d年(?:[,，以来度]|[1-9]|[一二三四五六七八九十])/;
-
-function openerAt(text: string, j: number): string | undefined {
-  const year = YEAR_OPENER.exec(text.slice(j, j + 8));
-  if (year) return year[0];
-  return OPENERS.filter((w) => text.startsWith(w, j)).sort((a, b) => b.length - a.length)[0];
+/** How strongly the text at `j` reads as a sentence's start: 2.5 a subject or date, 2 a verb, 1 a preposition, 0 none. */
+function openerWeight(text: string, j: number): number {
+  const head = text.slice(j, j + 12);
+  if (SUBJECT.test(head)) {
+    // Inside a longer subject (区|政府, 区政府|党组) is no start.
+    for (let k = 1; k <= 3 && j - k >= 0; k++) {
+      const m = SUBJECT.exec(text.slice(j - k, j - k + 12));
+      if (m && m[0].length >= k) return 0;
+    }
+    return 2.5;
+  }
+  if (WHOLE.test(head) || OPENERS.some((w) => head.startsWith(w))) return 2;
+  return WEAK_OPENER.test(head) ? 1 : 0;
 }
 
 /**
@@ -119,21 +140,26 @@ export function headingEnd(text: string, from: number, to: number, model: Siblin
     // Both sides are words: a heading never ends on a comma, and the sentence starts with a word.
     if (PUNCT.test(c) || (PUNCT.test(prev) && !/[”’》）)]/.test(prev))) continue;
     const heading = text.slice(from, j);
-    const opener = openerAt(text, j);
-    if (!opener) continue;
+    const opener = openerWeight(text, j);
+    if (opener === 0) continue;
     const bare = heading.replace(/[”’》）)]+$/, '');
-    // Evidence on both sides is needed: a sentence starts here and a heading's last word ends here.
     const final = FINAL_WORDS.some((w) => bare.endsWith(w)) || model.finals.has(bare.slice(-2));
-    if (!final) continue;
-    let score = (WEAK_OPENER.test(opener) ? 1 : 2) + 1;
+    // A verb or preposition starts a sentence only after a heading's last word (“压实责任|将……”);
+    // a slogan holds verbs of its own (“推动‘十四五’规划落地|落实”).
+    if (opener < 2.5 && !final) continue;
+    let score = opener + (final ? 1 : 0);
+    // A word that also ends headings (落实, 保障) may be the heading's last word, not the sentence's first.
+    if (FINAL_WORDS.some((w) => text.startsWith(w, j))) score -= 0.5;
     const parts = clauses(heading);
     if (parts.length >= 2) {
       const ratio = len(parts.at(-1)!) / len(parts[0]!);
       if (ratio >= 0.6 && ratio <= 1.6) score += 1;
       // “区委……的贯彻落实，主要领导|切实履行……”: a stub after a long clause is a sentence going on.
       else if (ratio < 0.4 || ratio > 2.5) score -= 1;
-    }
+    } else if (len(heading) >= 6 && len(heading) <= 16) score += 0.5; // a short slogan: “坚持高位推动”
     if (model.clauses !== undefined && parts.length === model.clauses) score += 0.5;
+    if (model.starts.has(heading.slice(0, 2))) score += 0.5;
+    if (model.lengths.length && len(heading) >= Math.min(...model.lengths) - 2 && len(heading) <= Math.max(...model.lengths) + 2) score += 0.5;
     if (!best || score > best.score) best = { at: j, score };
   }
   return best && best.score >= THRESHOLD ? best.at : undefined;

@@ -338,16 +338,26 @@ function headingEnds(text: string, stop: number, headings: readonly { at: number
   const spans = headings.map((h) => {
     const end = sentenceEnd(text, h.words, stop);
     const next = nextCut(h.at);
-    return { ...h, end, next, ended: next <= end || end - h.words <= 30 };
+    // Ended: by a cut before its sentence ends; and a heading after a space is in a text that
+    // separates its paragraphs, where a heading run into a sentence was written so.
+    return { ...h, end, next, ended: next <= end || IS_SPACE.test(text[h.at - 1] ?? '') };
   });
-  const samples: HeadingSample[] = spans.filter((s) => s.ended).map((s) => ({ text: text.slice(s.words, Math.min(s.end, s.next)).trim() }));
-  const model = siblingModel(samples);
-  const out: number[] = [];
-  for (const s of spans) {
-    if (s.ended) continue;
-    const at = headingEnd(text, s.words, s.end, model);
-    if (at !== undefined) out.push(at);
+  // Samples: those, and headings that end with their own mark (“1.强化内部管理制度。”).
+  const samples: HeadingSample[] = spans.filter((s) => s.ended || s.end - s.words <= 20).map((s) => ({ text: text.slice(s.words, Math.min(s.end, s.next)).trim() }));
+  // Two passes: the headings the first pass ends are siblings the second learns from.
+  let found = new Map<number, number>();
+  for (let pass = 0; pass < 2; pass++) {
+    const next = new Map<number, number>();
+    for (const s of spans) {
+      if (s.ended) continue;
+      // Siblings only: a heading does not vouch for itself.
+      const learned = [...found].filter(([words]) => words !== s.words).map(([words, at]) => ({ text: text.slice(words, at) }));
+      const at = headingEnd(text, s.words, s.end, siblingModel(samples, learned));
+      if (at !== undefined) next.set(s.words, at);
+    }
+    found = next;
   }
+  const out = [...found.values()];
   return out;
 }
 
@@ -381,8 +391,10 @@ export function unwrap(lines: readonly SourceLine[]): SourceLine[] {
     const sorted = [...cuts].filter((c) => c > 0 && c < text.length).sort((a, b) => a - b);
     let previous = 0;
     for (const c of [...sorted, text.length]) {
-      const piece = text.slice(previous, c).trim();
-      if (piece) out.push({ text: piece, at: line.at });
+      const raw = text.slice(previous, c);
+      const piece = raw.trim();
+      // Where the piece begins in the line: a message can point at it (第 1 行第 523 字).
+      if (piece) out.push({ text: piece, at: line.at, col: previous + (raw.length - raw.trimStart().length) + 1 });
       previous = c;
     }
   });
