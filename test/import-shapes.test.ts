@@ -54,6 +54,8 @@ interface Expected {
   /** Last year's promises new-year lists under the measures, and shortcomings it lists for 整改情况. */
   promises: number;
   rectifications: number;
+  /** Share of the punctuation kept where the data cannot print it, measured (a part heading run into its text loses its 。). */
+  punctuation?: number;
 }
 
 type Data = Record<string, unknown> & { imported?: { part_order?: PartKey[]; absent?: string[] } };
@@ -146,7 +148,11 @@ describe.each(NAMES)('%s', (name) => {
     expect(order).toEqual(expected.parts.map((p) => p.key));
     for (const part of expected.parts) {
       const node = data[part.key] as PartNode;
-      expect((node.groups ?? []).map((g) => String(g.heading).replace(/\s+/g, '')), part.key).toEqual(part.groups);
+      const headings = (node.groups ?? []).map((g) => String(g.heading).replace(/\s+/g, ''));
+      // Run together with nothing between paragraphs, a heading without a full stop does not say
+      // where it ends: it must begin as the original's does (the rest of its text is kept, below).
+      if (format === 'run-together.txt') expect(headings.map((h, i) => h.slice(0, part.groups[i]?.length)), part.key).toEqual(part.groups);
+      else expect(headings, part.key).toEqual(part.groups);
       expect(shape(node), part.key).toEqual({ groups: part.allGroups, items: part.items });
     }
     const rules = result.diagnostics.map((d) => d.ruleId);
@@ -163,7 +169,7 @@ describe.each(NAMES)('%s', (name) => {
     const before = original.get(name)!;
     expect(keptInOrder(unnumbered(before).join('\n'), unnumbered(after).join('\n'))).toBeGreaterThanOrEqual(0.99);
     const p = punctuation(unnumbered(before).join(''));
-    expect(lcsLength(p, punctuation(unnumbered(after).join(''))) / p.length).toBeGreaterThanOrEqual(PUNCTUATION_KEPT[format] ?? 0.99);
+    expect(lcsLength(p, punctuation(unnumbered(after).join(''))) / p.length).toBeGreaterThanOrEqual(Math.min(PUNCTUATION_KEPT[format] ?? 0.99, expected.punctuation ?? 0.99));
     expect(closingOf(after)).toEqual(closingOf(before));
     for (const organ of [expected.unit, ...(expected.party ? [expected.party] : [])]) expect(count(after, organ), organ).toBe(count(before, organ));
   }, 60_000);
@@ -183,11 +189,11 @@ describe.each(NAMES)('%s', (name) => {
     const flat = JSON.stringify(next).replace(/\s+/g, '');
     expect(flat.match(new RegExp(`${expected.year}年报告提出的安排：`, 'g')) ?? []).toHaveLength(expected.promises);
     expect(flat.match(new RegExp(`${expected.year}年报告所列不足：`, 'g')) ?? []).toHaveLength(expected.rectifications);
-    // Validate lists what is left to fill in, and nothing else is an error.
+    // Validate lists what is left to fill in (the placeholders, the emptied date and figures), and nothing else is an error.
     const v = fazhi(['validate', path.join(work, 'next.yaml')]);
     expect(v.code).toBe(1);
     const errors = v.stdout.split('\n').filter((l) => / 错误 /.test(l));
-    expect(errors.length).toBeGreaterThan(0);
-    expect(errors.filter((l) => !l.includes('【待填写】') && !/尚未填写|成文日期/.test(l))).toEqual([]);
+    expect(errors.filter((l) => l.includes('尚未填写'))).not.toEqual([]);
+    expect(errors.filter((l) => !/尚未填写|没有填写内容/.test(l))).toEqual([]);
   }, 60_000);
 });

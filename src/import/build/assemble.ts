@@ -230,9 +230,21 @@ export function buildReport(input: BuildInput): Built {
     if (origin) origin.to = lastLine(s);
     else origins.push({ key, heading: s.heading.text, from: s.heading.at, to: lastLine(s) });
   };
+  // A report organised by theme: its themes are the measures' groups, or, when every one is a
+  // single paragraph led by its heading (a flat list “1.强化组织领导。局党组……”), its items with
+  // that lead, which keeps the lead's full stop (a （一） heading cannot run into its text).
+  const themes = themed ? body.sections.filter((s, i) => kinds[i] === undefined && i < boundary) : [];
+  const leadItems = themes.length >= 2 && themes.every((s) => s.heading.rest && s.heading.end === '。' && s.paragraphs.length === 0 && s.children.length === 0);
   body.sections.forEach((s, i) => {
     let key = kinds[i];
     if (key === undefined && i < boundary) {
+      if (leadItems) {
+        const measures = (parts.measures ??= { items_style: 'paragraphs', items: [] });
+        measures.items!.push({ lead: s.heading.text, text: s.heading.rest! });
+        counts.measures.items++;
+        use('measures', s);
+        return;
+      }
       if (themed || (hasMeasures && parts.measures)) {
         const measures = (parts.measures ??= {});
         measures.groups = [...(measures.groups ?? []), toGroup(s, 2, counts.measures)];
