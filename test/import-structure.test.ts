@@ -71,6 +71,9 @@ describe('which part a section is', () => {
     // The report's own year with 将 as an object marker: results, not plans.
     ['2024年，我区将法治政府建设纳入全区综合考核。', 2024, undefined],
     ['区政府党组坚持把学习贯彻习近平法治思想作为首要政治任务。', 2024, undefined],
+    // A problem being tackled is a measure, not an admitted shortcoming.
+    ['针对基层执法存在的短板问题，区政府组织开展执法能力提升行动。', 2024, undefined],
+    ['对照上级要求，我区仍有一定差距，主要表现在：', 2024, 'shortcomings'],
     // 述法 after the colon belongs to the first item, not to the opening.
     ['2025年，我区将重点抓好以下工作：一是健全党政主要负责人述法考核机制。', 2024, 'plans'],
   ] as const)('opening %s (report year %i) → %s', (opening, year, part) => {

@@ -27,6 +27,7 @@ export function classifyOpening(text: string, year: number | undefined): PartKey
   const ahead = (next !== undefined && new RegExp(`^${next}年`).test(first)) || /^(下一步|下一年度|下阶段|今后|新的一年|明年)/.test(first);
   if (ahead && /将|要|继续|持续|着力|重点|聚焦/.test(first)) return 'plans';
   if (/第一责任人|述法/.test(first)) return 'duties';
-  if (/(存在|仍有|还有|尚有)[^。；]{0,30}(不足|问题|差距|短板|薄弱环节)|(不足|问题|差距)(主要)?(表现|体现)(为|在)/.test(first)) return 'shortcomings';
+  // An admission (还存在……不足, 仍有差距), not a problem being tackled (“针对执法中存在的短板，……”).
+  if (/(还|仍|仍然|尚|也|依然)(存在|有)[^。；]{0,30}(不足|问题|差距|短板|薄弱)|存在(以下|一些|如下|不少)[^。；]{0,8}(不足|问题|差距)|(不足|问题|差距)(主要)?(表现|体现)(为|在)/.test(first)) return 'shortcomings';
   return undefined;
 }
