@@ -16,7 +16,7 @@ import { parse } from 'yaml';
 import { importReport } from '../src/import/index.js';
 import { renderFile, validateText } from '../src/pipeline.js';
 import type { PartKey } from '../src/data/report.js';
-import { findSoffice } from '../src/write/pdf/index.js';
+import { findSoffice } from '../src/platform/soffice.js';
 import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
 import { officePdfs, paragraphsOf, plainDocx, portalPage, punctuation, shape, textLines, type PartNode } from './helpers/import-formats.js';
 import { keptInOrder, lcsLength } from './helpers/text-compare.js';

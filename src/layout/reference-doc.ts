@@ -14,6 +14,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { ExitCode, UserError, type Diagnostic } from '../diagnostic.js';
+import { diagnosticOf, OUTPUT } from '../messages.js';
 import type { FontSpec, LayoutProfile, LayoutValue } from './profile.js';
 import { TWIPS_PER_MM, twipsToPt } from './units.js';
 
@@ -222,7 +223,7 @@ export function applyTemplate(profile: LayoutProfile, standard: LayoutProfile, v
   const source = `本单位模板 ${shown}`;
   const taken = <T>(value: T): LayoutValue<T> => ({ value, source, strength: '实务' });
   const warn = (message: string): void => {
-    warnings.push({ severity: 'warning', ruleId: 'reference-doc', message, file: shown });
+    warnings.push(diagnosticOf(OUTPUT.referenceDoc, { file: shown }, message));
   };
 
   for (const role of Object.keys(FONT_ROLES) as (keyof typeof FONT_ROLES)[]) {

@@ -7,6 +7,7 @@ import { paragraphList } from '../../data/text.js';
 import { formatChineseDate, type CalendarDate } from '../../dates.js';
 import { PART_KEYS, PART_NAMES, type Group, type Paragraphs, type Part, type PartKey, type ReportData } from '../../data/report.js';
 import type { ImportDiagnostics } from '../diagnostics.js';
+import { IMPORT } from '../../messages.js';
 import type { Body, Section } from '../structure/body.js';
 import type { EndMatter } from '../structure/end.js';
 import type { FrontMatter } from '../structure/front.js';
@@ -120,6 +121,25 @@ function closingInside(s: Section, deepest: Section): { section: Section; closin
   return { section: trim(s), closing: [{ ...final, text: closing }] };
 }
 
+// The causes after the shortcomings: “产生这些问题，既有……的原因”, “究其原因，……”.
+const CAUSE_SENTENCE = /^(?:(?:产生|出现|形成|存在)(?:这些|上述|以上)(?:问题|不足)|究其原因|(?:这些|上述|以上)(?:问题|不足)的?(?:产生|存在|形成)?的?原因|分析(?:其)?原因)[^。！？]{4,}[。！？]$/u;
+
+/**
+ * Text run together ends the last item with the part's ending sentence (the causes after the
+ * shortcomings, the closing after the plans): that sentence is set apart as a paragraph of its
+ * own, as the line-broken original has it, when the items before it still split.
+ */
+function endingApart(texts: readonly string[]): { texts: string[]; ending: string[] } {
+  const final = texts.at(-1);
+  const unchanged = { texts: [...texts], ending: [] };
+  if (!final) return unchanged;
+  const sentences = final.match(/[^。！？]+[。！？]?/gu) ?? [];
+  const last = sentences.at(-1)?.trim() ?? '';
+  if (sentences.length < 2 || !(CAUSE_SENTENCE.test(last) || CLOSING_SENTENCE.test(last))) return unchanged;
+  const before = [...texts.slice(0, -1), final.slice(0, final.length - last.length).trim()];
+  return splitItems(before).items ? { texts: before, ending: [last] } : unchanged;
+}
+
 function toPart(whole: Section, counts: { groups: number; items: number }, key?: PartKey): Part {
   // Plans under sub-headings with a closing sentence after the last one: the sentence closes the
   // part (its ending, printed after the groups as in the original), it is not the last
@@ -127,14 +147,15 @@ function toPart(whole: Section, counts: { groups: number; items: number }, key?:
   const { section: s, closing: partClosing } = key === 'plans' && whole.children.length ? takePlansClosing(whole) : { section: whole, closing: [] };
   const texts = [...(s.heading.rest ? [s.heading.rest] : []), ...s.paragraphs.map((p) => p.text)];
   // Suggestions after the shortcomings stay suggestions, numbered 一是 again, not more shortcomings.
-  const { own, suggestions } = s.children.length ? { own: texts, suggestions: undefined } : splitSuggestions(texts);
+  const { own: written, suggestions } = s.children.length ? { own: texts, suggestions: undefined } : splitSuggestions(texts);
+  const { texts: own, ending: apart } = s.children.length ? { texts: written, ending: [] } : endingApart(written);
   // A part whose numbered items are followed by a paragraph that numbers nothing (the causes after
   // the shortcomings, a closing sentence after the plans): that paragraph is the part's ending,
   // printed after the items as in the original, not one more item (new-year would carry it as one).
   const split = splitItems(own, { closing: !s.children.length });
   counts.items += split.items?.length ?? 0;
   const intro = paragraphsValue(split.paragraphs);
-  const ending = paragraphsValue([...(split.closing ?? []), ...partClosing.map((p) => p.text)]);
+  const ending = paragraphsValue([...(split.closing ?? []), ...apart, ...partClosing.map((p) => p.text)]);
   // Items numbered 1、2、 under a part, each one sentence: items, as 一是、二是 would be (as headings
   // they would lose their full stops and read as titles).
   const numberedItems = !split.items && s.children.length >= 2 && s.children.every(isSentence);
@@ -235,15 +256,15 @@ export function buildReport(input: BuildInput): Built {
       if (!hasMeasures) key = 'measures';
     }
     if (key === undefined || key === 'other' || parts[key]) {
-      if (key !== undefined && key !== 'other') diag.add('warning', 'import/duplicate-part', `原文有两个“${s.heading.text}”这样的部分，后一个放在“其他需要报告的情况”（other）中，请核对。`, s.heading.at);
-      else if (key === undefined) diag.add('warning', 'import/unclassified', `未能判断“${s.heading.text}”属于报告的哪一部分，已放在“其他需要报告的情况”（other）中，保留原标题。`, s.heading.at);
+      if (key !== undefined && key !== 'other') diag.add(IMPORT.duplicatePart, s.heading.at, s.heading.text);
+      else if (key === undefined) diag.add(IMPORT.unclassified, s.heading.at, s.heading.text);
       otherSections.push(s);
       use('other', s);
       return;
     }
     parts[key] = toPart(s, counts[key], key);
     use(key, s);
-    if (byContent.has(i)) diag.add('warning', 'import/part-by-content', `“${s.heading.text}”的标题没有说明是报告的哪一部分，按其内容放在“${PART_NAMES[key]}”（${key}）中，请核对。`, s.heading.at);
+    if (byContent.has(i)) diag.add(IMPORT.partByContent, s.heading.at, s.heading.text, PART_NAMES[key], key);
   });
 
   const leftovers = end.unrecognised;
@@ -254,7 +275,7 @@ export function buildReport(input: BuildInput): Built {
     if (otherSections.length === 1) Object.assign(other, toPart(otherSections[0]!, counts.other));
     else if (otherSections.length > 1) other.groups = otherSections.map((s) => toGroup(s, 2, counts.other));
     if (leftovers.length) {
-      for (const l of leftovers) diag.add('warning', 'import/leftover', `“${l.text.length > 30 ? `${l.text.slice(0, 30)}…` : l.text}”在报告末尾，未能识别，已放在“其他需要报告的情况”（other）中。`, l.at);
+      for (const l of leftovers) diag.add(IMPORT.leftover, l.at, l.text);
       const texts = leftovers.map((l) => l.text);
       if (other.groups) other.groups.push({ heading: '导入时未能识别的内容', paragraphs: paragraphsValue(texts)! });
       else other.intro = [...(other.intro === undefined ? [] : typeof other.intro === 'string' ? [other.intro] : other.intro), ...texts];
@@ -269,30 +290,21 @@ export function buildReport(input: BuildInput): Built {
       // The first responsible person folded into the measures: say under which heading, so the clerk
       // knows the report does speak of it (new-year still drafts the part of its own).
       const folded = key === 'duties' ? parts.measures?.groups?.find((g) => /第一责任人|述法/.test(`${g.heading}${paragraphList(g.paragraphs)[0] ?? ''}`)) : undefined;
-      diag.add(
-        'warning',
-        'import/missing-part',
-        `原文中没有找到“${names[key]}”部分（${key}）。${folded ? `原文在“主要举措和成效”的“${folded.heading}”中写了第一责任人履职的情况，已保留在那里。` : ''}`,
-      );
+      diag.add(IMPORT.missingPart, undefined, names[key], key, folded?.heading);
     }
   }
 
   const unit = guessUnit(front, end, input.publisher, input.fullText);
   const level = unit ? levelOf(unit.name) : undefined;
   // Nothing invented: what is not recognised is written as 【待填写】, which validate reports as an error.
-  if (!unit) diag.add('error', 'import/unit', '未能从原文中识别报告单位（标题、署名和网页信息中都没有找到），已写作“【待填写】”：请在 unit 中填写单位全称和简称。');
-  else if (!level) diag.add('error', 'import/level', `未能从单位名称“${unit.name}”判断报告的层级，已写作“【待填写】”：请把 level 改为 district（区/县政府）、department（政府部门）或 town（乡镇/街道）。`);
-  if (year === undefined) diag.add('error', 'import/year', '未能从原文中识别报告年度（标题、导语和成文日期中都没有找到），已写作“【待填写】”：请在 year 中填写报告所写的年度，例如 2024。');
+  if (!unit) diag.add(IMPORT.unit, undefined);
+  else if (!level) diag.add(IMPORT.level, undefined, unit.name);
+  if (year === undefined) diag.add(IMPORT.year, undefined);
   const signatories = end.signatories.length ? end.signatories : front.coverSignatories;
 
   const preamble = [...front.cover.map((l) => l.text), ...body.preamble.map((l) => l.text)];
   if (front.cover.length) {
-    diag.add(
-      'warning',
-      'import/cover-letter',
-      `原文在报告之前有一封呈报函（${diag.where(front.cover[0]!.at)}起），其文字已放在导语（preamble）的开头${front.coverSignatories.length || front.coverDate ? '，其署名和日期用作本报告的署名和成文日期' : ''}。`,
-      front.cover[0]!.at,
-    );
+    diag.add(IMPORT.coverLetter, front.cover[0]!.at, diag.where(front.cover[0]!.at), Boolean(front.coverSignatories.length || front.coverDate));
   }
   const defaultOrder = PART_KEYS.filter((k) => order.includes(k));
   const partOrder = order.join() === defaultOrder.join() ? undefined : order;
