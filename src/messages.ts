@@ -271,7 +271,8 @@ export const IMPORT = {
     id: 'import/missing-part',
     severity: 'warning',
     basis: '原文缺少的部分须指出（导入的往年报告按原样保留，只作提示）',
-    text: (name: string, key: string) => `原文中没有找到“${name}”部分（${key}）。`,
+    text: (name: string, key: string, foldedUnder?: string) =>
+      `原文中没有找到“${name}”部分（${key}）。${foldedUnder ? `原文在“主要举措和成效”的“${foldedUnder}”中写了第一责任人履职的情况，已保留在那里。` : ''}`,
   }),
   unit: kind({
     id: 'import/unit',

@@ -51,6 +51,8 @@ interface Expected {
   parts: ExpectedPart[];
   /** Warnings import must give (rule ids). */
   warnings: string[];
+  /** Words that must be in one of import's messages. */
+  messages?: string[];
   /** Last year's promises new-year lists under the measures, and shortcomings it lists for 整改情况. */
   promises: number;
   rectifications: number;
@@ -157,6 +159,7 @@ describe.each(NAMES)('%s', (name) => {
     }
     const rules = result.diagnostics.map((d) => d.ruleId);
     for (const rule of expected.warnings) expect(rules, rule).toContain(rule);
+    for (const words of expected.messages ?? []) expect(result.diagnostics.map((d) => d.message).join('\n')).toContain(words);
 
     const checked = validateText(result.yaml, yamlFile).diagnostics;
     expect(checked.filter((d) => d.severity === 'error')).toEqual([]);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyHeading, classifyOpening } from '../src/import/build/classify.js';
 import { splitItems } from '../src/import/build/items.js';
+import { guessUnit } from '../src/import/build/unit-year.js';
 import { pdfParagraphs, type PdfPiece } from '../src/import/read/pdf.js';
 import { parseBody } from '../src/import/structure/body.js';
 
@@ -52,6 +53,12 @@ describe('which part a section is', () => {
     ['坚持刀刃向内，清醒查摆自身问题', undefined],
     ['健全依法行政制度体系', undefined],
     ['依法全面履行政府职能', undefined],
+    ['存在的困难和问题', 'shortcomings'],
+    ['存在问题及原因分析', 'shortcomings'],
+    ['区委区政府主要领导履行法治建设职责情况', 'duties'],
+    ['党政主要负责同志履行推进法治建设第一责任人职责情况', 'duties'],
+    ['今后工作方向', 'plans'],
+    ['下阶段工作计划', 'plans'],
   ])('heading %s → %s', (heading, part) => {
     expect(classifyHeading(heading)).toBe(part);
   });
@@ -64,6 +71,9 @@ describe('which part a section is', () => {
     // The report's own year with 将 as an object marker: results, not plans.
     ['2024年，我区将法治政府建设纳入全区综合考核。', 2024, undefined],
     ['区政府党组坚持把学习贯彻习近平法治思想作为首要政治任务。', 2024, undefined],
+    // A problem being tackled is a measure, not an admitted shortcoming.
+    ['针对基层执法存在的短板问题，区政府组织开展执法能力提升行动。', 2024, undefined],
+    ['对照上级要求，我区仍有一定差距，主要表现在：', 2024, 'shortcomings'],
     // 述法 after the colon belongs to the first item, not to the opening.
     ['2025年，我区将重点抓好以下工作：一是健全党政主要负责人述法考核机制。', 2024, 'plans'],
   ] as const)('opening %s (report year %i) → %s', (opening, year, part) => {
@@ -92,6 +102,23 @@ describe('a flat list 1.…8.', () => {
     expect(body.sections.map((s) => s.heading.text)).toEqual(['主要举措和成效', '存在的不足和原因']);
     expect(body.sections[0]!.children.map((c) => c.heading.text)).toEqual(['健全制度']);
     expect(body.sections[0]!.paragraphs.map((p) => p.text)).toEqual(['1.5亿元资金全部到位。']);
+  });
+});
+
+describe('a report whose top level is （一）', () => {
+  it('is read as its sections when it has no 一、, their 1. as sub-headings', () => {
+    const lines = ['现将有关情况报告如下：', '（一）主要做法和成效', '1.健全制度。全年审查文件12件。', '2.规范执法。全年办案36件。', '（二）存在的不足', '一是力量薄弱。二是能力不足。', '（三）2025年工作安排', '一是加强培训。'];
+    const body = parseBody(lines.map((text, i) => ({ text, at: i + 1 })));
+    expect(body.sections.map((s) => s.heading.text)).toEqual(['主要做法和成效', '存在的不足', '2025年工作安排']);
+    expect(body.sections[0]!.children.map((c) => c.heading.text)).toEqual(['健全制度', '规范执法']);
+  });
+});
+
+describe('the unit named by a title that starts with 关于', () => {
+  it('is the name after 关于', () => {
+    const front = { title: '关于示例区2023年法治政府建设工作情况的报告', cover: [], coverSignatories: [], skipped: [] };
+    const end = { attachments: [], signatories: [], copyTo: [], unrecognised: [] };
+    expect(guessUnit(front, end, undefined, '')).toEqual({ name: '示例区' });
   });
 });
 

@@ -3,6 +3,7 @@
 // `other` with a warning naming the line it came from.
 
 import { PLACEHOLDER } from '../../data/placeholder.js';
+import { paragraphList } from '../../data/text.js';
 import { formatChineseDate, type CalendarDate } from '../../dates.js';
 import { PART_KEYS, PART_NAMES, type Group, type Paragraphs, type Part, type PartKey, type ReportData } from '../../data/report.js';
 import type { ImportDiagnostics } from '../diagnostics.js';
@@ -286,7 +287,10 @@ export function buildReport(input: BuildInput): Built {
   for (const key of ['measures', 'shortcomings', 'duties', 'plans'] as const) {
     if (!parts[key]) {
       const names = { measures: '主要举措和成效', shortcomings: '存在的不足和原因', duties: '党政主要负责人履行第一责任人职责情况', plans: '下一年度主要安排' };
-      diag.add(IMPORT.missingPart, undefined, names[key], key);
+      // The first responsible person folded into the measures: say under which heading, so the clerk
+      // knows the report does speak of it (new-year still drafts the part of its own).
+      const folded = key === 'duties' ? parts.measures?.groups?.find((g) => /第一责任人|述法/.test(`${g.heading}${paragraphList(g.paragraphs)[0] ?? ''}`)) : undefined;
+      diag.add(IMPORT.missingPart, undefined, names[key], key, folded?.heading);
     }
   }
 

@@ -32,17 +32,18 @@ function joinBroken(lines: SourceLine[], expected: () => Record<NumberKind, numb
 }
 
 /**
- * Preamble and the tree of numbered sections. `flat`: a report written as a flat list (1.…2.…,
- * no 一、 at all), whose 1. are its sections and （1） their sub-headings.
+ * Preamble and the tree of numbered sections, the top level being `top`: 1 (一、), or for a report
+ * with no 一、 at all, 2 (its （一） are its sections) or 3 (a flat list 1.…2.…, its （1） their
+ * sub-headings). Numbers above the top level are text.
  */
-function parseWith(lines: SourceLine[], flat: boolean): Body {
+function parseWith(lines: SourceLine[], top: NumberKind): Body {
   const expected: Record<NumberKind, number> = { 1: 1, 2: 1, 3: 1, 4: 1 };
   const body: Body = { preamble: [], sections: [] };
   const stack: Section[] = [];
   const joined = joinBroken(lines, () => expected);
   for (const line of joined) {
     const found = asHeading(line, expected);
-    const h = !flat ? found : found && (found.kind === 3 || found.kind === 4) ? { ...found, kind: (found.kind - 2) as NumberKind } : undefined;
+    const h = found && found.kind >= top ? { ...found, kind: (found.kind - top + 1) as NumberKind } : undefined;
     // Sub-headings count only inside a section: before the first 一、 they are preamble text.
     if (found && h && (h.kind === 1 || body.sections.length > 0)) {
       expected[found.kind] = found.num + 1;
@@ -62,8 +63,11 @@ function parseWith(lines: SourceLine[], flat: boolean): Body {
 }
 
 export function parseBody(lines: SourceLine[]): Body {
-  const body = parseWith(lines, false);
+  const body = parseWith(lines, 1);
   if (body.sections.length > 0) return body;
-  const flat = parseWith(lines, true);
-  return flat.sections.length >= 2 ? flat : body;
+  for (const top of [2, 3] as const) {
+    const flat = parseWith(lines, top);
+    if (flat.sections.length >= 2) return flat;
+  }
+  return body;
 }
