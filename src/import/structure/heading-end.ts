@@ -77,35 +77,72 @@ export function sentenceEnd(text: string, from: number, stop: number): number {
 
 export interface SiblingModel {
   finals: Set<string>;
-  /** First two characters of the headings (排比: “坚持……” “坚持……”). */
-  starts: Set<string>;
-  /** Lengths of the headings that ended with a separator. */
+  /** First two characters of the headings, counted (排比: “坚持……” “坚持……”). */
+  starts: Map<string, number>;
+  /** Lengths of the headings, ascending. */
   lengths: number[];
-  /** The clause count most headings of the document have. */
-  clauses?: number;
+  /** How many headings have each number of clauses. */
+  clauseCounts: Map<number, number>;
 }
 
-/** What the document's headings that did end with a separator say about headings. */
+/** A heading's own shape, to leave out of its siblings' evidence. */
+interface Shape {
+  start: string;
+  length: number;
+  clauses: number;
+}
+
+function shapeOf(text: string): Shape | undefined {
+  const t = text.replace(/[。！？；：!?;:\s]+$/, '');
+  if (len(t) < MIN_HEADING || len(t) > MAX_HEADING) return undefined;
+  return { start: t.slice(0, 2), length: len(t), clauses: clauses(t).length };
+}
+
+/** What the document's headings say about headings: those a separator ended, and those a first pass ended (`learned`). */
 export function siblingModel(samples: readonly HeadingSample[], learned: readonly HeadingSample[] = []): SiblingModel {
   const finals = new Set<string>();
-  const starts = new Set<string>();
+  const starts = new Map<string, number>();
   const lengths: number[] = [];
-  const counts = new Map<number, number>();
-  const reliable = new Set(samples);
-  for (const s of [...samples, ...learned]) {
-    const t = s.text.replace(/[。！？；：!?;:\s]+$/, '');
-    if (len(t) < MIN_HEADING || len(t) > MAX_HEADING) continue;
-    const last = t.replace(/[”’》）)]+$/, '');
+  const clauseCounts = new Map<number, number>();
+  const add = (s: HeadingSample, reliable: boolean) => {
+    const shape = shapeOf(s.text);
+    if (!shape) return;
+    const last = s.text.replace(/[。！？；：!?;:\s]+$/, '').replace(/[”’》）)]+$/, '');
     // Last words only from headings a separator ended: a guess is no evidence for another guess.
-    if (last.length >= 2 && reliable.has(s)) finals.add(last.slice(-2));
-    lengths.push(len(t));
-    starts.add(t.slice(0, 2));
-    const n = clauses(t).length;
-    counts.set(n, (counts.get(n) ?? 0) + 1);
+    if (last.length >= 2 && reliable) finals.add(last.slice(-2));
+    lengths.push(shape.length);
+    starts.set(shape.start, (starts.get(shape.start) ?? 0) + 1);
+    clauseCounts.set(shape.clauses, (clauseCounts.get(shape.clauses) ?? 0) + 1);
+  };
+  for (const s of samples) add(s, true);
+  for (const s of learned) add(s, false);
+  lengths.sort((x, y) => x - y);
+  return { finals, starts, lengths, clauseCounts };
+}
+
+/** The model as seen by one heading: without the heading's own first-pass shape. */
+function siblingView(model: SiblingModel, self: Shape | undefined) {
+  const lengths = model.lengths;
+  let lo = 0;
+  let hi = lengths.length - 1;
+  if (self && lengths.length) {
+    if (lengths[lo] === self.length) lo++;
+    else if (lengths[hi] === self.length) hi--;
   }
-  let best: number | undefined;
-  for (const [n, c] of counts) if (c >= 2 && (best === undefined || c > counts.get(best)!)) best = n;
-  return { finals, starts, lengths, ...(best !== undefined ? { clauses: best } : {}) };
+  let clauses: number | undefined;
+  let most = 1;
+  for (const [n, c] of model.clauseCounts) {
+    const count = c - (self && self.clauses === n ? 1 : 0);
+    if (count > most) {
+      most = count;
+      clauses = n;
+    }
+  }
+  return {
+    hasStart: (start: string) => (model.starts.get(start) ?? 0) - (self && self.start === start ? 1 : 0) > 0,
+    range: lo <= hi ? { min: lengths[lo]!, max: lengths[hi]! } : undefined,
+    clauses,
+  };
 }
 
 /** How strongly the text at `j` reads as a sentence's start: 2.5 a subject or date, 2 a verb, 1 a preposition, 0 none. */
@@ -127,7 +164,8 @@ function openerWeight(text: string, j: number): number {
  * Where the heading in `text[from, to)` ends (an index in `text`), when the cues agree; `to` is the
  * end of the first sentence after the heading's number.
  */
-export function headingEnd(text: string, from: number, to: number, model: SiblingModel): number | undefined {
+export function headingEnd(text: string, from: number, to: number, model: SiblingModel, self?: HeadingSample): number | undefined {
+  const view = siblingView(model, self ? shapeOf(self.text) : undefined);
   let depth = 0;
   let best: { at: number; score: number } | undefined;
   const limit = Math.min(to - MIN_REST, from + MAX_HEADING + 1);
@@ -160,9 +198,9 @@ export function headingEnd(text: string, from: number, to: number, model: Siblin
       // “区委……的贯彻落实，主要领导|切实履行……”: a stub after a long clause is a sentence going on.
       else if (ratio < 0.4 || ratio > 2.5) score -= 1;
     } else if (len(heading) >= 6 && len(heading) <= 16) score += 0.5; // a short slogan: “坚持高位推动”
-    if (model.clauses !== undefined && parts.length === model.clauses) score += 0.5;
-    if (model.starts.has(heading.slice(0, 2))) score += 0.5;
-    if (model.lengths.length && len(heading) >= Math.min(...model.lengths) - 2 && len(heading) <= Math.max(...model.lengths) + 2) score += 0.5;
+    if (view.clauses !== undefined && parts.length === view.clauses) score += 0.5;
+    if (view.hasStart(heading.slice(0, 2))) score += 0.5;
+    if (view.range && len(heading) >= view.range.min - 2 && len(heading) <= view.range.max + 2) score += 0.5;
     if (!best || score > best.score) best = { at: j, score };
   }
   return best && best.score >= THRESHOLD ? best.at : undefined;

@@ -336,9 +336,20 @@ function bodyCuts(text: string, start: number, stop: number, expected: Record<Nu
  */
 function headingEnds(text: string, stop: number, headings: readonly { at: number; words: number }[], cuts: readonly number[]): number[] {
   const sorted = [...cuts].sort((a, b) => a - b);
-  const nextCut = (at: number) => sorted.find((c) => c > at) ?? stop;
+  // The first cut after `at` (binary search: a long text has thousands of cuts and headings).
+  const nextCut = (at: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sorted.length ? sorted[lo]! : stop;
+  };
   const spans = headings.map((h) => {
-    const end = sentenceEnd(text, h.words, stop);
+    // (A first sentence is looked for within 400 characters: a line without punctuation stays linear.)
+    const end = sentenceEnd(text, h.words, Math.min(stop, h.words + 400));
     const next = nextCut(h.at);
     // Ended: by a cut before its sentence ends; and a heading after a space is in a text that
     // separates its paragraphs, where a heading run into a sentence was written so.
@@ -346,15 +357,16 @@ function headingEnds(text: string, stop: number, headings: readonly { at: number
   });
   // Samples: those, and headings that end with their own mark (“1.强化内部管理制度。”).
   const samples: HeadingSample[] = spans.filter((s) => s.ended || s.end - s.words <= 20).map((s) => ({ text: text.slice(s.words, Math.min(s.end, s.next)).trim() }));
-  // Two passes: the headings the first pass ends are siblings the second learns from.
+  // Two passes: the headings the first pass ends are siblings the second learns from (each
+  // heading without its own first-pass shape: a heading does not vouch for itself).
   let found = new Map<number, number>();
   for (let pass = 0; pass < 2; pass++) {
+    const model = siblingModel(samples, [...found].map(([words, at]) => ({ text: text.slice(words, at) })));
     const next = new Map<number, number>();
     for (const s of spans) {
       if (s.ended) continue;
-      // Siblings only: a heading does not vouch for itself.
-      const learned = [...found].filter(([words]) => words !== s.words).map(([words, at]) => ({ text: text.slice(words, at) }));
-      const at = headingEnd(text, s.words, s.end, siblingModel(samples, learned));
+      const mine = found.get(s.words);
+      const at = headingEnd(text, s.words, s.end, model, mine === undefined ? undefined : { text: text.slice(s.words, mine) });
       if (at !== undefined) next.set(s.words, at);
     }
     found = next;
