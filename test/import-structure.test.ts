@@ -155,6 +155,29 @@ describe('sections told by their opening', () => {
   });
 });
 
+describe('署名 and 成文日期 side by side on one line', () => {
+  const body = ['一、主要举措和成效', '一是健全制度。二是规范执法。', '二、存在的不足和原因', '一是力量薄弱。二是能力不足。', '三、下一步工作打算', '一是加强培训。二是强化监督。'];
+  it.each([
+    ['a town and its date', ['示例镇2024年法治政府建设工作总结', ...body, '示例镇人民政府　　2025年1月20日'], ['示例镇人民政府'], '示例镇人民政府', undefined],
+    ['two organs and the date', ['中共示例区委 示例区人民政府关于2024年法治政府建设情况的报告', ...body, '特此报告。', '中共示例区委员会　示例区人民政府　2025年1月20日'], ['中共示例区委员会', '示例区人民政府'], '示例区人民政府', '中共示例区委员会'],
+    ['two organs run together, the date below', ['示例区人民政府关于2024年法治政府建设情况的报告', ...body, '特此报告。', '中共示例区委员会示例区人民政府', '2025年1月20日'], ['中共示例区委员会', '示例区人民政府'], '示例区人民政府', '中共示例区委员会'],
+  ])('%s', async (_name, lines, signatories, unit, party) => {
+    const file = path.join(scratchDir(), 'r.txt');
+    writeFileSync(file, lines.join('\n'));
+    const data = parse((await importReport(file, { label: 'r.txt', schemaRef: 'x', today: { year: 2026, month: 3, day: 1 } })).yaml) as {
+      signatories: string[];
+      date: string;
+      unit: { name: string; party?: string };
+      plans: { items: unknown[] };
+    };
+    expect(data.signatories).toEqual(signatories);
+    expect(data.date).toBe('2025年1月20日');
+    expect(data.unit.name).toBe(unit);
+    expect(data.unit.party).toBe(party);
+    expect(data.plans.items).toHaveLength(2);
+  });
+});
+
 describe('a report whose top level is （一）', () => {
   it('is read as its sections when it has no 一、, their 1. as sub-headings', () => {
     const lines = ['现将有关情况报告如下：', '（一）主要做法和成效', '1.健全制度。全年审查文件12件。', '2.规范执法。全年办案36件。', '（二）存在的不足', '一是力量薄弱。二是能力不足。', '（三）2025年工作安排', '一是加强培训。'];
