@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { importReport } from '../src/import/index.js';
+import { headingEnd, sentenceEnd, siblingModel } from '../src/import/structure/heading-end.js';
 import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'import', 'run-together');
@@ -136,5 +137,26 @@ describe('where things are in a run-together file', () => {
     expect(notes.length).toBeGreaterThan(0);
     for (const m of notes) expect(Number(m[1])).toBeGreaterThan(1);
     expect(yaml).not.toMatch(/原文第 1 行[：:]/);
+  });
+});
+
+describe('where a heading with no punctuation ends (heading-end.ts)', () => {
+  // Heading words | first sentence, as a run-together text has them (fictional): the cut must fall
+  // at the bar, or nowhere when the line is one sentence (a run-in heading, a long first clause).
+  const cases: [string, string | undefined][] = [
+    ['完善述法机制，压实法治建设责任|制定《示例区述法工作办法》，推动述法全覆盖。', '完善述法机制，压实法治建设责任'],
+    ['持续深化示范创建，巩固法治政府建设成果|2026年，示例区将对照指标体系查漏补缺，逐项完善台账。', '持续深化示范创建，巩固法治政府建设成果'],
+    ['坚持依法履职|区政府党组把依法履职作为检验工作成效的重要标准，完善权责清单。', '坚持依法履职'],
+    ['强化督察问效，推动法治任务落实|继续将法治政府建设纳入区委年度督查计划，对12个部门开展督察。', '强化督察问效，推动法治任务落实'],
+    ['规范物业服务管理|物业服务合同全部经法律顾问审核，指导成立业主委员会5个。', '规范物业服务管理'],
+    ['加强执法人员培训，全年组织专题培训6期，参训人员达到420人次。', undefined],
+    ['示例区委、区政府高度重视法治建设，主要领导切实履行第一责任人职责，定期听取工作汇报。', undefined],
+    ['推进政府职能依法全面履行全面梳理区级部门权力事项，完成权责清单年度调整。', undefined],
+  ];
+  it.each(cases)('%s', (written, heading) => {
+    const text = written.replace('|', '');
+    const end = sentenceEnd(text, 0, text.length);
+    const at = headingEnd(text, 0, end, siblingModel([]));
+    expect(at === undefined ? undefined : text.slice(0, at)).toBe(heading);
   });
 });

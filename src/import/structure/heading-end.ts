@@ -2,8 +2,9 @@
 //责任制定《……》，进一步……。” holds a heading and the first sentence of its paragraph with nothing
 // between them. No single mark says where the heading stops, so each possible end is scored by the
 // cues a reader uses:
-//   - what follows starts a sentence: who acts or when (区政府党组, 我区, 2025年), or a verb or
-//     adverb that opens sentences in these reports (印发, 制定, 召开, 继续, 深入……);
+//   - what follows starts a sentence: who acts or when (区政府党组, 我区, 2025年), a verb or
+//     adverb that opens sentences in these reports (印发, 制定, 召开, 继续, 深入……), or the
+//     heading's own subject said again (“……老旧小区改造|老旧小区改造项目……”);
 //   - what precedes ends a heading: the slogan's last word (能力, 责任, 实效, 机制……), or the last
 //     word of a sibling heading of the same document that did end with a separator;
 //   - the slogan is parallel: “完善……机制，压实……责任” has clauses of about the same length;
@@ -17,7 +18,7 @@ const OPENERS = [
   '印发', '制定', '出台', '召开', '举办', '开展', '组织', '坚持', '继续', '持续', '深入', '全面', '进一步', '不断',
   '切实', '认真', '严格', '积极', '扎实', '大力', '着力', '加快', '加大', '加强', '建立', '健全', '完善', '推进', '推动',
   '推行', '落实', '修订', '编制', '编印', '围绕', '聚焦', '按照', '根据', '依据', '依托', '通过', '结合', '针对', '对照',
-  '紧扣', '紧紧围绕', '始终', '实施', '截至', '目前', '近年来', '一年来', '牢固树立', '以习近平',
+  '紧扣', '紧紧围绕', '始终', '实施', '稳步', '有序', '科学', '统筹', '主动', '及时', '会同', '梳理', '组建', '建成', '设立', '承接', '截至', '目前', '近年来', '一年来', '牢固树立', '以习近平',
 ];
 // Who acts, or when: the subject a paragraph's first sentence starts with (“区政府党组坚持……”,
 // “2025年，我区将……”) is stronger evidence than a verb, which a slogan may also hold.
@@ -35,7 +36,7 @@ const FINAL_WORDS = [
   '要求', '部署', '任务', '工作', '服务', '改革', '创新', '发展', '治理', '稳定', '安全', '权益', '领导', '思想',
   '实践', '考核', '督察', '执法', '决策', '程序', '权力', '渠道', '队伍', '素养', '理念', '思维', '路径', '方式',
   '防线', '堡垒', '屏障', '底线', '根基', '合力', '活力', '动力', '支撑', '保障', '情况', '问题', '篇章', '推动',
-  '纠纷', '宣传', '普法', '负责人', '素质',
+  '纠纷', '宣传', '普法', '负责人', '素质', '行为', '教育', '职责', '法治化', '质量', '管理', '公开',
 ];
 
 const PUNCT = /[，,、。．！？!?；;：:“”"‘’《》〈〉（）()【】〔〕—…·\s]/;
@@ -140,7 +141,9 @@ export function headingEnd(text: string, from: number, to: number, model: Siblin
     // Both sides are words: a heading never ends on a comma, and the sentence starts with a word.
     if (PUNCT.test(c) || (PUNCT.test(prev) && !/[”’》）)]/.test(prev))) continue;
     const heading = text.slice(from, j);
-    const opener = openerWeight(text, j);
+    // A paragraph often opens by restating its heading's subject (“……老旧小区改造和物业管理|老旧小区改造项目……”).
+    const restated = [...heading].length >= 6 && heading.includes(text.slice(j, j + 4)) && !PUNCT.test(text.slice(j, j + 4));
+    const opener = Math.max(openerWeight(text, j), restated ? 2 : 0);
     if (opener === 0) continue;
     const bare = heading.replace(/[”’》）)]+$/, '');
     const final = FINAL_WORDS.some((w) => bare.endsWith(w)) || model.finals.has(bare.slice(-2));

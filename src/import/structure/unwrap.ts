@@ -278,7 +278,9 @@ function bodyCuts(text: string, start: number, stop: number, expected: Record<Nu
       let n = i + 1;
       while (n < stop && IS_SPACE.test(text[n]!)) n++;
       const next = n < stop ? text[n]! : '';
-      if (((SENTENCE_END.test(prev) || prev === '”') && WIDE.test(next) && !/\d/.test(next)) || (headingOpen && next !== '')) {
+      // A space beside a number or a Latin word inside a heading is spacing too (“工作3 次”).
+      const spacing = /[0-9A-Za-z%]/.test(prev);
+      if (((SENTENCE_END.test(prev) || prev === '”') && WIDE.test(next) && !/\d/.test(next)) || (headingOpen && next !== '' && !spacing)) {
         cuts.push(i);
         headingOpen = false;
       }
