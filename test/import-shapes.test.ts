@@ -6,9 +6,10 @@
 // units (test/fixtures/import/shapes/*.txt), with what its author knows about it (.expect.json):
 // its unit, level, year, which standard part each section is, its sub-headings and items.
 // Every report is imported from every format a clerk has it in (.txt with its line breaks, run
-// together with nothing or full-width spaces between paragraphs, a Word file, a portal's page,
-// the PDF LibreOffice makes of the Word file) and must come back the same: the same parts, groups
-// and items, ≥ 99% of the characters in order, its punctuation, nothing it does not say.
+// together with nothing or full-width spaces between paragraphs, a Word file, a portal's page and
+// that page saved as .mhtml, the PDF LibreOffice makes of the Word file) and must come back the
+// same: the same parts, groups and items, ≥ 99% of the characters in order, its punctuation,
+// nothing it does not say.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ import { renderFile, validateText } from '../src/pipeline.js';
 import type { PartKey } from '../src/data/report.js';
 import { findSoffice } from '../src/platform/soffice.js';
 import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
-import { officePdfs, paragraphsOf, plainDocx, portalPage, punctuation, shape, textLines, type PartNode } from './helpers/import-formats.js';
+import { mhtml, officePdfs, paragraphsOf, plainDocx, portalPage, punctuation, shape, textLines, type PartNode } from './helpers/import-formats.js';
 import { keptInOrder, lcsLength } from './helpers/text-compare.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'import', 'shapes');
@@ -66,7 +67,7 @@ const NAMES = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.expect.json'))
   .map((f) => f.replace(/\.expect\.json$/, ''))
   .sort();
-const FORMATS = ['lines.txt', 'run-together.txt', 'ideographic-space.txt', 'docx', 'html', 'pdf'] as const;
+const FORMATS = ['lines.txt', 'run-together.txt', 'ideographic-space.txt', 'docx', 'html', 'mhtml', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
 
 /**
@@ -90,6 +91,7 @@ beforeAll(async () => {
     writeFileSync(path.join(base, 'report.run-together.txt'), lines.join(''));
     writeFileSync(path.join(base, 'report.ideographic-space.txt'), lines.join('\u3000\u3000'));
     writeFileSync(path.join(base, 'report.html'), portalPage(lines));
+    writeFileSync(path.join(base, 'report.mhtml'), mhtml(portalPage(lines)));
     writeFileSync(path.join(base, 'report.docx'), await plainDocx(lines));
     docxFiles.push(path.join(base, 'report.docx'));
   }

@@ -2,7 +2,12 @@
 // original numbers them (and not where 二是 is a word of a sentence), which part a section with a
 // slogan heading is from its opening, a flat list 1.…8. read as sections, and a PDF's paragraphs
 // when most of its lines are first lines.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { importReport } from '../src/import/index.js';
+import { scratchDir } from './helpers/cli.js';
 import { classifyHeading, classifyOpening } from '../src/import/build/classify.js';
 import { splitItems } from '../src/import/build/items.js';
 import { guessUnit } from '../src/import/build/unit-year.js';
@@ -102,6 +107,74 @@ describe('a flat list 1.…8.', () => {
     expect(body.sections.map((s) => s.heading.text)).toEqual(['主要举措和成效', '存在的不足和原因']);
     expect(body.sections[0]!.children.map((c) => c.heading.text)).toEqual(['健全制度']);
     expect(body.sections[0]!.paragraphs.map((p) => p.text)).toEqual(['1.5亿元资金全部到位。']);
+  });
+});
+
+describe('sections told by their opening', () => {
+  const importLines = async (lines: string[]) => {
+    const file = path.join(scratchDir(), 'r.txt');
+    writeFileSync(file, lines.join('\n'));
+    const result = await importReport(file, { label: 'r.txt', schemaRef: 'x', today: { year: 2026, month: 3, day: 1 } });
+    return { data: parse(result.yaml) as Record<string, { groups?: { heading: string }[] } | undefined>, result };
+  };
+  const tail = ['五、存在的不足和原因', '一是力量薄弱。二是能力不足。', '六、2025年工作安排', '一是加强培训。二是强化监督。', '示例区人民政府', '2025年1月20日'];
+
+  it('a theme that opens on the first responsible person, among themes, stays a theme of the results', async () => {
+    const { data, result } = await importLines([
+      '示例区人民政府关于2024年度法治政府建设情况的报告',
+      '一、深入学习贯彻习近平法治思想',
+      '区政府党组专题学习4次。',
+      '二、坚持以上率下，压实法治责任',
+      '区委、区政府主要负责同志认真履行推进法治建设第一责任人职责，全年专题研究法治工作6次。',
+      '三、健全政府机构职能体系',
+      '一是优化职能。二是优化服务。',
+      '四、健全依法行政制度体系',
+      '一是审查文件。二是清理文件。',
+      ...tail,
+    ]);
+    expect(data.measures!.groups!.map((g) => g.heading)).toEqual(['深入学习贯彻习近平法治思想', '坚持以上率下，压实法治责任', '健全政府机构职能体系', '健全依法行政制度体系']);
+    expect(data.duties).toBeUndefined();
+    expect(data.other).toBeUndefined();
+    expect(result.diagnostics.map((d) => d.message)).toContain('原文中没有找到“党政主要负责人履行第一责任人职责情况”部分（duties）。原文在“主要举措和成效”的“坚持以上率下，压实法治责任”中写了第一责任人履职的情况，已保留在那里。');
+  });
+
+  it('the same section after the themes, before the shortcomings, is the duties part', async () => {
+    const { data, result } = await importLines([
+      '示例区人民政府关于2024年度法治政府建设情况的报告',
+      '一、深入学习贯彻习近平法治思想',
+      '区政府党组专题学习4次。',
+      '二、健全政府机构职能体系',
+      '一是优化职能。二是优化服务。',
+      '三、坚持以上率下，压实法治责任',
+      '区委、区政府主要负责同志认真履行推进法治建设第一责任人职责，全年专题研究法治工作6次。',
+      ...tail,
+    ]);
+    expect(data.measures!.groups!.map((g) => g.heading)).toEqual(['深入学习贯彻习近平法治思想', '健全政府机构职能体系']);
+    expect(data.duties).toBeDefined();
+    expect(result.diagnostics.map((d) => d.ruleId)).toContain('import/part-by-content');
+  });
+});
+
+describe('署名 and 成文日期 side by side on one line', () => {
+  const body = ['一、主要举措和成效', '一是健全制度。二是规范执法。', '二、存在的不足和原因', '一是力量薄弱。二是能力不足。', '三、下一步工作打算', '一是加强培训。二是强化监督。'];
+  it.each([
+    ['a town and its date', ['示例镇2024年法治政府建设工作总结', ...body, '示例镇人民政府　　2025年1月20日'], ['示例镇人民政府'], '示例镇人民政府', undefined],
+    ['two organs and the date', ['中共示例区委 示例区人民政府关于2024年法治政府建设情况的报告', ...body, '特此报告。', '中共示例区委员会　示例区人民政府　2025年1月20日'], ['中共示例区委员会', '示例区人民政府'], '示例区人民政府', '中共示例区委员会'],
+    ['two organs run together, the date below', ['示例区人民政府关于2024年法治政府建设情况的报告', ...body, '特此报告。', '中共示例区委员会示例区人民政府', '2025年1月20日'], ['中共示例区委员会', '示例区人民政府'], '示例区人民政府', '中共示例区委员会'],
+  ])('%s', async (_name, lines, signatories, unit, party) => {
+    const file = path.join(scratchDir(), 'r.txt');
+    writeFileSync(file, lines.join('\n'));
+    const data = parse((await importReport(file, { label: 'r.txt', schemaRef: 'x', today: { year: 2026, month: 3, day: 1 } })).yaml) as {
+      signatories: string[];
+      date: string;
+      unit: { name: string; party?: string };
+      plans: { items: unknown[] };
+    };
+    expect(data.signatories).toEqual(signatories);
+    expect(data.date).toBe('2025年1月20日');
+    expect(data.unit.name).toBe(unit);
+    expect(data.unit.party).toBe(party);
+    expect(data.plans.items).toHaveLength(2);
   });
 });
 

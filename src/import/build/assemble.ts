@@ -217,6 +217,16 @@ export function buildReport(input: BuildInput): Built {
     if (guessed && guessed !== 'measures') byContent.add(i);
     return guessed === 'measures' ? undefined : guessed;
   });
+  // Told by content only among the closing parts: a section so told with an untold one after it
+  // is a theme of the results that happens to open on its subject (the themes would otherwise be
+  // cut in two, the later ones left unplaced).
+  for (let i = kinds.length - 1, untoldAfter = false; i >= 0; i--) {
+    if (byContent.has(i) && untoldAfter) {
+      byContent.delete(i);
+      kinds[i] = undefined;
+    }
+    if (kinds[i] === undefined) untoldAfter = true;
+  }
   const firstLater = kinds.findIndex((k) => k === 'shortcomings' || k === 'duties' || k === 'plans');
   const boundary = firstLater < 0 ? kinds.length : firstLater;
   const unclassifiedBefore = kinds.slice(0, boundary).filter((k) => k === undefined).length;
