@@ -7,6 +7,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GBT9704 } from '../src/layout/profile.js';
 import { applyTemplate, templateValues } from '../src/layout/reference-doc.js';
+import { DOCUMENT } from '../src/layout/reference-template/package.js';
 import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
 import { readDocx } from './helpers/docx.js';
 
@@ -17,18 +18,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
 /** A Word template as an office keeps one: styles for 正文 and 标题 1, and its page setup. */
-function template(options: { normalFont?: string; normalHalfPoints?: number; heading1?: string; margins?: [number, number, number, number]; linePitch?: number } = {}): Uint8Array {
+function template(options: { normalFont?: string; normalHalfPoints?: number; heading1?: string; margins?: [number, number, number, number]; linePitch?: number; charGrid?: boolean } = {}): Uint8Array {
   const [top, bottom, left, right] = options.margins ?? [2098, 1984, 1587, 1474];
   const styles =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${W}>` +
     `<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:eastAsia="宋体"/><w:sz w:val="21"/></w:rPr></w:rPrDefault></w:docDefaults>` +
-    `<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:rPr><w:rFonts w:eastAsia="${options.normalFont ?? '仿宋_GB2312'}"/><w:sz w:val="${options.normalHalfPoints ?? 32}"/></w:rPr></w:style>` +
+    `<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:pPr><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr><w:rPr><w:rFonts w:eastAsia="${options.normalFont ?? '仿宋_GB2312'}"/><w:sz w:val="${options.normalHalfPoints ?? 32}"/></w:rPr></w:style>` +
     (options.heading1 ?? '') +
     `</w:styles>`;
   const document =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body><w:p/><w:sectPr>` +
     `<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="${top}" w:right="${right}" w:bottom="${bottom}" w:left="${left}" w:header="851" w:footer="1434" w:gutter="0"/>` +
-    `<w:docGrid w:type="lines" w:linePitch="${options.linePitch ?? 579}"/></w:sectPr></w:body></w:document>`;
+    `<w:docGrid w:type="${options.charGrid === false ? 'lines' : 'linesAndChars'}" w:linePitch="${options.linePitch ?? 579}" w:charSpace="-849"/></w:sectPr></w:body></w:document>`;
   return zipSync({
     '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
     'word/document.xml': strToU8(document),
@@ -44,9 +45,9 @@ function save(name: string, bytes: Uint8Array | string): string {
 
 describe('template values', () => {
   it('reads fonts through the style chain and the page setup; a template matching GB/T 9704 gives no warning', () => {
-    const files = unzipSync(template());
-    const values = templateValues(Buffer.from(files['word/document.xml']!).toString(), Buffer.from(files['word/styles.xml']!).toString());
-    expect(values.fonts.body).toEqual({ font: '仿宋_GB2312', size: 16 });
+    const files = unzipSync(template({ linePitch: 579, charGrid: true }));
+    const values = templateValues(new Map([[DOCUMENT, Buffer.from(files[DOCUMENT]!).toString()], ['word/styles.xml', Buffer.from(files['word/styles.xml']!).toString()]]));
+    expect(values.styles.body?.run).toEqual({ font: '仿宋_GB2312', size: 16 });
     expect(values.page).toMatchObject({ marginTopMm: 37, marginLeftMm: 28, widthMm: 210, heightMm: 297 });
     const { profile, warnings } = applyTemplate(GBT9704, GBT9704, values, '模板.docx');
     expect(warnings).toEqual([]);

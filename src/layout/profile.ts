@@ -138,6 +138,20 @@ export interface LayoutProfile {
     prefix: LayoutValue<string>;
     suffix: LayoutValue<string>;
     sideIndentChars: LayoutValue<number>;
+    /** Where the number sits on odd and on even pages. */
+    oddAlignment: LayoutValue<'left' | 'center' | 'right'>;
+    evenAlignment: LayoutValue<'left' | 'center' | 'right'>;
+  };
+  /**
+   * 页眉: a 公文 has none. Printed only when a value gives it text or a rule (an office's Word
+   * template that has one, `--reference-doc`).
+   */
+  header: {
+    text: LayoutValue<string>;
+    /** A rule below the header, in eighths of a point; 0: none. */
+    ruleEighths: LayoutValue<number>;
+    alignment: LayoutValue<'left' | 'center' | 'right'>;
+    font: FontSpec;
   };
 }
 
@@ -241,6 +255,14 @@ export const GBT9704: LayoutProfile = {
     prefix: v('— ', '规定', '§7.5 数码左右各放一条一字线'),
     suffix: v(' —', '规定', '§7.5 数码左右各放一条一字线'),
     sideIndentChars: v(1, '规定', '§7.5 单页码居右空一字，双页码居左空一字'),
+    oddAlignment: v('right', '规定', '§7.5 单页码居右空一字'),
+    evenAlignment: v('left', '规定', '§7.5 双页码居左空一字'),
+  },
+  header: {
+    text: v('', '推算', '§7.1 版心内的公文格式各要素划分为版头、主体、版记三部分，页码位于版心外：公文没有页眉'),
+    ruleEighths: v(0, '推算', '§7.1 公文没有页眉，也没有页眉线'),
+    alignment: v('center', '实务', '页眉文字居中（Word 的“页眉”样式）'),
+    font: { family: v('宋体', '实务', 'Word 的“页眉”样式：小五号宋体'), size: v(9, '实务', 'Word 的“页眉”样式：小五号宋体') },
   },
 };
 

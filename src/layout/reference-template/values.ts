@@ -1,0 +1,353 @@
+// What a template defines for the parts of a report, read from its package: the effective
+// formatting of the styles the report uses (正文/Normal, 标题/Title, 标题 1–4/heading 1–4), the
+// page setup and document grid of its first portrait section (a whole old report whose last
+// section is a landscape table still gives its text pages), its page number footer and its header.
+
+import { DOCUMENT } from './package.js';
+import {
+  attr,
+  decode,
+  effectiveParagraphProps,
+  effectiveRun,
+  element,
+  findParagraphStyle,
+  normalStyle,
+  parseParagraph,
+  parseRun,
+  parseStyleSheet,
+  runFontName,
+  type ParagraphProps,
+  type StyleSheet,
+} from './styles.js';
+
+export type StyleRole = 'body' | 'title' | 'heading1' | 'heading2' | 'heading3' | 'heading4';
+
+export interface RunFormat {
+  font?: string;
+  /** Points. */
+  size?: number;
+  bold?: boolean;
+  /** Character spacing in twentieths of a point. */
+  charSpacing?: number;
+}
+
+export interface StyleValues {
+  /** The style's name in the template, for messages (e.g. “heading 1”). */
+  styleName: string;
+  run: RunFormat;
+  paragraph: ParagraphProps;
+}
+
+export type Alignment = 'left' | 'center' | 'right' | 'outside' | 'inside';
+
+export interface PageNumberValues {
+  prefix: string;
+  suffix: string;
+  run: RunFormat;
+  alignment: Alignment;
+  /** Indent on the aligned side, in twips or hundredths of a character. */
+  indentTwips?: number;
+  indentChars?: number;
+}
+
+export interface HeaderValues {
+  text: string;
+  /** Width of a rule below the header in eighths of a point; 0 when none. */
+  rule: number;
+  run: RunFormat;
+  alignment: 'left' | 'center' | 'right';
+  hasPicture: boolean;
+}
+
+export interface TemplateValues {
+  styles: Partial<Record<StyleRole, StyleValues>>;
+  page: Partial<Record<'widthMm' | 'heightMm' | 'marginTopMm' | 'marginBottomMm' | 'marginLeftMm' | 'marginRightMm' | 'footerMm' | 'headerMm', number>>;
+  grid?: { type: string; linePitch?: number; charSpace?: number };
+  /** The page number of odd pages (the default footer) and, with odd/even footers, of even pages. */
+  pageNumber?: { odd: PageNumberValues; even?: PageNumberValues };
+  /** Text of a footer that holds no page number. */
+  footerText?: string;
+  header?: HeaderValues;
+}
+
+const TWIPS_PER_MM = 1440 / 25.4;
+
+const STYLE_NAMES: Record<StyleRole, readonly string[]> = {
+  body: [],
+  title: ['title', '标题'],
+  heading1: ['heading 1', '标题 1', '标题1'],
+  heading2: ['heading 2', '标题 2', '标题2'],
+  heading3: ['heading 3', '标题 3', '标题3'],
+  heading4: ['heading 4', '标题 4', '标题4'],
+};
+
+function runFormat(sheet: StyleSheet, run: ReturnType<typeof effectiveRun>): RunFormat {
+  const font = runFontName(sheet, run);
+  return {
+    ...(font ? { font } : {}),
+    ...(run.sz !== undefined ? { size: run.sz / 2 } : {}),
+    ...(run.bold !== undefined ? { bold: run.bold } : {}),
+    ...(run.spacing !== undefined ? { charSpacing: run.spacing } : {}),
+  };
+}
+
+/** Relationship targets of document.xml by id, as package part names. */
+function relationships(rels: string | undefined): Map<string, { type: string; target: string }> {
+  const out = new Map<string, { type: string; target: string }>();
+  for (const m of (rels ?? '').matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = attr(m[0], 'Id');
+    const target = attr(m[0], 'Target');
+    if (!id || !target || attr(m[0], 'TargetMode') === 'External') continue;
+    const name = target.startsWith('/') ? target.slice(1) : `word/${target}`.replace(/\/[^/]+\/\.\.\//g, '/');
+    out.set(id, { type: attr(m[0], 'Type') ?? '', target: decode(name) });
+  }
+  return out;
+}
+
+/** Innermost paragraphs (a text box's paragraphs rather than the one that anchors it), with where they start. */
+function innermostParagraphs(xml: string): { xml: string; at: number }[] {
+  return [...xml.matchAll(/<w:p\b[^>]*>(?:(?!<w:p\b)[\s\S])*?<\/w:p>/g)].map((m) => ({ xml: m[0], at: m.index }));
+}
+
+/** The part of a header or footer that Word shows: the drawing, not its VML fallback; no deleted text. */
+function visible(xml: string): string {
+  return xml.replace(/<mc:Fallback>[\s\S]*?<\/mc:Fallback>/g, '').replace(/<w:del\b[\s\S]*?<\/w:del>/g, '');
+}
+
+function paragraphStyleOf(p: string): string | undefined {
+  return attr(element(/<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(p)?.[1], 'w:pStyle'), 'w:val');
+}
+
+function ownParagraphProps(p: string): ParagraphProps {
+  return parseParagraph(/^<w:p\b[^>]*>\s*<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(p)?.[1]);
+}
+
+function horizontal(jc: string | undefined): 'left' | 'center' | 'right' {
+  if (jc === 'center') return 'center';
+  if (jc === 'right' || jc === 'end') return 'right';
+  return 'left';
+}
+
+/** A text box's horizontal alignment (WPS puts its page numbers in one: “outside” for 双面打印). */
+function anchorAlignment(xml: string, at: number): Alignment | undefined {
+  const before = xml.slice(0, at);
+  const anchorAt = Math.max(before.lastIndexOf('<wp:anchor'), before.lastIndexOf('<wp:inline'));
+  const boxAt = before.lastIndexOf('<w:txbxContent');
+  if (anchorAt < 0 || boxAt < anchorAt) return undefined;
+  const align = /<wp:positionH\b[^>]*>\s*<wp:align>(\w+)<\/wp:align>/.exec(xml.slice(anchorAt, boxAt))?.[1];
+  return align === 'left' || align === 'center' || align === 'right' || align === 'outside' || align === 'inside' ? align : undefined;
+}
+
+interface FieldScan {
+  /** Text outside fields before the PAGE field, and after it. */
+  before: string;
+  after: string;
+  /** Text of the whole paragraph as shown (field results included). */
+  shown: string;
+  hasPage: boolean;
+  /** Run properties (rPr text) of the run that holds the PAGE field. */
+  pageRun?: string;
+}
+
+/** The text of a paragraph around its PAGE field (complex or simple), field codes left out. */
+function scanFields(p: string): FieldScan {
+  const scan: FieldScan = { before: '', after: '', shown: '', hasPage: false };
+  const body = p.replace(/^<w:p\b[^>]*>\s*<w:pPr>[\s\S]*?<\/w:pPr>/, '');
+  const fields: { instr: string; result: boolean; page: boolean; simple: boolean }[] = [];
+  let runRPr: string | undefined;
+  const token = /<w:r\b[^>]*>|<w:rPr>([\s\S]*?)<\/w:rPr>|<w:fldSimple\b[^>]*?(\/?)>|<\/w:fldSimple>|<w:fldChar\b[^>]*>|<w:instrText\b[^>]*>([^<]*)<\/w:instrText>|<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\b[^>]*\/>/g;
+  for (const m of body.matchAll(token)) {
+    const t = m[0];
+    if (t.startsWith('<w:r ') || t === '<w:r>') runRPr = undefined;
+    else if (t.startsWith('<w:rPr>')) runRPr = m[1];
+    else if (t.startsWith('<w:fldSimple')) {
+      const page = /^\s*PAGE\b/i.test(decode(attr(t, 'w:instr') ?? ''));
+      if (page && !scan.hasPage) scan.hasPage = true;
+      if (m[2] !== '/') fields.push({ instr: '', result: true, page, simple: true });
+      if (page && m[2] === '/') scan.shown += '1';
+    } else if (t === '</w:fldSimple>') fields.pop();
+    else if (t.startsWith('<w:fldChar')) {
+      const type = attr(t, 'w:fldCharType');
+      if (type === 'begin') fields.push({ instr: '', result: false, page: false, simple: false });
+      else if (type === 'separate' && fields.length > 0) fields.at(-1)!.result = true;
+      else if (type === 'end') fields.pop();
+    } else if (t.startsWith('<w:instrText')) {
+      const field = fields.at(-1);
+      if (field && !field.result) {
+        field.instr += decode(m[3] ?? '');
+        if (!field.page && /^\s*PAGE\b/i.test(field.instr)) {
+          field.page = true;
+          if (!scan.hasPage) {
+            scan.hasPage = true;
+            if (runRPr !== undefined) scan.pageRun = runRPr;
+          }
+        }
+      }
+    } else {
+      const text = t === '<w:tab/>' ? '\t' : t.startsWith('<w:br') ? '' : decode(m[4] ?? '');
+      const inField = fields.length > 0;
+      if (inField && fields.some((f) => !f.result)) continue; // field code
+      scan.shown += text;
+      if (inField) {
+        if (fields.some((f) => f.page) && scan.pageRun === undefined && runRPr !== undefined) scan.pageRun = runRPr;
+        continue; // a field's result: the page number itself, or another field's (NUMPAGES…)
+      }
+      if (scan.hasPage) scan.after += text;
+      else scan.before += text;
+    }
+  }
+  return scan;
+}
+
+const TEXT_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+function pageNumberOf(xml: string, sheet: StyleSheet): PageNumberValues | undefined {
+  const shown = visible(xml);
+  for (const { xml: p, at } of innermostParagraphs(shown)) {
+    const scan = scanFields(p);
+    if (!scan.hasPage) continue;
+    const style = paragraphStyleOf(p) ?? normalStyle(sheet)?.id;
+    const pPr = effectiveParagraphProps(sheet, style, ownParagraphProps(p));
+    const direct = parseRun(scan.pageRun);
+    const characterStyle = attr(element(scan.pageRun, 'w:rStyle'), 'w:val');
+    const run = runFormat(sheet, effectiveRun(sheet, style, characterStyle, direct));
+    let before = scan.before.replace(TEXT_CONTROL, '');
+    let alignment: Alignment = anchorAlignment(shown, at) ?? (pPr.frameAlign as Alignment | undefined) ?? horizontal(pPr.jc);
+    if (!['left', 'center', 'right', 'outside', 'inside'].includes(alignment)) alignment = 'left';
+    // Word's footer style has a centre tab and a right tab: “⇥1” is centred, “⇥⇥1” right.
+    const tabs = /^\t*/.exec(before)![0].length;
+    if (tabs > 0 && alignment === 'left') alignment = tabs === 1 ? 'center' : 'right';
+    before = before.replace(/\t/g, '');
+    const side = alignment === 'right' ? 'right' : alignment === 'left' ? 'left' : undefined;
+    const indentChars = side ? pPr.ind[`${side}Chars`] : undefined;
+    const indentTwips = side ? (pPr.ind[side] ?? pPr.ind[side === 'left' ? 'start' : 'end']) : undefined;
+    return {
+      prefix: before,
+      suffix: scan.after.replace(TEXT_CONTROL, '').replace(/\t/g, ''),
+      run,
+      alignment,
+      ...(indentChars !== undefined ? { indentChars } : {}),
+      ...(indentTwips !== undefined ? { indentTwips } : {}),
+    };
+  }
+  return undefined;
+}
+
+function headerOf(xml: string, sheet: StyleSheet): HeaderValues | undefined {
+  const shown = visible(xml);
+  const paragraphs = innermostParagraphs(shown);
+  let text = '';
+  let rule = 0;
+  let run: RunFormat | undefined;
+  let alignment: HeaderValues['alignment'] = 'center';
+  for (const { xml: p } of paragraphs) {
+    const style = paragraphStyleOf(p) ?? normalStyle(sheet)?.id;
+    const pPr = effectiveParagraphProps(sheet, style, ownParagraphProps(p));
+    if ((pPr.bottomBorder ?? 0) > 0) rule = Math.max(rule, pPr.bottomBorder!);
+    const line = scanFields(p).shown.replace(TEXT_CONTROL, '').replace(/\t+/g, ' ').trim();
+    if (line === '') continue;
+    if (run === undefined) {
+      const first = /<w:r\b[^>]*>\s*<w:rPr>([\s\S]*?)<\/w:rPr>(?:(?!<\/w:r>)[\s\S])*?<w:t\b/.exec(p)?.[1];
+      run = runFormat(sheet, effectiveRun(sheet, style, attr(element(first, 'w:rStyle'), 'w:val'), parseRun(first)));
+      alignment = horizontal(pPr.jc);
+    }
+    text += (text ? ' ' : '') + line;
+  }
+  const hasPicture = /<w:drawing\b|<w:pict\b|<w:object\b/.test(shown);
+  if (text === '' && rule === 0 && !hasPicture) return undefined;
+  if (run === undefined) run = runFormat(sheet, effectiveRun(sheet, paragraphs[0] ? (paragraphStyleOf(paragraphs[0].xml) ?? normalStyle(sheet)?.id) : undefined));
+  return { text, rule, run, alignment, hasPicture };
+}
+
+/** The section whose page setup the report takes: the first portrait one, else the first. */
+function chosenSection(document: string): string | undefined {
+  const sections = [...document.matchAll(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+  const portrait = sections.find((s) => {
+    const pgSz = element(s, 'w:pgSz');
+    const w = Number(attr(pgSz, 'w:w'));
+    const h = Number(attr(pgSz, 'w:h'));
+    return !pgSz || !(w > h) || attr(pgSz, 'w:orient') === 'portrait';
+  });
+  return portrait ?? sections[0];
+}
+
+/** The values a template states. `parts`: its formatting parts by name (package.ts). */
+export function templateValues(parts: ReadonlyMap<string, string>): TemplateValues {
+  const document = parts.get(DOCUMENT) ?? '';
+  const rels = relationships(parts.get('word/_rels/document.xml.rels'));
+  const partOf = (type: string): string | undefined => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
+  const settings = parts.get('word/settings.xml');
+  const lang = attr(element(settings, 'w:themeFontLang'), 'w:eastAsia');
+  const sheet = parseStyleSheet(parts.get('word/styles.xml'), parts.get(partOf('theme') ?? 'word/theme/theme1.xml'), lang);
+  const values: TemplateValues = { styles: {}, page: {} };
+
+  const normal = normalStyle(sheet);
+  const styleValues = (id: string | undefined, name: string): StyleValues => ({
+    styleName: name,
+    run: runFormat(sheet, effectiveRun(sheet, id)),
+    paragraph: effectiveParagraphProps(sheet, id),
+  });
+  values.styles.body = styleValues(normal?.id, normal?.name ?? 'normal');
+  for (const role of ['title', 'heading1', 'heading2', 'heading3', 'heading4'] as const) {
+    const style = findParagraphStyle(sheet, STYLE_NAMES[role]);
+    if (style) values.styles[role] = styleValues(style.id, style.name);
+  }
+
+  const sectPr = chosenSection(document);
+  if (!sectPr) return values;
+  const mm = (twips: string | undefined): number | undefined => {
+    const n = Number(twips);
+    return twips !== undefined && twips.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= 31680 ? Math.round((n / TWIPS_PER_MM) * 10) / 10 : undefined;
+  };
+  const set = (key: keyof TemplateValues['page'], value: number | undefined): void => {
+    if (value !== undefined) values.page[key] = value;
+  };
+  const pgSz = element(sectPr, 'w:pgSz');
+  set('widthMm', mm(attr(pgSz, 'w:w')));
+  set('heightMm', mm(attr(pgSz, 'w:h')));
+  const pgMar = element(sectPr, 'w:pgMar');
+  set('marginTopMm', mm(attr(pgMar, 'w:top')?.replace(/^-/, '')));
+  set('marginBottomMm', mm(attr(pgMar, 'w:bottom')?.replace(/^-/, '')));
+  set('marginLeftMm', mm(attr(pgMar, 'w:left')));
+  set('marginRightMm', mm(attr(pgMar, 'w:right')));
+  set('footerMm', mm(attr(pgMar, 'w:footer')));
+  set('headerMm', mm(attr(pgMar, 'w:header')));
+  const grid = element(sectPr, 'w:docGrid');
+  if (grid) {
+    const pitch = Number(attr(grid, 'w:linePitch'));
+    const charSpace = Number(attr(grid, 'w:charSpace'));
+    values.grid = {
+      type: attr(grid, 'w:type') ?? 'default',
+      ...(Number.isInteger(pitch) && pitch >= 100 && pitch <= 1440 ? { linePitch: pitch } : {}),
+      ...(Number.isInteger(charSpace) && Math.abs(charSpace) <= 4096 * 20 ? { charSpace } : {}),
+    };
+  }
+
+  const referenced = (kind: 'header' | 'footer', type: 'default' | 'even'): string | undefined => {
+    for (const m of sectPr.matchAll(new RegExp(`<w:${kind}Reference\\b[^>]*>`, 'g'))) {
+      if ((attr(m[0], 'w:type') ?? 'default') !== type) continue;
+      const target = rels.get(attr(m[0], 'r:id') ?? '')?.target;
+      if (target) return parts.get(target);
+    }
+    return undefined;
+  };
+  const evenAndOdd = /<w:evenAndOddHeaders(?:\s+w:val="(?:1|true|on)")?\s*\/>/.test(settings ?? '');
+  const oddFooter = referenced('footer', 'default');
+  const odd = oddFooter === undefined ? undefined : pageNumberOf(oddFooter, sheet);
+  const evenFooter = evenAndOdd ? referenced('footer', 'even') : undefined;
+  const even = evenFooter === undefined ? undefined : pageNumberOf(evenFooter, sheet);
+  if (odd) values.pageNumber = { odd, ...(even ? { even } : {}) };
+  else if (even) values.pageNumber = { odd: even, even };
+  else {
+    const text = [oddFooter, evenFooter]
+      .filter((x): x is string => x !== undefined)
+      .flatMap((x) => innermostParagraphs(visible(x)).map((p) => scanFields(p.xml).shown.trim()))
+      .filter(Boolean)
+      .join(' ');
+    if (text) values.footerText = text.replace(TEXT_CONTROL, '');
+  }
+  const header = referenced('header', 'default') ?? (evenAndOdd ? referenced('header', 'even') : undefined);
+  const headerValues = header === undefined ? undefined : headerOf(header, sheet);
+  if (headerValues) values.header = headerValues;
+  return values;
+}
