@@ -13,7 +13,9 @@ import { attr, readDocx, type DocxParts } from './helpers/docx.js';
 import { GB_SECTION, pageField, part, theme, wordTemplate, WPS_NS, type TemplateSpec } from './helpers/word-template.js';
 
 const EXAMPLE = path.join(ROOT, 'data', '示例区', '2024', 'report.yaml');
-const VALIDATOR = process.env.FAZHI_OOXML_VALIDATE ?? path.join(ROOT, '..', 'shared', 'ooxml', 'validate');
+// ../shared beside the project (CI), or two levels up from a helper's worktree.
+const VALIDATOR =
+  process.env.FAZHI_OOXML_VALIDATE ?? [path.join(ROOT, '..', 'shared', 'ooxml', 'validate'), path.join(ROOT, '..', '..', 'shared', 'ooxml', 'validate')].find((f) => existsSync(f)) ?? '';
 const canValidate = spawnSync('xmllint', ['--version']).status === 0 && existsSync(VALIDATOR);
 const dir = scratchDir();
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
