@@ -251,6 +251,57 @@ describe('a whole old report as the template', () => {
   });
 });
 
+describe('a whole old report formatted by hand', () => {
+  it('takes what its text shows (body, title, 一、 headings set directly) over its untouched styles, and says so once', async () => {
+    const run = (text: string, rPr: string): string => `<w:r><w:rPr>${rPr}</w:rPr><w:t>${text}</w:t></w:r>`;
+    const fs = '<w:rFonts w:ascii="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hAnsi="仿宋_GB2312"/><w:sz w:val="32"/>';
+    const bodyPPr = '<w:pPr><w:spacing w:line="560" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr>';
+    const paragraph = (text: string): string => `<w:p>${bodyPPr}${run(text, fs)}</w:p>`;
+    const centred = (text: string, rPr: string): string => `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${run(text, rPr)}</w:p>`;
+    const body =
+      // A 版头 in red, then the 发文字号 and the title, all centred: the title is the last before the body.
+      centred('示例区人民政府文件', '<w:rFonts w:eastAsia="方正小标宋简体"/><w:color w:val="FF0000"/><w:sz w:val="72"/>') +
+      centred('示政〔2024〕3号', fs) +
+      centred('示例区人民政府关于2023年法治政府建设情况的报告', '<w:rFonts w:eastAsia="方正小标宋简体"/><w:sz w:val="44"/>') +
+      '<w:p><w:r><w:t>市人民政府：</w:t></w:r></w:p>' +
+      paragraph('2023年，示例区坚持以法治思想为指导，全面推进依法行政，法治政府建设取得新进展。现将有关情况报告如下：') +
+      `<w:p>${bodyPPr}${run('一、主要举措和成效', '<w:rFonts w:eastAsia="黑体"/><w:sz w:val="32"/>')}</w:p>` +
+      Array.from({ length: 6 }, (_, i) => paragraph(`第${i + 1}项工作：健全依法决策机制，严格落实重大行政决策程序，全年审核规范性文件和重大行政决策事项若干件。`)).join('') +
+      `<w:p>${bodyPPr}${run('二、存在的不足', '<w:rFonts w:eastAsia="黑体"/><w:sz w:val="32"/>')}</w:p>` +
+      paragraph('一些工作人员运用法治思维和法治方式解决问题的能力还有待提高，基层执法规范化水平仍需提升。') +
+      // A table set in 小四 by hand.
+      `<w:tbl><w:tblPr><w:tblStyle w:val="a6"/><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4000"/></w:tblGrid>${Array.from(
+        { length: 4 },
+        (_, i) => `<w:tr><w:tc><w:p>${run(`第${i + 1}项重点工作`, '<w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="24"/>')}</w:p></w:tc><w:tc><w:p>${run('已完成并通过验收', '<w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="24"/>')}</w:p></w:tc></w:tr>`,
+      ).join('')}</w:tbl>`;
+    const r = await render('2023年报告 手排.docx', {
+      // Word's untouched defaults: 宋体 五号, single spacing.
+      docDefaults: '<w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:eastAsia="宋体" w:hAnsi="Times New Roman"/><w:kern w:val="2"/><w:sz w:val="21"/></w:rPr></w:rPrDefault>',
+      styles:
+        '<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:style>' +
+        '<w:style w:type="table" w:styleId="a6"><w:name w:val="Table Grid"/><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="8" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="8" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="8" w:space="0" w:color="auto"/><w:insideV w:val="single" w:sz="8" w:space="0" w:color="auto"/></w:tblBorders></w:tblPr></w:style>',
+      body,
+    });
+    const out = bodyOf(r.docx).xml;
+    expect(runFont(out)).toBe('仿宋_GB2312');
+    expect(runSize(out)).toBe('32');
+    expect(out).toMatch(/<w:spacing [^>]*w:line="560"[^>]*w:lineRule="exact"/);
+    expect(runFont(headingOf(r.docx, /^一、/).xml)).toBe('黑体');
+    const title = r.docx.paragraphs.find((p) => p.text.includes('法治政府建设') && p.text.includes('报告') && !p.text.startsWith('2024'))!;
+    expect(runFont(title.xml)).toBe('方正小标宋简体');
+    expect(runSize(title.xml)).toBe('44');
+    // The example's tables in the old report's table font and rule width (GB/T 9704 sets neither: no warning).
+    const cell = r.docx.paragraphs.find((p) => p.text === '序号')!;
+    expect(runFont(cell.xml)).toBe('仿宋_GB2312');
+    expect(runSize(cell.xml)).toBe('24');
+    expect(attr(/<w:tbl>[\s\S]*?<\/w:tbl>/.exec(r.docx.document)![0], 'w:insideH', 'w:sz')).toBe('8');
+    expect(r.warnings).toEqual([
+      `${r.file} 警告 模板是一份完整的文档，其中的文字直接设置了格式，按文中所见排版：正文“仿宋_GB2312” 16 磅（“正文”样式为“宋体” 10.5 磅）；标题“方正小标宋简体” 22 磅；一级标题“黑体” 16 磅。`,
+      `${r.file} 警告 正文行距为固定值 28 磅，即每行 28 磅，每面 22 行，排不满版心，与国标不同（§5.2.3 一般每面排 22 行，并撑满版心：行距 28.95 磅）。`,
+    ]);
+  });
+});
+
 describe('templates that cannot be read', () => {
   // The first bytes of an OLE compound file, as .doc, .wps and password-protected .docx files begin.
   const compound = (stream: string): Uint8Array => {

@@ -136,6 +136,16 @@ export function applyTemplate(profile: LayoutProfile, standard: LayoutProfile, v
     if (Boolean(spec.bold?.value) !== Boolean(norm.bold?.value)) warn(`${label}${spec.bold?.value ? '加粗' : '不加粗'}，与通行做法不同（${norm.bold?.source ?? norm.family.source}）。`);
   };
 
+  if (values.directFormatting) {
+    const describe = (r: RunFormat): string => `“${r.font ?? '未指定字体'}” ${r.size ?? '?'} 磅${r.bold ? '加粗' : ''}`;
+    const parts = (Object.keys(FONT_ROLES) as StyleRole[]).flatMap((role) => {
+      const d = values.directFormatting?.[role];
+      if (!d) return [];
+      const style = d.style.font || d.style.size ? `（${role === 'body' ? '“正文”' : ''}样式为${describe(d.style)}）` : '';
+      return [`${FONT_ROLES[role]}${describe(d.shown)}${style}`];
+    });
+    warn(`模板是一份完整的文档，其中的文字直接设置了格式，按文中所见排版：${parts.join('；')}。`);
+  }
   for (const role of Object.keys(FONT_ROLES) as StyleRole[]) {
     const style = values.styles[role];
     if (!style) continue;
@@ -146,9 +156,14 @@ export function applyTemplate(profile: LayoutProfile, standard: LayoutProfile, v
       warn(`${FONT_ROLES[role]}样式（${style.styleName}）的${notTaken.join('、')}未采用：公文每面排满 22 行、行行对齐（${standard.grid.linesPerPage.source}），段落之间不另加空白。`);
     }
   }
-  // The 发文字号 and the table cells follow the body font where the standard makes them equal.
+  // The 发文字号 and the table cells follow the body font where the standard makes them equal
+  // (the table's own, when the template has one: GB/T 9704 sets no table values, so no warning).
+  if (values.table) {
+    takeFont(out.table.cellFont, { ...values.table.run, bold: values.table.run.bold ?? false });
+    if (values.table.ruleEighths !== undefined && values.table.ruleEighths !== out.table.ruleEighths.value) out.table.ruleEighths = taken(values.table.ruleEighths);
+  }
   if (values.styles.body?.run.font) {
-    for (const spec of [out.fonts.docNumber, out.table.cellFont]) {
+    for (const spec of values.table?.run.font ? [out.fonts.docNumber] : [out.fonts.docNumber, out.table.cellFont]) {
       if (spec.family.value === standard.fonts.body.family.value) {
         spec.family = out.fonts.body.family;
         spec.fallback = out.fonts.body.fallback ?? out.fonts.body.family;

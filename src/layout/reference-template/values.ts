@@ -16,6 +16,7 @@ import {
   parseRun,
   parseStyleSheet,
   runFontName,
+  styleChain,
   type ParagraphProps,
   type StyleSheet,
 } from './styles.js';
@@ -68,6 +69,13 @@ export interface TemplateValues {
   /** Text of a footer that holds no page number. */
   footerText?: string;
   header?: HeaderValues;
+  /** Tables: the font of the template's “网格型” (Table Grid) style or of the tables of an old report, and the rule width. */
+  table?: { run: RunFormat; ruleEighths?: number };
+  /**
+   * A whole document whose text is formatted by hand rather than by its styles: for each part of
+   * the report, what its text shows instead of what its style says.
+   */
+  directFormatting?: Partial<Record<StyleRole, { shown: RunFormat; style: RunFormat }>>;
 }
 
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -259,6 +267,117 @@ function headerOf(xml: string, sheet: StyleSheet): HeaderValues | undefined {
   return { text, rule, run, alignment, hasPicture };
 }
 
+/** A document with this much text in body paragraphs is a report, not an empty template. */
+const MIN_REPORT_CHARS = 200;
+
+const HEADING_PATTERNS: [RegExp, StyleRole][] = [
+  [/^[一二三四五六七八九十]+、/, 'heading1'],
+  [/^（[一二三四五六七八九十]+）/, 'heading2'],
+  [/^\d+[.．]/, 'heading3'],
+  [/^（\d+）/, 'heading4'],
+];
+
+const sameRun = (a: RunFormat, b: RunFormat): boolean => a.font === b.font && a.size === b.size && Boolean(a.bold) === Boolean(b.bold);
+const runKey = (r: RunFormat): string => JSON.stringify([r.font ?? '', r.size ?? 0, Boolean(r.bold)]);
+
+/**
+ * In a whole old report, the formatting its text shows, by part: the body's by characters, a
+ * heading's by the first run of each heading paragraph (“一、…” set in 黑体 by hand), the title's
+ * from the first centred paragraph. Tables and text boxes are left out. The body's paragraph
+ * formatting (line spacing, indent) comes along with the run formatting most of its text has.
+ */
+function shownFormatting(document: string, sheet: StyleSheet, roleOfStyle: Map<string, StyleRole>): Partial<Record<StyleRole, { run: RunFormat; paragraph?: ParagraphProps; weight: number }>> {
+  const body = visible(/<w:body>([\s\S]*)<\/w:body>/.exec(document)?.[1] ?? '').replace(/<w:tbl>[\s\S]*?<\/w:tbl>/g, '').replace(/<w:txbxContent>[\s\S]*?<\/w:txbxContent>/g, '');
+  const normal = normalStyle(sheet)?.id;
+  const tally = new Map<StyleRole, Map<string, { run: RunFormat; paragraph?: ParagraphProps; weight: number }>>();
+  const count = (role: StyleRole, run: RunFormat, weight: number, paragraph?: ParagraphProps): void => {
+    const byKey = tally.get(role) ?? new Map<string, { run: RunFormat; paragraph?: ParagraphProps; weight: number }>();
+    tally.set(role, byKey);
+    const key = runKey(run) + (paragraph ? JSON.stringify([paragraph.spacing.line, paragraph.spacing.lineRule, paragraph.ind.firstLine, paragraph.ind.firstLineChars]) : '');
+    const entry = byKey.get(key) ?? { run, ...(paragraph ? { paragraph } : {}), weight: 0 };
+    entry.weight += weight;
+    byKey.set(key, entry);
+  };
+  // The title: the last centred line before the first body paragraph (a 版头's 发文机关标志 and
+  // 发文字号, also centred, come before it).
+  let lastCentred: RunFormat | undefined;
+  let bodySeen = false;
+  for (const { xml: p } of innermostParagraphs(body)) {
+    const text = scanFields(p).shown.replace(TEXT_CONTROL, '').trim();
+    if (text === '') continue;
+    const style = paragraphStyleOf(p) ?? normal;
+    const pPr = effectiveParagraphProps(sheet, style, ownParagraphProps(p));
+    const runs = [...p.matchAll(/<w:r\b[^>]*>((?:(?!<\/w:r>)[\s\S])*?)<\/w:r>/g)]
+      .map((m) => {
+        const rPr = /^\s*<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(m[1]!)?.[1];
+        const chars = [...m[1]!.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].reduce((n, t) => n + [...decode(t[1]!)].length, 0);
+        return { run: runFormat(sheet, effectiveRun(sheet, style, attr(element(rPr, 'w:rStyle'), 'w:val'), parseRun(rPr))), chars };
+      })
+      .filter((r) => r.chars > 0);
+    if (runs.length === 0) continue;
+    const byStyle = style === undefined ? undefined : roleOfStyle.get(style);
+    const byText = HEADING_PATTERNS.find(([re]) => re.test(text))?.[1];
+    if (!bodySeen && pPr.jc === 'center' && !byStyle) {
+      lastCentred = runs[0]!.run;
+      continue;
+    }
+    const role = byStyle ?? byText;
+    if (role && role !== 'body') {
+      count(role, runs[0]!.run, 1);
+      if (byText && runs.length > 1) for (const r of runs.slice(1)) count('body', r.run, r.chars, pPr); // a level 2–4 heading that runs into its paragraph
+      continue;
+    }
+    if (pPr.jc === 'center' || pPr.jc === 'right' || text.length < 15) continue; // 署名, 成文日期, short lines
+    if (!bodySeen && lastCentred) count('title', lastCentred, 1);
+    bodySeen = true;
+    for (const r of runs) count('body', r.run, r.chars, pPr);
+  }
+  const out: Partial<Record<StyleRole, { run: RunFormat; paragraph?: ParagraphProps; weight: number }>> = {};
+  const bodyChars = [...(tally.get('body')?.values() ?? [])].reduce((n, e) => n + e.weight, 0);
+  if (bodyChars < MIN_REPORT_CHARS) return out;
+  for (const [role, byKey] of tally) out[role] = [...byKey.values()].reduce((a, b) => (b.weight > a.weight ? b : a));
+  return out;
+}
+
+/**
+ * Table formatting: the “网格型” (Table Grid) style's font and border width, and in an old report
+ * the font most of its table text is set in (a table's paragraphs are Normal plus direct formatting).
+ */
+function tableValues(document: string, sheet: StyleSheet, stylesXml: string): TemplateValues['table'] {
+  let run: RunFormat | undefined;
+  let ruleEighths: number | undefined;
+  const gridStyle = [...sheet.byId.values()].find((s) => s.type === 'table' && ['table grid', '网格型'].includes(s.name));
+  if (gridStyle) {
+    // Only what the style itself sets: a table's text is otherwise the 正文's, and the profile's
+    // table font stays where the template says nothing.
+    const own = runFormat(sheet, styleChain(sheet, gridStyle.id).rPr);
+    if (Object.keys(own).length > 0) run = own;
+    const xml = new RegExp(`<w:style\\b[^>]*w:styleId="${gridStyle.id.replace(/[^\w-]/g, '')}"[^>]*>[\\s\\S]*?</w:style>`).exec(stylesXml)?.[0];
+    const sz = Number(attr(element(/<w:tblBorders>[\s\S]*?<\/w:tblBorders>/.exec(xml ?? '')?.[0], 'w:insideH') ?? element(/<w:tblBorders>[\s\S]*?<\/w:tblBorders>/.exec(xml ?? '')?.[0], 'w:top'), 'w:sz'));
+    if (Number.isInteger(sz) && sz >= 2 && sz <= 96) ruleEighths = sz;
+  }
+  const tally = new Map<string, { run: RunFormat; chars: number }>();
+  let total = 0;
+  for (const t of visible(/<w:body>([\s\S]*)<\/w:body>/.exec(document)?.[1] ?? '').matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)) {
+    for (const { xml: p } of innermostParagraphs(t[0])) {
+      const style = paragraphStyleOf(p) ?? normalStyle(sheet)?.id;
+      for (const m of p.matchAll(/<w:r\b[^>]*>((?:(?!<\/w:r>)[\s\S])*?)<\/w:r>/g)) {
+        const rPr = /^\s*<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(m[1]!)?.[1];
+        const chars = [...m[1]!.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].reduce((n, x) => n + [...decode(x[1]!)].length, 0);
+        if (chars === 0) continue;
+        const r = runFormat(sheet, effectiveRun(sheet, style, attr(element(rPr, 'w:rStyle'), 'w:val'), parseRun(rPr)));
+        const entry = tally.get(runKey(r)) ?? { run: r, chars: 0 };
+        entry.chars += chars;
+        total += chars;
+        tally.set(runKey(r), entry);
+      }
+    }
+  }
+  if (total >= 20) run = [...tally.values()].reduce((a, b) => (b.chars > a.chars ? b : a)).run;
+  if (!run && ruleEighths === undefined) return undefined;
+  return { run: run ?? {}, ...(ruleEighths !== undefined ? { ruleEighths } : {}) };
+}
+
 /** The section whose page setup the report takes: the first portrait one, else the first. */
 function chosenSection(document: string): string | undefined {
   const sections = [...document.matchAll(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
@@ -292,6 +411,29 @@ export function templateValues(parts: ReadonlyMap<string, string>): TemplateValu
     const style = findParagraphStyle(sheet, STYLE_NAMES[role]);
     if (style) values.styles[role] = styleValues(style.id, style.name);
   }
+
+  // A whole old report formatted by hand: what its text shows wins over what its styles say.
+  const roleOfStyle = new Map<string, StyleRole>();
+  for (const role of ['title', 'heading1', 'heading2', 'heading3', 'heading4'] as const) {
+    const style = findParagraphStyle(sheet, STYLE_NAMES[role]);
+    if (style) roleOfStyle.set(style.id, role);
+  }
+  const shown = shownFormatting(document, sheet, roleOfStyle);
+  const shownRoles = (Object.entries(shown) as [StyleRole, { run: RunFormat; paragraph?: ParagraphProps }][]).sort(([a], [b]) => Number(b === 'body') - Number(a === 'body'));
+  for (const [role, found] of shownRoles) {
+    const current = values.styles[role];
+    const styleRun = current?.run ?? {};
+    const shownRun = { ...styleRun, ...found.run };
+    if (sameRun(shownRun, styleRun) && (role !== 'body' || !found.paragraph || JSON.stringify(found.paragraph) === JSON.stringify(current?.paragraph))) continue;
+    if (!sameRun(shownRun, styleRun)) (values.directFormatting ??= {})[role] = { shown: shownRun, style: styleRun };
+    // Only the run formatting is read from a heading's or the title's text; their paragraph
+    // formatting stays the style's, or the body's where no style is used.
+    const paragraph = role === 'body' && found.paragraph ? found.paragraph : (current?.paragraph ?? values.styles.body?.paragraph ?? { spacing: {}, ind: {} });
+    values.styles[role] = { styleName: current?.styleName ?? '文中直接设置的格式', run: shownRun, paragraph };
+  }
+
+  const table = tableValues(document, sheet, parts.get('word/styles.xml') ?? '');
+  if (table) values.table = table;
 
   const sectPr = chosenSection(document);
   if (!sectPr) return values;
