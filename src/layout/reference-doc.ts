@@ -173,7 +173,8 @@ export function applyTemplate(profile: LayoutProfile, standard: LayoutProfile, v
 
   for (const key of Object.keys(PAGE_NAMES) as (keyof TemplateValues['page'])[]) {
     const value = values.page[key];
-    if (value === undefined) continue;
+    // The header distance of a template without header is no choice (LibreOffice writes 0 there).
+    if (value === undefined || (key === 'headerMm' && !values.header)) continue;
     if (Math.abs(value - out.page[key].value) > 0.05) out.page[key] = taken(value);
     const norm = standard.page[key];
     // The header distance and the footer distance are Word settings, not 版心 values.

@@ -2,10 +2,12 @@
 // spacing (21 lines on the 225 mm 版心 instead of 22) and a centred “- N -” page number. The
 // example is rendered with it, converted to PDF and read back with poppler: the lines stand
 // 30 pt apart, a full page holds 21 of them, and the page number sits in the middle of the 版心.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fazhi, ROOT } from '../helpers/cli.js';
+import { readDocx } from '../helpers/docx.js';
 import { GB_SECTION, pageField, part, wordTemplate } from '../helpers/word-template.js';
 import { readPdfLines, type PdfLine, type PdfPage } from './pdf-lines.js';
 
@@ -90,4 +92,24 @@ describe('a template with 固定值 30 磅 line spacing and a centred page numbe
       expect(Math.abs((n.left + n.right) / 2 - (LEFT + RIGHT) / 2), `page ${p.number}`).toBeLessThan(1.5);
     }
   });
+});
+
+describe('a report saved again by LibreOffice, as the template', () => {
+  it('gives no warning and the same document as the report itself', async () => {
+    const dir = path.join(OUT, 'roundtrip');
+    mkdirSync(dir, { recursive: true });
+    const report = path.join(dir, 'report.docx');
+    expect(fazhi(['render', EXAMPLE, '-o', report]).code).toBe(0);
+    // LibreOffice writes its own styles.xml, theme, settings and footers (as a clerk's “save as” would).
+    const saved = path.join(dir, 'saved');
+    execFileSync('soffice', ['--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', saved, report], { stdio: 'ignore', timeout: 120_000 });
+    const again = path.join(dir, 'again.docx');
+    const r = fazhi(['render', EXAMPLE, '--reference-doc', path.join(saved, 'report.docx'), '-o', again]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('警告');
+    const [a, b] = await Promise.all([readDocx(readFileSync(report)), readDocx(readFileSync(again))]);
+    expect(b.document).toBe(a.document);
+    expect(b.styles).toBe(a.styles);
+    expect(b.footers).toEqual(a.footers);
+  }, 180_000);
 });

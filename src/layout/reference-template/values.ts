@@ -419,16 +419,21 @@ export function templateValues(parts: ReadonlyMap<string, string>): TemplateValu
     if (style) roleOfStyle.set(style.id, role);
   }
   const shown = shownFormatting(document, sheet, roleOfStyle);
+  const roleStyle = new Map([...roleOfStyle].map(([id, role]) => [role, id]));
+  const usedStyles = new Set([...document.matchAll(/<w:pStyle w:val="([^"]*)"/g)].map((m) => m[1]!));
   const shownRoles = (Object.entries(shown) as [StyleRole, { run: RunFormat; paragraph?: ParagraphProps }][]).sort(([a], [b]) => Number(b === 'body') - Number(a === 'body'));
   for (const [role, found] of shownRoles) {
     const current = values.styles[role];
     const styleRun = current?.run ?? {};
     const shownRun = { ...styleRun, ...found.run };
     if (sameRun(shownRun, styleRun) && (role !== 'body' || !found.paragraph || JSON.stringify(found.paragraph) === JSON.stringify(current?.paragraph))) continue;
-    if (!sameRun(shownRun, styleRun)) (values.directFormatting ??= {})[role] = { shown: shownRun, style: styleRun };
+    if (!sameRun(shownRun, styleRun) && (role === 'body' || (roleStyle.has(role) && usedStyles.has(roleStyle.get(role)!)))) (values.directFormatting ??= {})[role] = { shown: shownRun, style: styleRun };
     // Only the run formatting is read from a heading's or the title's text; their paragraph
     // formatting stays the style's, or the body's where no style is used.
-    const paragraph = role === 'body' && found.paragraph ? found.paragraph : (current?.paragraph ?? values.styles.body?.paragraph ?? { spacing: {}, ind: {} });
+    // A style no paragraph uses (the Title style Word and the docx library define) is no choice
+    // of the office's: the text shows what it chose, without a note.
+    const styleUsed = role === 'body' || (roleStyle.has(role) && usedStyles.has(roleStyle.get(role)!));
+    const paragraph = role === 'body' && found.paragraph ? found.paragraph : ((styleUsed ? current?.paragraph : undefined) ?? values.styles.body?.paragraph ?? { spacing: {}, ind: {} });
     values.styles[role] = { styleName: current?.styleName ?? '文中直接设置的格式', run: shownRun, paragraph };
   }
 
