@@ -237,6 +237,27 @@ describe('WPS template', () => {
   });
 });
 
+describe('a new document’s own heading styles', () => {
+  it('leaves Word’s and WPS’s untouched 标题 and 标题 1 (unused, no Chinese font) to the standard, with one warning', async () => {
+    const r = await render('新建文档.docx', {
+      ns: WPS_NS,
+      theme: theme('宋体', '宋体'),
+      docDefaults: '<w:rPrDefault><w:rPr><w:rFonts w:asciiTheme="minorHAnsi" w:hAnsiTheme="minorHAnsi" w:eastAsiaTheme="minorEastAsia" w:cstheme="minorBidi"/><w:sz w:val="21"/></w:rPr></w:rPrDefault>',
+      styles:
+        `<w:style w:type="paragraph" w:default="1" w:styleId="1"><w:name w:val="Normal"/>${NORMAL_GB}</w:style>` +
+        '<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 1"/><w:basedOn w:val="1"/><w:next w:val="1"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="340" w:after="330" w:line="578" w:lineRule="auto"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:kern w:val="44"/><w:sz w:val="44"/></w:rPr></w:style>' +
+        '<w:style w:type="paragraph" w:styleId="5"><w:name w:val="Title"/><w:basedOn w:val="1"/><w:next w:val="1"/><w:qFormat/><w:pPr><w:spacing w:before="240" w:after="60"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:asciiTheme="majorHAnsi" w:eastAsiaTheme="majorEastAsia" w:hAnsiTheme="majorHAnsi"/><w:b/><w:sz w:val="32"/></w:rPr></w:style>',
+    });
+    const h1 = headingOf(r.docx, /^一、/).xml;
+    expect(runFont(h1)).toBe('黑体');
+    expect(runSize(h1)).toBe('32');
+    expect(isBold(h1)).toBe(false);
+    expect(r.warnings).toEqual([
+      `${r.file} 警告 模板中的“标题”“标题 1”样式是 Word 或 WPS 自带的默认样式（未改动，也未设置中文字体），未采用：标题、一级标题按国标排（§7.3.1 标题 2 号小标宋体字；§7.3.3 第一层用黑体字）；要用本单位的格式，请在模板中修改这些样式。`,
+    ]);
+  });
+});
+
 describe('a whole old report as the template', () => {
   it('takes the page setup of its first portrait section, not of a landscape table section at the end', async () => {
     const paragraphs = Array.from({ length: 40 }, (_, i) => `<w:p><w:r><w:t>去年报告第${i + 1}段的文字。</w:t></w:r></w:p>`).join('');

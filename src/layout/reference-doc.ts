@@ -136,6 +136,12 @@ export function applyTemplate(profile: LayoutProfile, standard: LayoutProfile, v
     if (Boolean(spec.bold?.value) !== Boolean(norm.bold?.value)) warn(`${label}${spec.bold?.value ? '加粗' : '不加粗'}，与通行做法不同（${norm.bold?.source ?? norm.family.source}）。`);
   };
 
+  if (values.stockStyles) {
+    const names = values.stockStyles.map((role) => `“${role === 'title' ? '标题' : `标题 ${role.slice(-1)}`}”`).join('');
+    const labels = values.stockStyles.map((role) => FONT_ROLES[role]).join('、');
+    const sources = [...new Set(values.stockStyles.map((role) => standard.fonts[role].family.source))].join('；');
+    warn(`模板中的${names}样式是 Word 或 WPS 自带的默认样式（未改动，也未设置中文字体），未采用：${labels}按国标排（${sources}）；要用本单位的格式，请在模板中修改这些样式。`);
+  }
   if (values.directFormatting) {
     const describe = (r: RunFormat): string => `“${r.font ?? '未指定字体'}” ${r.size ?? '?'} 磅${r.bold ? '加粗' : ''}`;
     const parts = (Object.keys(FONT_ROLES) as StyleRole[]).flatMap((role) => {
@@ -207,7 +213,7 @@ export function applyTemplate(profile: LayoutProfile, standard: LayoutProfile, v
   const widthPt = (width / 25.4) * 72;
   let chars: number;
   if (body && (values.grid !== undefined || body.run.charSpacing !== undefined || body.run.size !== undefined)) {
-    const charGrid = values.grid?.type === 'linesAndChars' && values.grid.charSpace !== undefined ? values.grid.charSpace / 4096 : 0;
+    const charGrid = (values.grid?.type === 'linesAndChars' || values.grid?.type === 'snapToChars') && values.grid.charSpace !== undefined ? values.grid.charSpace / 4096 : 0;
     const pitchPt = size + charGrid + (body.run.charSpacing ?? 0) / 20;
     chars = Math.max(1, Math.floor(widthPt / pitchPt + 1e-3));
     // Run spacing that fits the same count in Word and in LibreOffice (which has no character

@@ -69,6 +69,8 @@ export interface TemplateValues {
   /** Text of a footer that holds no page number. */
   footerText?: string;
   header?: HeaderValues;
+  /** Styles left as Word or WPS define them in every new document (not taken). */
+  stockStyles?: Exclude<StyleRole, 'body'>[];
   /** Tables: the font of the template's “网格型” (Table Grid) style or of the tables of an old report, and the rule width. */
   table?: { run: RunFormat; ruleEighths?: number };
   /**
@@ -79,6 +81,15 @@ export interface TemplateValues {
 }
 
 const TWIPS_PER_MM = 1440 / 25.4;
+
+/** Spacing before, after and line of the heading styles Word and WPS put in every new document. */
+const STOCK_SPACING: Record<Exclude<StyleRole, 'body'>, [number, number, number | undefined]> = {
+  title: [240, 60, undefined],
+  heading1: [340, 330, 578],
+  heading2: [260, 260, 416],
+  heading3: [260, 260, 416],
+  heading4: [280, 290, 376],
+};
 
 const STYLE_NAMES: Record<StyleRole, readonly string[]> = {
   body: [],
@@ -409,7 +420,17 @@ export function templateValues(parts: ReadonlyMap<string, string>): TemplateValu
   values.styles.body = styleValues(normal?.id, normal?.name ?? 'normal');
   for (const role of ['title', 'heading1', 'heading2', 'heading3', 'heading4'] as const) {
     const style = findParagraphStyle(sheet, STYLE_NAMES[role]);
-    if (style) values.styles[role] = styleValues(style.id, style.name);
+    if (!style) continue;
+    const own = style.pPr.spacing;
+    const stock = STOCK_SPACING[role];
+    const used = document.includes(`<w:pStyle w:val="${style.id}"/>`);
+    // Word's and WPS's own heading styles, as every new document carries them, unused and without
+    // a Chinese font of the office's: no choice of the office's.
+    if (!used && !style.rPr.eastAsia?.name && own.before === stock[0] && own.after === stock[1] && own.line === stock[2]) {
+      (values.stockStyles ??= []).push(role);
+      continue;
+    }
+    values.styles[role] = styleValues(style.id, style.name);
   }
 
   // A whole old report formatted by hand: what its text shows wins over what its styles say.
