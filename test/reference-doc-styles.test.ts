@@ -237,6 +237,23 @@ describe('WPS template', () => {
   });
 });
 
+describe('what would break the document', () => {
+  it('keeps the standard’s size for a heading larger than the line pitch, and the pitch when it is smaller than the text', async () => {
+    const r = await render('大字号.docx', {
+      styles:
+        `<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/>${NORMAL_GB.replace('<w:ind', '<w:spacing w:line="240" w:lineRule="exact"/><w:ind')}</w:style>` +
+        '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/><w:rPr><w:rFonts w:eastAsia="黑体"/><w:sz w:val="72"/></w:rPr></w:style>',
+    });
+    const h1 = headingOf(r.docx, /^一、/).xml;
+    expect(runSize(h1)).toBe('32');
+    expect(bodyOf(r.docx).xml).toMatch(/<w:spacing [^>]*w:line="579"/);
+    expect(r.warnings).toEqual([
+      `${r.file} 警告 正文行距为固定值 12 磅，小于正文字号 16 磅，文字会重叠，未采用；仍按每行 28.95 磅（225 mm ÷ 22 ≈ 28.95 pt；580 只能排 21 行）。`,
+      `${r.file} 警告 一级标题字号为 36 磅，大于每行 28.95 磅的行距，文字会被截去，未采用；仍按 16 磅（§7.3.3 第一层用黑体字）。`,
+    ]);
+  });
+});
+
 describe('a new document’s own heading styles', () => {
   it('leaves Word’s and WPS’s untouched 标题 and 标题 1 (unused, no Chinese font) to the standard, with one warning', async () => {
     const r = await render('新建文档.docx', {

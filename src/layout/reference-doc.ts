@@ -205,6 +205,17 @@ export function applyTemplate(profile: LayoutProfile, standard: LayoutProfile, v
       warn(`正文行距为${pitch.described}（${pt(pitch.twips / 20)} 磅），每面不足 5 行，未采用；仍按每行 ${pt(twipsToPt(out.grid.linePitchTwips.value))} 磅（${standard.grid.linePitchTwips.source}）。`);
     } else out.grid.linePitchTwips = taken(pitch.twips, '推算');
   }
+  // Every line is set at this exact pitch: a heading or title larger than it would be cut off.
+  for (const role of ['title', 'heading1', 'heading2', 'heading3', 'heading4'] as const) {
+    const spec = out.fonts[role];
+    if (spec.size.value * 20 <= out.grid.linePitchTwips.value || spec.size.source !== source) continue;
+    const label = FONT_ROLES[role];
+    const shownSize = spec.size.value;
+    spec.size = profile.fonts[role].size;
+    const earlier = warnings.findIndex((w) => w.message.startsWith(`${label}字号为`));
+    if (earlier >= 0) warnings.splice(earlier, 1);
+    warn(`${label}字号为 ${shownSize} 磅，大于每行 ${pt(twipsToPt(out.grid.linePitchTwips.value))} 磅的行距，文字会被截去，未采用；仍按 ${spec.size.value} 磅（${spec.size.source}）。`);
+  }
   // Lines per page follow from the 版心 and the pitch; characters per line from the 版心, the body
   // size, the character grid (w:charSpace, 4096ths of a point added to each character) and the
   // style's character spacing.
