@@ -3,7 +3,7 @@
 // src/data (report types, the walk over parts, names, the layout of data/). A module may import
 // from its own layer or the layers below it, never from a later one; no module cycle anywhere.
 const LAYERS = [
-  ['shared', ['src/data/', 'src/diagnostic\\.ts$', 'src/dates\\.ts$', 'src/paths\\.ts$']],
+  ['shared', ['src/data/', 'src/platform/', 'src/diagnostic\\.ts$', 'src/messages\\.ts$', 'src/dates\\.ts$', 'src/paths\\.ts$']],
   ['load', ['src/load/']],
   ['check', ['src/check/', 'src/roster/']],
   ['compose', ['src/compose/', 'src/layout/']],
@@ -24,6 +24,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/', pathNot: pattern(LAYERS.flatMap(([, p]) => p)) },
       to: {},
+    },
+    {
+      name: 'import-not-from-writers',
+      comment: 'Reading a published report needs nothing of the document writers (what both need, like finding LibreOffice, lies in src/platform).',
+      severity: 'error',
+      from: { path: '^src/import/' },
+      to: { path: '^src/write/' },
     },
     ...LAYERS.slice(0, -1).map(([name, paths], i) => ({
       name: `against-the-pipeline:${name}`,

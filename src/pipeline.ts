@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { check, runRules } from './check/index.js';
 import type { PreviousContext, RosterContext, UnitLookup } from './check/context.js';
-import { FOLDER_RULES, PREVIOUS_RULES, ROSTER_RULES } from './check/rules/index.js';
+import { COMPOSED_RULES, FOLDER_RULES, PREVIOUS_RULES, ROSTER_RULES } from './check/rules/index.js';
 import { crossUnitChecks } from './cross-unit.js';
 import { hasAssignment } from './data/assignments.js';
 import { yearFolderOf } from './data/folders.js';
@@ -20,7 +20,6 @@ import { loadPrevious, previousYearPath, type PreviousYear } from './previous/in
 import type { ReportData } from './data/report.js';
 import type { RollupResult } from './rollup/index.js';
 import { rollupTableBlock } from './rollup/table.js';
-import { placeAt } from './check/place.js';
 import { lastYearMatcher } from './reuse/index.js';
 import { matchUnitName, ROSTER_FILE_NAME } from './roster/index.js';
 import { rosterFor } from './tasks/check.js';
@@ -127,30 +126,13 @@ export async function renderValidated(result: ValidateResult, options: RenderOpt
       ...(rollupTable ? { appendices: [rollupTable] } : {}),
       ...(options.templatesDir ? { templatesDir: options.templatesDir } : {}),
     }), profile);
-    const lines = titleLinesMismatch(result, document.title);
-    if (lines) return { ...result, diagnostics: sortDiagnostics([...result.diagnostics, lines]) };
+    const lines = runRules(result.source, result.report, COMPOSED_RULES, { composedTitle: document.title });
+    if (lines.length) return { ...result, diagnostics: sortDiagnostics([...result.diagnostics, ...lines]) };
     return { ...result, document, docx: await writeDocx(document, profile) };
   } catch (err) {
     if (err instanceof TemplateError) return { ...result, diagnostics: [...result.diagnostics, err.diagnostic] };
     throw err;
   }
-}
-
-/**
- * Without `title`, the title comes from the template and is known only now: title_lines must
- * spell it (with `title`, the title-lines rule has compared them already).
- */
-function titleLinesMismatch(result: ValidateResult, title: string): Diagnostic | undefined {
-  const lines = result.report?.title_lines;
-  if (!lines || result.report?.title !== undefined) return undefined;
-  const compact = (t: string) => t.replace(/\s+/g, '');
-  if (compact(lines.join('')) === compact(title)) return undefined;
-  return {
-    severity: 'error',
-    ruleId: 'title-lines',
-    message: `标题分行（title_lines）合起来是“${compact(lines.join(''))}”，与按模板生成的标题“${compact(title)}”不一致，文档中会印出分行的文字。请把标题写在 title 中并与分行一致，或删去 title_lines，由工具自动分行。`,
-    ...placeAt(result.source, '/title_lines'),
-  };
 }
 
 export async function renderFile(path: string, options: RenderOptions = {}): Promise<RenderResult> {

@@ -5,6 +5,7 @@ import type { PreviousContext, RosterContext, UnitLookup } from '../src/check/co
 import { assignmentsNoRoster, assignmentsUnknownUnit } from '../src/check/rules/assignments-roster.js';
 import { previousRefs, previousTable } from '../src/check/rules/previous-year.js';
 import { reuse } from '../src/check/rules/reuse.js';
+import { titleLinesComposed } from '../src/check/rules/title-lines.js';
 import { yearFolder } from '../src/check/rules/year-folder.js';
 import type { ReportData } from '../src/data/report.js';
 import { loadReportText } from '../src/load/index.js';
@@ -155,6 +156,32 @@ ruleTester(previousTable, {
       name: 'a figures table, no last year (and no place to look)',
       yaml: WITH_TABLE,
       errors: [{ message: '没有找到上年的数据文件，附表中“上年”和“同比”两栏将为空；可以用 --previous 指定。', line: 25, column: 16 }],
+    },
+  ],
+});
+
+// The title the template composed (the report writes no `title`): known only after compose.
+const COMPOSED = '测试区人民政府关于2024年度法治政府建设情况的报告';
+const WITH_LINES = (lines: string): string => `${MINIMAL}title_lines:\n${lines}`;
+
+ruleTester(titleLinesComposed, {
+  context: { composedTitle: COMPOSED },
+  valid: [
+    { name: 'the lines spell the composed title', yaml: WITH_LINES('  - 测试区人民政府关于2024年度\n  - 法治政府建设情况的报告\n') },
+    { name: 'no title_lines: the tool breaks the title itself', yaml: MINIMAL },
+    { name: 'with a title of its own, the title-lines rule compares', yaml: `${WITH_LINES('  - 测试区人民政府关于2024年度\n  - 法治工作的报告\n')}title: 测试区人民政府关于2024年度法治工作的报告\n` },
+  ],
+  invalid: [
+    {
+      name: 'the lines say another title than the template’s',
+      yaml: WITH_LINES('  - 测试区人民政府关于2024年度\n  - 依法行政工作的报告\n'),
+      errors: [
+        {
+          message: '标题分行（title_lines）合起来是“测试区人民政府关于2024年度依法行政工作的报告”，与按模板生成的标题“测试区人民政府关于2024年度法治政府建设情况的报告”不一致，文档中会印出分行的文字。请把标题写在 title 中并与分行一致，或删去 title_lines，由工具自动分行。',
+          line: 26,
+          column: 3,
+        },
+      ],
     },
   ],
 });

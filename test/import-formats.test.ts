@@ -14,7 +14,7 @@ import { parse } from 'yaml';
 import { importReport } from '../src/import/index.js';
 import { renderFile, validateText } from '../src/pipeline.js';
 import type { PartKey } from '../src/data/report.js';
-import { findSoffice } from '../src/write/pdf/index.js';
+import { findSoffice } from '../src/platform/soffice.js';
 import { fazhi, ROOT } from './helpers/cli.js';
 import { readDocx } from './helpers/docx.js';
 import { countUnits, sectionsOf } from './helpers/structure.js';

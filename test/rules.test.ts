@@ -16,12 +16,21 @@ import { percentRange } from '../src/check/rules/percent-range.js';
 import { planAssignments } from '../src/check/rules/plan-assignments.js';
 import { plansYear } from '../src/check/rules/plans-year.js';
 import { rollupDeclarations } from '../src/check/rules/rollup-declarations.js';
-import { titleLines } from '../src/check/rules/title-lines.js';
+import { titleLines, titleLinesComposed } from '../src/check/rules/title-lines.js';
 import { titlePattern } from '../src/check/rules/title-pattern.js';
 import { uniqueMetricIds } from '../src/check/rules/unique-metric-ids.js';
 import { yearMentions } from '../src/check/rules/year-mentions.js';
 import { ALL_RULES, ruleListMarkdown } from '../src/check/rules/index.js';
-import { readFileSync } from 'node:fs';
+import { ALL_MESSAGES, messageListMarkdown } from '../src/messages.js';
+import { rollupDuplicate } from '../src/check/rules/rollup-duplicate.js';
+import { rollupLeftOut } from '../src/check/rules/rollup-left-out.js';
+import { rollupMissing } from '../src/check/rules/rollup-missing.js';
+import { rollupRoster } from '../src/check/rules/rollup-roster.js';
+import { rollupSelf } from '../src/check/rules/rollup-self.js';
+import { rollupSkipped } from '../src/check/rules/rollup-skipped.js';
+import { rollupUnit } from '../src/check/rules/rollup-unit.js';
+import { rollupUnavailable, rollupUnresolved } from '../src/check/rules/rollup-unresolved.js';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './helpers/cli.js';
 import { assignmentsNoRoster, assignmentsUnknownUnit } from '../src/check/rules/assignments-roster.js';
@@ -43,8 +52,10 @@ const METRICS = (rows: string): string => `${MINIMAL}metrics:\n${rows}`;
 describe('the rule tables', () => {
   it('cover every rule', () => {
     const tested = [attachmentPresent, letterheadSigners, dateAfterYear, datePresent, deadlineYear, docNumberFormat, firstResponsible, headingDepth, levelRecipients, metricRefs, numberedText, partNotEmpty, percentRange, planAssignments, plansYear, rollupDeclarations, titleLines, titlePattern, uniqueMetricIds, yearMentions];
-    // The rules that read a cross-file context have their tables in context-rules.test.ts.
-    const withContext = [reuse, yearFolder, assignmentsNoRoster, assignmentsUnknownUnit, previousRefs, previousTable];
+    // The rules that read a cross-file context have their tables in context-rules.test.ts, the
+    // roll-up's in rollup-rules.test.ts.
+    const ROLLED_UP = [rollupRoster, rollupSelf, rollupSkipped, rollupDuplicate, rollupLeftOut, rollupMissing, rollupUnit, rollupUnresolved, rollupUnavailable];
+    const withContext = [reuse, yearFolder, assignmentsNoRoster, assignmentsUnknownUnit, previousRefs, previousTable, titleLinesComposed, ...ROLLED_UP];
     expect(ALL_RULES.filter((r) => !tested.includes(r) && !withContext.includes(r)).map((r) => r.id)).toEqual([]);
   });
   it.each(ALL_RULES.map((r) => [r.id, r] as const))('%s says what it enforces and where that comes from', (_id, rule) => {
@@ -56,8 +67,23 @@ describe('the rule tables', () => {
     expect(listed).toBe(ruleListMarkdown());
     for (const rule of ALL_RULES) expect(listed).toContain(`| \`${rule.id}\` |`);
   });
-  it('have one id each, so a message can be traced to its rule', () => {
-    const ids = ALL_RULES.map((r) => r.id);
+  it('and the other messages are listed in the README too, from the catalogue (src/messages.ts)', () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const listed = readme.slice(readme.indexOf('<!-- messages:start -->') + '<!-- messages:start -->'.length, readme.indexOf('<!-- messages:end -->')).trim();
+    expect(listed).toBe(messageListMarkdown());
+    for (const k of ALL_MESSAGES) expect(listed).toContain(`| \`${k.id}\` |`);
+  });
+  it('are the only places ids are written: no other module of src/ writes or compares an id string', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    const written = /ruleId\s*:\s*['"`]|ruleId\s*[!=]==?\s*['"`]|['"`]\s*[!=]==?\s*[\w.?]*ruleId\b|ONCE_PER_FILE = new Set\(\[['"`]|\.add\(\s*['"`](?:error|warning)['"`]/;
+    const offenders = files(path.join(ROOT, 'src'))
+      .filter((f) => !f.includes(`${path.sep}check${path.sep}rules${path.sep}`) && !f.endsWith(`${path.sep}messages.ts`))
+      .flatMap((f) => readFileSync(f, 'utf8').split('\n').flatMap((line, i) => (written.test(line) ? [`${path.relative(ROOT, f)}:${i + 1}: ${line.trim()}`] : [])));
+    expect(offenders).toEqual([]);
+  });
+  it('have one id each, rules and catalogue together, so a message can be traced to where it is said', () => {
+    const ids = [...ALL_RULES.map((r) => r.id), ...ALL_MESSAGES.map((k) => k.id)];
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 });

@@ -27,11 +27,56 @@ export type PreviousContext =
    */
   | { found: false; unusable: boolean; expected?: string };
 
+/**
+ * What the roll-up found among the year's sub-reports (departments/, towns/) of a district report
+ * with rolled-up figures: src/rollup finds the facts, the rollup/* rules say them. File paths are
+ * as the user sees them from the working folder.
+ */
+export interface RollupContext {
+  /** units.yaml found but with errors of its own: who has not reported cannot be told. */
+  unusableRoster?: string;
+  /** Links among the sub-reports that lead to the district's own report. */
+  selfLinks: string[];
+  /** Other entries of the sub-report folders that were not read, with why (“是指向…的链接”). */
+  skipped: { file: string; reason: string }[];
+  /** District reports (level: district) saved among the sub-reports: never rolled up. */
+  districtReports: string[];
+  /** A second report of a unit that has one already: only the first is counted. */
+  duplicates: { first: string; second: string; unit: string }[];
+  /** Sub-reports left out whole: with errors, or of another year. */
+  leftOut: ({ unit: string; errors: number } | { unit: string; year: number })[];
+  /** Roster units without a report (said only once some unit has reported). */
+  missing: string[];
+  /** One entry per rolled-up metric, by its index in `metrics`. */
+  metrics: RollupMetricFacts[];
+}
+
+export interface RollupMetricFacts {
+  /** Index of the metric in `metrics`. */
+  index: number;
+  /** Units whose figure has another unit of measure, with the unit of measure it has. */
+  excluded: { unit: string; measure: string }[];
+  /** Why there is no rolled-up value, when there is none. */
+  unresolved?: UnresolvedRollup;
+}
+
+export type UnresolvedRollup =
+  /** No sub-report yet: early in the year, normal; `folders` are where they belong. */
+  | { kind: 'no-sub-reports'; folders: string[] }
+  /** Sub-reports, but none with this figure (often a different id). */
+  | { kind: 'no-figure' }
+  /** The figures add up beyond what a report may hold. */
+  | { kind: 'out-of-range'; max: number };
+
 export interface RuleContext {
   /** The year of the folder the file lies in (…/2025/report.yaml), when it lies in one. */
   folderYear?: number;
   roster?: RosterContext;
   previous?: PreviousContext;
+  /** Present for district reports with rolled-up figures. */
+  rollup?: RollupContext;
+  /** The title as the template composed it (known only after compose). */
+  composedTitle?: string;
 }
 
 /** Which part of the context a rule reads. */

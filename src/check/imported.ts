@@ -4,6 +4,9 @@
 
 import { PART_NAMES, PART_KEYS } from '../data/report.js';
 import type { Diagnostic } from '../diagnostic.js';
+import { IMPORT, messageOf, schemaId } from '../messages.js';
+import { dateAfterYear } from './rules/date-after-year.js';
+import { partNotEmpty } from './rules/part-not-empty.js';
 
 function isImported(data: unknown): boolean {
   return typeof data === 'object' && data !== null && !Array.isArray(data) && 'imported' in data;
@@ -13,17 +16,17 @@ export function relaxForImported(data: unknown, diagnostics: Diagnostic[]): Diag
   if (!isImported(data)) return diagnostics;
   const present = data as Record<string, unknown>;
   return diagnostics.flatMap((d): Diagnostic[] => {
-    if (d.ruleId === 'schema/required' && d.pointer === '') {
+    if (d.ruleId === schemaId('report', 'required') && d.pointer === '') {
       const key = PART_KEYS.filter((k) => k !== 'other').find((k) => present[k] === undefined && d.message.includes(`“${k}”`));
       if (key) {
-        return [{ ...d, severity: 'warning', message: `原文没有“${PART_NAMES[key]}”这一部分（${key}）；这是导入的往年报告，只作提示。` }];
+        return [{ ...d, ...messageOf(IMPORT.importedMissingPart, PART_NAMES[key], key) }];
       }
     }
-    if (d.ruleId === 'part-not-empty') {
+    if (d.ruleId === partNotEmpty.id) {
       // A heading with nothing under it is how the original was written.
       return d.pointer?.includes('/groups/') ? [] : [{ ...d, severity: 'warning' }];
     }
-    if (d.ruleId === 'date-after-year') return [{ ...d, severity: 'warning' }];
+    if (d.ruleId === dateAfterYear.id) return [{ ...d, severity: 'warning' }];
     return [d];
   });
 }

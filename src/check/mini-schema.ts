@@ -6,6 +6,7 @@
 
 import type { ErrorObject } from 'ajv';
 import type { Diagnostic } from '../diagnostic.js';
+import { SCHEMA_KINDS, schemaId, type SchemaKind } from '../messages.js';
 import type { JsonSchema, SourceFile } from '../load/index.js';
 import { placeSchemaError, type FieldNamer } from './schema-messages.js';
 
@@ -65,9 +66,10 @@ export function miniValidate(root: JsonSchema, data: unknown): ErrorObject[] {
 
 /**
  * The schema errors of a file that is not a report (a layout profile, the roster) as diagnostics
- * at their positions, each once: `kind` prefixes the rule id, `label` the message (“单位名册：…”).
+ * at their positions, each once: the kind (src/messages.ts, SCHEMA_KINDS) gives the id's prefix
+ * and the message's label (“单位名册：…”).
  */
-export function miniSchemaDiagnostics(source: SourceFile, compiled: { schema: JsonSchema; namer: FieldNamer }, kind: string, label: string): Diagnostic[] {
+export function miniSchemaDiagnostics(source: SourceFile, compiled: { schema: JsonSchema; namer: FieldNamer }, kind: Exclude<SchemaKind, 'report'>): Diagnostic[] {
   const { schema, namer } = compiled;
   const seen = new Set<string>();
   return miniValidate(schema, source.data).flatMap((error) => {
@@ -77,6 +79,6 @@ export function miniSchemaDiagnostics(source: SourceFile, compiled: { schema: Js
     const key = `${position.line}:${position.column}:${message}`;
     if (seen.has(key)) return [];
     seen.add(key);
-    return [{ severity: 'error' as const, ruleId: `${kind}/${error.keyword}`, message: `${label}：${message}`, file: source.path, position, pointer }];
+    return [{ severity: 'error' as const, ruleId: schemaId(kind, error.keyword), message: `${SCHEMA_KINDS[kind].label}：${message}`, file: source.path, position, pointer }];
   });
 }

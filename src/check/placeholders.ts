@@ -7,6 +7,7 @@ import { PLACEHOLDER } from '../data/placeholder.js';
 import { normalizeParagraph } from '../data/text.js';
 import { eachString } from '../data/visit.js';
 import type { SourceFile } from '../load/index.js';
+import { CHECK, messageOf } from '../messages.js';
 import { placeAt } from './place.js';
 
 function excerpt(text: string): string {
@@ -20,10 +21,5 @@ export function findPlaceholders(source: SourceFile): Diagnostic[] {
     if (text.includes(PLACEHOLDER)) found.push({ pointer, text });
   });
   return found
-    .map(({ pointer, text }) => ({
-      severity: 'error' as const,
-      ruleId: 'placeholder',
-      message: `尚未填写：“${excerpt(text)}”。请按本年度实际情况改写，并删除“${PLACEHOLDER}”标记。`,
-      ...placeAt(source, pointer, { snippet: PLACEHOLDER }),
-    }));
+    .map(({ pointer, text }) => ({ ...messageOf(CHECK.placeholder, excerpt(text), PLACEHOLDER), ...placeAt(source, pointer, { snippet: PLACEHOLDER }) }));
 }

@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../diagnostic.js';
+import { schemaId } from '../messages.js';
 import { reportSchema, type SourceFile } from '../load/index.js';
 import { AJV_OPTIONS } from './ajv-options.js';
 import { precompiledValidator } from './precompiled.js';
@@ -74,7 +75,7 @@ export function checkSchema(source: SourceFile): Diagnostic[] {
     const key = `${position.line}:${position.column}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    diagnostics.push({ severity: 'error', ruleId: `schema/${error.keyword}`, message, file: source.path, position, pointer });
+    diagnostics.push({ severity: 'error', ruleId: schemaId('report', error.keyword), message, file: source.path, position, pointer });
   }
   return diagnostics;
 }

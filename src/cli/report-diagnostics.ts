@@ -2,6 +2,7 @@
 
 import { formatDiagnostic, type Diagnostic } from '../diagnostic.js';
 import { diskCached, type DiskCacheCodec } from '../load/disk-cache.js';
+import { LOAD } from '../messages.js';
 import type { CommandIO } from './command.js';
 
 /**
@@ -11,7 +12,7 @@ import type { CommandIO } from './command.js';
  * file's path and content: a file saved again, or a new version of the tool, says it again.
  * Without the cache (FAZHI_CACHE=off, the library) the note is always given.
  */
-const ONCE_PER_FILE = new Set(['load/gbk']);
+const ONCE_PER_FILE = new Set([LOAD.gbk.id]);
 
 // The stored value means "already said"; computing it (no entry yet) means "say it now".
 const NOTED: DiskCacheCodec<boolean> = { kind: 'noted-1', encode: () => true, decode: () => false };

@@ -4,6 +4,7 @@
 // template's directives in order.
 
 import { formatChineseDate, parseDate } from '../dates.js';
+import { diagnosticOf, OUTPUT } from '../messages.js';
 import { normalizeDocNumber } from '../data/doc-number.js';
 import { metricLookup, substituteReport } from '../data/metric-refs.js';
 import { metricsTableBlock } from './metrics-table.js';
@@ -65,7 +66,7 @@ export function compose(source: ReportData, options: ComposeOptions): ReportDocu
   if (!data.items_style && (templateStyle === 'inline' || templateStyle === 'paragraphs')) itemsStyle = templateStyle;
 
   const fail = (d: Directive, message: string): never => {
-    throw new TemplateError({ severity: 'error', ruleId: 'template', message, file: template.file, position: { line: d.templateLine, column: 1 } });
+    throw new TemplateError(diagnosticOf(OUTPUT.template, { file: template.file, position: { line: d.templateLine, column: 1 } }, message));
   };
 
   for (const d of directives) {
@@ -131,7 +132,7 @@ export function compose(source: ReportData, options: ComposeOptions): ReportDocu
     }
   }
   if (!title) {
-    throw new TemplateError({ severity: 'error', ruleId: 'template', message: '模板中没有 @title 行，无法生成标题。', file: template.file });
+    throw new TemplateError(diagnosticOf(OUTPUT.templateNoTitle, { file: template.file }));
   }
   // Attachments and the 附表: each on its own page before the 版记 (GB/T 9704 §7.3.7, §8).
   const table = metricsTableBlock(data, lookup);

@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostic.js';
+import { diagnosticOf, OUTPUT } from '../messages.js';
 import { TEMPLATE_LIMITS } from '../load/limits.js';
 import { TemplateError } from './template-error.js';
 import { TEMPLATES_DIR } from '../paths.js';
@@ -74,13 +75,7 @@ export function templateFile(level: Level, userDir?: string): string {
 }
 
 function templateError(file: string, message: string, line?: number, column?: number): TemplateError {
-  return new TemplateError({
-    severity: 'error',
-    ruleId: 'template',
-    message,
-    file,
-    ...(line ? { position: { line, column: column ?? 1 } } : {}),
-  });
+  return new TemplateError(diagnosticOf(OUTPUT.template, { file, ...(line ? { position: { line, column: column ?? 1 } } : {}) }, message));
 }
 
 const cache = new Map<string, LoadedTemplate>();

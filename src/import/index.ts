@@ -13,6 +13,7 @@ import { buildReport, type Built } from './build/assemble.js';
 import { candidateFigures } from './build/figures.js';
 import { clean, fullWidthPunctuation } from './clean.js';
 import { importDiagnostics } from './diagnostics.js';
+import { IMPORT } from '../messages.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { extract } from './read/index.js';
 import { parseBody } from './structure/body.js';
@@ -89,9 +90,9 @@ export async function importReport(file: string, options: ImportOptions): Promis
     ...(cleaned.meta.docNumber ? { docNumber: cleaned.meta.docNumber } : {}),
     ...(cleaned.meta.date ? { metaDate: cleaned.meta.date } : {}),
   });
-  if (body.sections.length === 0) diag.add('warning', 'import/no-sections', '没有找到“一、”“二、”这样编号的部分标题，全文放在导语中；请按报告的五个部分整理。');
+  if (body.sections.length === 0) diag.add(IMPORT.noSections, undefined);
   for (const l of bodyLines) {
-    if (cleaned.tableRows.has(l.at)) diag.add('warning', 'import/table-row', '这一行原是表格的一行，已按文字保留；表格中的数据可以写在 metrics 中。', l.at);
+    if (cleaned.tableRows.has(l.at)) diag.add(IMPORT.tableRow, l.at);
   }
   const figures = candidateFigures(bodyLines, diag.where);
   const data: ReportData = { ...built.data, ...(figures.length ? { metrics: figures.map((f) => f.metric) } : {}) };

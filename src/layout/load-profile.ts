@@ -13,6 +13,8 @@ import { miniSchemaDiagnostics } from '../check/mini-schema.js';
 import { FieldNamer } from '../check/schema-messages.js';
 import { ExitCode, formatDiagnostic, sortDiagnostics, UserError, type Diagnostic } from '../diagnostic.js';
 import { loadReportFile, type JsonSchema, type SourceFile } from '../load/index.js';
+import { placeAt } from '../check/place.js';
+import { diagnosticOf, isKind, LOAD, messageOf, OUTPUT } from '../messages.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { GBT9704, type LayoutProfile, type LayoutValue } from './profile.js';
 
@@ -50,7 +52,7 @@ function merge(base: Tree, override: Tree, file: string): Tree {
 }
 
 function schemaDiagnostics(source: SourceFile): Diagnostic[] {
-  return miniSchemaDiagnostics(source, profileSchema(), 'profile', '版式文件');
+  return miniSchemaDiagnostics(source, profileSchema(), 'profile');
 }
 
 /** What the schema cannot say about single values: the page must still hold a 版心. */
@@ -63,7 +65,7 @@ function wholeDiagnostics(profile: LayoutProfile, source: SourceFile, override: 
   };
   const at = (keys: string[], message: string): void => {
     const pointer = keys.map(given).find((p) => p !== undefined);
-    out.push({ severity: 'error', ruleId: 'profile/page', message: `版式文件：${message}`, file: source.path, ...(pointer ? { position: source.positions.valueAt(pointer), pointer } : {}) });
+    out.push(pointer ? { ...messageOf(OUTPUT.profilePage, message), ...placeAt(source, pointer) } : diagnosticOf(OUTPUT.profilePage, { file: source.path }, message));
   };
   const width = page.widthMm.value - page.marginLeftMm.value - page.marginRightMm.value;
   if (width < MIN_TEXT_AREA_MM) {
@@ -91,9 +93,7 @@ export function loadProfile(file: string, shown = file): LayoutProfile {
     ...source,
     path: shown,
     diagnostics: source.diagnostics.map((d) =>
-      d.ruleId === 'load/control-character'
-        ? { ...d, file: shown, severity: 'error' as const, message: `版式文件：${d.message.replace(/，已删除.*$/, '')}，版式中不能有这种字符，请删除。` }
-        : { ...d, file: shown },
+      isKind(d, LOAD.controlCharacter) ? { ...d, ...messageOf(OUTPUT.profileControlCharacter, d.message), file: shown } : { ...d, file: shown },
     ),
   };
   const fail = (diagnostics: Diagnostic[]): never => {
@@ -101,8 +101,8 @@ export function loadProfile(file: string, shown = file): LayoutProfile {
   };
   const loadErrors = named.diagnostics.filter((d) => d.severity === 'error');
   // An empty file (or one with comments only) changes nothing.
-  if (loadErrors.length === 1 && loadErrors[0]!.ruleId === 'load/empty') return GBT9704;
-  if (loadErrors.some((d) => d.ruleId === 'load/not-found')) throw new UserError(`找不到版式文件“${shown}”。`, ExitCode.Usage);
+  if (loadErrors.length === 1 && isKind(loadErrors[0]!, LOAD.empty)) return GBT9704;
+  if (loadErrors.some((d) => isKind(d, LOAD.notFound))) throw new UserError(`找不到版式文件“${shown}”。`, ExitCode.Usage);
   if (loadErrors.length > 0 || named.data === undefined) fail(loadErrors.length ? loadErrors : named.diagnostics);
   const schemaErrors = schemaDiagnostics(named);
   if (schemaErrors.length > 0) fail(schemaErrors);

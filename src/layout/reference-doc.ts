@@ -18,6 +18,7 @@
 
 import path from 'node:path';
 import { UserError, type Diagnostic } from '../diagnostic.js';
+import { diagnosticOf, OUTPUT } from '../messages.js';
 import type { FontSpec, LayoutProfile, LayoutValue } from './profile.js';
 import { readTemplatePackage } from './reference-template/package.js';
 import { templateValues, type Alignment, type PageNumberValues, type RunFormat, type StyleRole, type StyleValues, type TemplateValues } from './reference-template/values.js';
@@ -119,7 +120,7 @@ export function applyTemplate(profile: LayoutProfile, standard: LayoutProfile, v
   const source = `本单位模板 ${shown}`;
   const taken = <T>(value: T, strength: LayoutValue<T>['strength'] = '实务'): LayoutValue<T> => ({ value, source, strength });
   const warn = (message: string): void => {
-    warnings.push({ severity: 'warning', ruleId: 'reference-doc', message, file: shown });
+    warnings.push(diagnosticOf(OUTPUT.referenceDoc, { file: shown }, message));
   };
   const takeFont = (spec: FontSpec, format: RunFormat): void => {
     if (format.font && format.font !== spec.family.value) {

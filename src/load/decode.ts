@@ -2,6 +2,7 @@
 // read each correctly and say so, rather than render mojibake.
 
 import type { Diagnostic } from '../diagnostic.js';
+import { diagnosticOf, LOAD } from '../messages.js';
 
 export interface DecodedText {
   text: string;
@@ -16,12 +17,7 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 }
 
 function binaryFile(file: string): Diagnostic {
-  return {
-    severity: 'error',
-    ruleId: 'load/binary',
-    message: '这不是文本文件（可能选错了文件，例如 Word 文档或压缩包）。请选择 .yaml 数据文件。',
-    file,
-  };
+  return diagnosticOf(LOAD.binary, { file });
 }
 
 /**
@@ -93,24 +89,12 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText | Diagn
     return {
       text,
       encoding: 'gb18030',
-      diagnostics: [
-        {
-          severity: 'warning',
-          ruleId: 'load/gbk',
-          message: '文件是 GBK（GB18030）编码，已正确读取；建议另存为 UTF-8 编码，以便在其他电脑和编辑器中使用。',
-          file,
-        },
-      ],
+      diagnostics: [diagnosticOf(LOAD.gbk, { file })],
     };
   } catch {
     // Invalid in both encodings: random bytes look like a binary file, not a text in some
     // third encoding.
     if (looksBinary(new TextDecoder('gb18030').decode(bytes))) return binaryFile(file);
-    return {
-      severity: 'error',
-      ruleId: 'load/encoding',
-      message: '无法识别文件的文字编码（既不是 UTF-8 也不是 GBK）。请在编辑器中另存为 UTF-8 编码后重试。',
-      file,
-    };
+    return diagnosticOf(LOAD.encoding, { file });
   }
 }

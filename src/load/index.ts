@@ -2,6 +2,7 @@
 
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { Diagnostic } from '../diagnostic.js';
+import { diagnosticOf, LOAD, messageOf } from '../messages.js';
 import { SCHEMA_FILE } from '../paths.js';
 import { decodeText } from './decode.js';
 import { LOAD_LIMITS } from './limits.js';
@@ -34,11 +35,7 @@ function failed(path: string, diagnostic: Omit<Diagnostic, 'file'>): SourceFile 
 }
 
 function tooLarge(path: string, size: number): SourceFile {
-  return failed(path, {
-    severity: 'error',
-    ruleId: 'load/too-large',
-    message: `文件大小 ${(size / 1024 / 1024).toFixed(1)} MB，超过上限 ${LOAD_LIMITS.maxFileBytes / 1024 / 1024} MB；一份报告的数据通常不到 100 KB，请检查是否选错了文件。`,
-  });
+  return failed(path, messageOf(LOAD.tooLarge, (size / 1024 / 1024).toFixed(1), LOAD_LIMITS.maxFileBytes / 1024 / 1024));
 }
 
 /**
@@ -65,11 +62,7 @@ export function loadReportText(bytes: Uint8Array, path: string, schema: JsonSche
   const decoded = decodeText(bytes, path);
   if ('severity' in decoded) return failed(path, decoded);
   if (decoded.text.trim() === '' || onlyComments(decoded.text)) {
-    return failed(path, {
-      severity: 'error',
-      ruleId: 'load/empty',
-      message: '文件是空的（或只有注释），没有报告内容。可以用 fazhi init 生成一份带说明的模板。',
-    });
+    return failed(path, messageOf(LOAD.empty));
   }
   const loaded = loadYaml(decoded.text, path, schema);
   if (loaded.data !== undefined && (loaded.data === null || typeof loaded.data !== 'object' || Array.isArray(loaded.data))) {
@@ -80,13 +73,7 @@ export function loadReportText(bytes: Uint8Array, path: string, schema: JsonSche
       positions: loaded.positions,
       diagnostics: [
         ...decoded.diagnostics,
-        {
-          severity: 'error',
-          ruleId: 'load/not-a-map',
-          message: '文件内容应是“键: 值”形式的报告数据（例如 level: district），而不是一段文字或一个列表。',
-          file: path,
-          position: { line: 1, column: 1 },
-        },
+        diagnosticOf(LOAD.notAMap, { file: path, position: { line: 1, column: 1 } }),
       ],
     };
   }
@@ -112,17 +99,15 @@ function readBounded(path: string): Uint8Array | SourceFile {
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      return failed(path, { severity: 'error', ruleId: 'load/not-found', message: '找不到这个文件，请检查路径和文件名。' });
+      return failed(path, messageOf(LOAD.notFound));
     }
-    if (code === 'EISDIR') return failed(path, { severity: 'error', ruleId: 'load/is-directory', message: '这是一个文件夹，不是数据文件。' });
-    return failed(path, { severity: 'error', ruleId: 'load/unreadable', message: '无法读取这个文件（可能没有访问权限或正被其他程序占用）。' });
+    if (code === 'EISDIR') return failed(path, messageOf(LOAD.isDirectory));
+    return failed(path, messageOf(LOAD.unreadable));
   }
   try {
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) return failed(path, { severity: 'error', ruleId: 'load/is-directory', message: '这是一个文件夹，不是数据文件。' });
-    if (!stat.isFile()) {
-      return failed(path, { severity: 'error', ruleId: 'load/not-a-file', message: '这不是普通文件（可能是设备或管道），请选择 .yaml 数据文件。' });
-    }
+    if (stat.isDirectory()) return failed(path, messageOf(LOAD.isDirectory));
+    if (!stat.isFile()) return failed(path, messageOf(LOAD.notAFile));
     if (stat.size > LOAD_LIMITS.maxFileBytes) return tooLarge(path, stat.size);
     let buffer = new Uint8Array(stat.size + 1);
     let length = 0;
@@ -139,7 +124,7 @@ function readBounded(path: string): Uint8Array | SourceFile {
     }
     return buffer.subarray(0, length);
   } catch {
-    return failed(path, { severity: 'error', ruleId: 'load/unreadable', message: '无法读取这个文件（可能没有访问权限或正被其他程序占用）。' });
+    return failed(path, messageOf(LOAD.unreadable));
   } finally {
     closeSync(fd);
   }

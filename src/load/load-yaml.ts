@@ -6,6 +6,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, Scalar, type Node } from 
 import type { Diagnostic, Position } from '../diagnostic.js';
 import { codePointName, countUnprintable, firstUnprintable, stripUnprintable } from '../data/characters.js';
 import { escapePointerToken } from '../data/pointer.js';
+import { diagnosticOf, LOAD, messageOf, YAML } from '../messages.js';
 import { LOAD_LIMITS } from './limits.js';
 import { parseWithLimits, tooDeep, tooManyValues } from './parse-limits.js';
 import { PositionIndex, positionAt } from './positions.js';
@@ -63,7 +64,7 @@ export function loadYaml(text: string, file: string, schema: JsonSchema): Loaded
     // The library reports a stack overflow while composing deeply nested blocks this way.
     if (err.code === 'RESOURCE_EXHAUSTION') return { data: undefined, positions, diagnostics: [{ ...tooDeep(toPos(err.pos[0])), file }] };
     const { message, offset } = explainSyntaxError(err, text);
-    diagnostics.push({ severity: 'error', ruleId: 'yaml/syntax', message, file, position: toPos(offset) });
+    diagnostics.push(diagnosticOf(YAML.syntax, { file, position: toPos(offset) }, message));
     return { data: undefined, positions, diagnostics };
   }
 
@@ -87,13 +88,7 @@ export function loadYaml(text: string, file: string, schema: JsonSchema): Loaded
     const inSource = firstUnprintable(text.slice(start, end));
     const at = inSource >= 0 ? start + inSource : start;
     const count = countUnprintable(value);
-    diagnostics.push({
-      severity: 'warning',
-      ruleId: 'load/control-character',
-      message: `这里有 ${count} 个无法写入 Word 文档的不可见字符（${codePointName(value, bad)}），已删除；这类字符通常是从其他程序粘贴时带入的。`,
-      file,
-      position: toPos(at),
-    });
+    diagnostics.push(diagnosticOf(LOAD.controlCharacter, { file, position: toPos(at) }, count, codePointName(value, bad)));
     return stripUnprintable(value);
   };
 
@@ -110,12 +105,7 @@ export function loadYaml(text: string, file: string, schema: JsonSchema): Loaded
 
     if (isAlias(node) || node.anchor) {
       // Anchors and aliases are never needed in a report and are the vector of "billion laughs".
-      throw new StopLoading({
-        severity: 'error',
-        ruleId: 'load/alias',
-        message: '不支持 YAML 锚点和别名（&、*），请把内容直接写出来。',
-        position: node.range ? toPos(node.range[0]) : undefined,
-      });
+      throw new StopLoading({ ...messageOf(LOAD.alias), position: node.range ? toPos(node.range[0]) : undefined });
     }
     if (isMap(node)) {
       const out: Record<string, unknown> = {};
@@ -124,17 +114,11 @@ export function loadYaml(text: string, file: string, schema: JsonSchema): Loaded
         const keyNode = pair.key as Node | null;
         const keyPos = keyNode?.range ? toPos(keyNode.range[0]) : undefined;
         if (keyNode !== null && !isScalar(keyNode)) {
-          throw new StopLoading({ severity: 'error', ruleId: 'yaml/syntax', message: yamlErrorMessage('NON_STRING_KEY', ''), position: keyPos });
+          throw new StopLoading({ ...messageOf(YAML.syntax, yamlErrorMessage('NON_STRING_KEY', '')), position: keyPos });
         }
         const key = isScalar(keyNode) ? printable(String(keyNode.value ?? ''), keyNode) : '';
         if (seen.has(key)) {
-          duplicates.push({
-            severity: 'error',
-            ruleId: 'yaml/duplicate-key',
-            message: `键“${key}”在同一层级重复出现，后一个会覆盖前一个；请删除或合并重复的键。`,
-            file,
-            ...(keyPos ? { position: keyPos } : {}),
-          });
+          duplicates.push(diagnosticOf(YAML.duplicateKey, { file, ...(keyPos ? { position: keyPos } : {}) }, key));
           continue;
         }
         seen.add(key);

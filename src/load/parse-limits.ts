@@ -4,20 +4,17 @@
 
 import { Composer, Lexer, LineCounter, Parser, YAMLParseError, type Document } from 'yaml';
 import type { Diagnostic, Position } from '../diagnostic.js';
+import { LOAD, messageOf } from '../messages.js';
 import { LOAD_LIMITS } from './limits.js';
 import { positionIn } from './positions.js';
 
 export const tooManyValues = (position: Position | undefined): Omit<Diagnostic, 'file'> => ({
-  severity: 'error',
-  ruleId: 'load/too-many-values',
-  message: `文件中的值超过 ${LOAD_LIMITS.maxNodes} 个，超出一份报告的合理规模，已停止读取。`,
+  ...messageOf(LOAD.tooManyValues, LOAD_LIMITS.maxNodes),
   ...(position ? { position } : {}),
 });
 
 export const tooDeep = (position: Position | undefined): Omit<Diagnostic, 'file'> => ({
-  severity: 'error',
-  ruleId: 'load/too-deep',
-  message: `嵌套层级超过 ${LOAD_LIMITS.maxDepth} 层，超出一份报告的合理结构，已停止读取。`,
+  ...messageOf(LOAD.tooDeep, LOAD_LIMITS.maxDepth),
   ...(position ? { position } : {}),
 });
 

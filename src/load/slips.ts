@@ -9,14 +9,13 @@
 //    brackets, and two recipients become one.
 
 import { isScalar, Scalar, type YAMLSeq } from 'yaml';
-import type { Severity } from '../diagnostic.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { LOAD, messageOf } from '../messages.js';
 import { positionIn } from './positions.js';
 import type { JsonSchema, SchemaNavigator } from './schema-types.js';
 
-export interface Slip {
-  severity: Severity;
-  ruleId: string;
-  message: string;
+/** A keyboard slip YAML accepts silently (messages: LOAD in src/messages.ts). */
+export interface Slip extends Pick<Diagnostic, 'severity' | 'ruleId' | 'message'> {
   /** Source offset the message points at. */
   offset: number;
 }
@@ -77,21 +76,11 @@ export function scalarSlips(text: string, node: Scalar, at: JsonSchema | undefin
     const line = text.slice(i, lineEnd < 0 || lineEnd > valueEnd ? valueEnd : lineEnd).replace(/\r$/, '');
     if (ITEM_LINE.test(line)) {
       const above = positionIn(text, start).line;
-      slips.push({
-        severity: 'error',
-        ruleId: 'load/swallowed-item',
-        message: `这一行“${excerpt(line)}”以“- ”开头，像是一个新的列表项，但它比上面第 ${above} 行的“- ”缩进得多，被并入了那一项的文字（文档中会出现“ - ”，序号也会少一个）。请让两行的“- ”对齐；如果它确实是上一项文字的一部分，请给整段文字加上引号。`,
-        offset: i,
-      });
+      slips.push({ ...messageOf(LOAD.swallowedItem, excerpt(line), above), offset: i });
     } else if (KEY_LINE.test(line)) {
       const key = line.slice(0, line.indexOf(':'));
       const above = positionIn(text, start).line;
-      slips.push({
-        severity: 'error',
-        ruleId: 'load/swallowed-key',
-        message: `这一行“${excerpt(line)}”像是键“${key}”，但它比第 ${above} 行的文字缩进得多，被并入了那段文字。请让它与同一层级的其他键对齐；如果它确实是文字的一部分，请给整段文字加上引号。`,
-        offset: i,
-      });
+      slips.push({ ...messageOf(LOAD.swallowedKey, excerpt(line), key, above), offset: i });
     }
   }
 
@@ -102,12 +91,7 @@ export function scalarSlips(text: string, node: Scalar, at: JsonSchema | undefin
     const lineBreak = after.indexOf('\n');
     if (hash >= 0 && (lineBreak < 0 || hash < lineBreak) && !DELIBERATE_COMMENT.test(after) && isFreeText(nav, at)) {
       const dropped = after.slice(hash, lineBreak < 0 ? undefined : lineBreak).replace(/\r$/, '');
-      slips.push({
-        severity: 'warning',
-        ruleId: 'load/comment-in-text',
-        message: `“${excerpt(dropped, 30)}”被当作注释（“#”前有空格时，从“#”起到行末都是注释），没有进入文档。如果它是正文的一部分，请给整段文字加上引号，例如 "…${excerpt(dropped, 8)}"；如果确是说明，请在“#”前空两格、后空一格。`,
-        offset: valueEnd + hash,
-      });
+      slips.push({ ...messageOf(LOAD.commentInText, excerpt(dropped, 30), excerpt(dropped, 8)), offset: valueEnd + hash });
     }
   }
   return slips;
@@ -121,12 +105,7 @@ export function flowListSlips(node: YAMLSeq): Slip[] {
     const value = String(item.value ?? '');
     const comma = value.indexOf('，');
     if (comma < 0) continue;
-    slips.push({
-      severity: 'warning',
-      ruleId: 'load/full-width-comma-in-list',
-      message: `方括号中的“${excerpt(value, 30)}”是一项：各项之间要用英文逗号“,”分隔，中文逗号“，”不起分隔作用。如果这是几项，请把“，”改为“,”；如果确是一项，请给它加上引号。`,
-      offset: item.range[0] + comma,
-    });
+    slips.push({ ...messageOf(LOAD.fullWidthCommaInList, excerpt(value, 30)), offset: item.range[0] + comma });
   }
   return slips;
 }

@@ -12,6 +12,7 @@ import { loadReportFile, type SourceFile } from '../load/index.js';
 import { object, reportData } from '../load/cache-shape.js';
 import { sourceHoldingCodec } from '../load/source-codec.js';
 import type { ReportData } from '../data/report.js';
+import { diagnosticOf, FILES } from '../messages.js';
 import { resolveRollups } from '../rollup/index.js';
 
 export interface PreviousYear {
@@ -63,24 +64,12 @@ export function loadPrevious(file: string, report: ReportData, override?: string
   if (source.data === undefined) return { diagnostics: source.diagnostics };
   if (!checked.report) {
     return {
-      diagnostics: [
-        {
-          severity: 'warning',
-          ruleId: 'previous/invalid',
-          message: `上年的数据文件“${target}”有错误（可用 fazhi validate 查看），本次没有用于同比和重复检查。`,
-          file,
-        },
-      ],
+      diagnostics: [diagnosticOf(FILES.previousInvalid, { file }, target)],
     };
   }
   const diagnostics: Diagnostic[] = [];
   if (checked.report.year !== report.year - 1) {
-    diagnostics.push({
-      severity: 'warning',
-      ruleId: 'previous/year',
-      message: `作为上年数据的“${target}”是 ${checked.report.year} 年的报告，不是 ${report.year - 1} 年的，同比数字可能不对，请核对。`,
-      file,
-    });
+    diagnostics.push(diagnosticOf(FILES.previousYear, { file }, target, checked.report.year, report.year - 1));
   }
   // Last year's rolled-up figures, computed from last year's sub-reports, for comparisons.
   const resolved = resolveRollups(source, checked.report).report;

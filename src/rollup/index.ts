@@ -5,13 +5,11 @@
 
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostic.js';
 import type { SourceFile } from '../load/index.js';
-import { placeAt } from '../check/place.js';
+import type { RollupContext, RollupMetricFacts, UnresolvedRollup } from '../check/context.js';
+import { unresolvedReason } from '../check/rules/rollup-unresolved.js';
 import { SUB_REPORT_FOLDERS } from '../data/folders.js';
-import { reportTexts } from '../data/visit.js';
 import { formatValue } from '../data/metric-format.js';
-import { findRefs } from '../data/metric-refs.js';
 import type { Metric, ReportData, RollupMethod } from '../data/report.js';
 import { findRosterFile, loadRoster, unitOfReport, type Roster, type RosterUnit } from '../roster/index.js';
 import { aggregate, METHOD_NAMES } from './aggregate.js';
@@ -33,8 +31,8 @@ export interface RollupOutcome {
   contributed: Contribution[];
   /** Units whose (valid) report does not have this figure. */
   lacking: string[];
-  /** Units whose figure was left out, with the reason (a different unit of measure). */
-  excluded: { unit: string; reason: string }[];
+  /** Units whose figure was left out: its unit of measure is another. */
+  excluded: { unit: string; measure: string }[];
   /** Why there is no value. */
   note?: string;
 }
@@ -52,7 +50,8 @@ export interface UnitFigures {
 export interface RollupResult {
   outcomes: RollupOutcome[];
   units: UnitFigures[];
-  diagnostics: Diagnostic[];
+  /** What the rollup/* rules report (run by the pipeline, cross-unit.ts). */
+  facts: RollupContext;
 }
 
 const isRollup = (m: Metric): boolean => m.rollup !== undefined;
@@ -92,36 +91,33 @@ function realOf(file: string): string {
  * The sub-reports that may contribute: never the district's report itself (reached through a
  * link, or a copy of it saved among the sub-reports), and one report per unit — the same unit's
  * report in departments/ and towns/, or copied, counted the figures twice (1571 for 1156). Each
- * refusal is an error naming the files, so that the document is not made with a doubtful total.
+ * refusal goes into the facts (the rollup/* rules make it an error naming the files), so that the
+ * document is not made with a doubtful total.
  */
 function admittedSubReports(
   found: { subs: SubReport[]; skipped: SkippedEntry[] },
   self: string,
   roster: Roster | undefined,
-  report: (severity: Diagnostic['severity'], message: string, ruleId: string) => void,
+  facts: RollupContext,
 ): SubReport[] {
   const selfReal = realOf(self);
   // Paths as the user sees them from the working folder (a batch gives absolute ones).
   const shown = (f: string): string => (path.isAbsolute(f) ? path.relative(process.cwd(), f) || f : f);
   for (const s of found.skipped) {
-    if (realOf(s.path) === selfReal) report('error', `下级报告文件夹中的“${shown(s.path)}”是指向本报告的链接：一份报告不能汇总自己，请删除这个链接。`, 'rollup/self');
-    else report('warning', `下级报告“${shown(s.path)}”${s.reason}。`, 'rollup/skipped');
+    if (realOf(s.path) === selfReal) facts.selfLinks.push(shown(s.path));
+    else facts.skipped.push({ file: shown(s.path), reason: s.reason });
   }
   const admitted: SubReport[] = [];
   const byUnit = new Map<RosterUnit | string, SubReport>();
   for (const sub of found.subs) {
     if (realOf(sub.file) === selfReal || sub.report?.level === 'district') {
-      report(
-        'error',
-        `“${shown(sub.file)}”是区县的报告（level: district），不是部门或乡镇街道的报告：一份报告不能汇总自己，区县报告也不应放在 departments/ 或 towns/ 中，请把它移出这个文件夹。`,
-        'rollup/self',
-      );
+      facts.districtReports.push(shown(sub.file));
       continue;
     }
     const unit = (roster && unitOfReport(roster, { name: sub.unitName, short: sub.unitShort ?? '' })) || sub.unitName.replace(/\s+/g, '');
     const first = byUnit.get(unit);
     if (first) {
-      report('error', `“${shown(first.file)}”和“${shown(sub.file)}”是同一个单位（${typeof unit === 'string' ? unit : unit.name}）的报告，汇总时只计入前一份；请删除多余的一份。`, 'rollup/duplicate');
+      facts.duplicates.push({ first: shown(first.file), second: shown(sub.file), unit: typeof unit === 'string' ? unit : unit.name });
       continue;
     }
     byUnit.set(unit, sub);
@@ -130,64 +126,50 @@ function admittedSubReports(
   return admitted;
 }
 
+/**
+ * The report with its rolled-up figures filled in (a figure that cannot be rolled up is left out
+ * of it), what went into each, and the facts the rollup/* rules report (check/rules/rollup-*.ts):
+ * this module finds, the rules say.
+ */
 export function resolveRollups(source: SourceFile, report: ReportData): { report: ReportData; rollup?: RollupResult } {
   const metrics = report.metrics ?? [];
   if (!metrics.some(isRollup)) return { report };
   const yearDir = path.dirname(source.path);
-  const diagnostics: Diagnostic[] = [];
-  const at = (pointer: string, severity: Diagnostic['severity'], message: string, ruleId = 'rollup'): void => {
-    diagnostics.push({ severity, ruleId, message, ...placeAt(source, pointer) });
-  };
-  const firstRollup = `/metrics/${metrics.findIndex(isRollup)}`;
+  const facts: RollupContext = { selfLinks: [], skipped: [], districtReports: [], duplicates: [], leftOut: [], missing: [], metrics: [] };
 
   const found = loadSubReports(yearDir);
   const rosterFile = findRosterFile(yearDir);
   const rosterResult = rosterFile ? loadRoster(rosterFile) : undefined;
   const roster = rosterResult?.roster;
-  if (rosterResult && !roster) {
-    at(firstRollup, 'warning', `单位名册“${rosterFile}”有错误（可用 fazhi validate 查看），本次无法核对哪些单位没有报告。`, 'rollup/roster');
-  }
-  const subs = admittedSubReports(found, source.path, roster, (severity, message, ruleId) => at(firstRollup, severity, message, ruleId));
+  if (rosterFile && rosterResult && !roster) facts.unusableRoster = rosterFile;
+  const subs = admittedSubReports(found, source.path, roster, facts);
   const units = ordered(subs, roster);
 
   // Left out whole: reports with errors, and reports of another year.
   const usable = new Map<SubReport, ReportData>();
-  const leftOut: string[] = [];
   for (const sub of subs) {
-    if (!sub.report) leftOut.push(`${sub.unitName}（有 ${sub.errors} 个错误）`);
-    else if (sub.report.year !== report.year) leftOut.push(`${sub.unitName}（是 ${sub.report.year} 年的报告）`);
+    if (!sub.report) facts.leftOut.push({ unit: sub.unitName, errors: sub.errors });
+    else if (sub.report.year !== report.year) facts.leftOut.push({ unit: sub.unitName, year: sub.report.year });
     else usable.set(sub, sub.report);
   }
-  if (leftOut.length) {
-    at(firstRollup, 'warning', `以下下级报告没有计入汇总数据：${leftOut.join('、')}。请先用 fazhi validate 检查并修改这些报告。`, 'rollup/left-out');
-  }
-  const missing = units.filter((u) => !u.sub).map((u) => u.name);
   // Before any unit has reported, nothing is missing yet: the figures are simply not available.
-  if (missing.length && subs.length > 0) {
-    at(firstRollup, 'warning', `单位名册中有 ${missing.length} 个单位没有报告，汇总数据不包含：${missing.join('、')}。`, 'rollup/missing');
-  }
+  if (subs.length > 0) facts.missing.push(...units.filter((u) => !u.sub).map((u) => u.name));
 
   // A figure that cannot be rolled up yet (early in the year, before the units report) is left
-  // out of the document with a warning; it is an error only where the text needs its value.
-  const referenced = new Set(reportTexts(report).flatMap(({ text }) => findRefs(text).map((r) => r.id)));
-  const unresolved = (m: Metric, outcome: RollupOutcome, pointer: string, why: string, quiet: boolean): void => {
-    outcome.note = why;
-    const needed = referenced.has(m.id);
-    if (needed || !quiet) {
-      at(pointer, needed ? 'error' : 'warning', `无法汇总“${m.label}”：${why}；${needed ? '正文引用了这一项，无法生成。' : '生成的文档中没有这一项。'}`, 'rollup/unresolved');
-    }
-  };
+  // out of the document; the rules say so, as an error only where the text needs its value.
   const outcomes: RollupOutcome[] = [];
-  const resolved = metrics.flatMap((m, i): Metric[] => {
+  const resolved = metrics.flatMap((m, index): Metric[] => {
     if (!m.rollup) return [m];
-    const pointer = `/metrics/${i}`;
     const outcome: RollupOutcome = { id: m.id, label: m.label, unit: m.unit, method: m.rollup, contributed: [], lacking: [], excluded: [] };
+    const metricFacts: RollupMetricFacts = { index, excluded: outcome.excluded };
     outcomes.push(outcome);
-    if (subs.length === 0) {
-      const where = Object.values(SUB_REPORT_FOLDERS).map((f) => path.join(yearDir, f) + path.sep).join('、');
-      unresolved(m, outcome, `${pointer}/rollup`, `还没有下级报告（应在 ${where} 下）`, true);
+    facts.metrics.push(metricFacts);
+    const unresolved = (why: UnresolvedRollup): Metric[] => {
+      metricFacts.unresolved = why;
+      outcome.note = unresolvedReason(why, m.id);
       return [];
-    }
+    };
+    if (subs.length === 0) return unresolved({ kind: 'no-sub-reports', folders: Object.values(SUB_REPORT_FOLDERS).map((f) => path.join(yearDir, f) + path.sep) });
     for (const u of units) {
       const sub = u.sub;
       const data = sub ? usable.get(sub) : undefined;
@@ -196,27 +178,13 @@ export function resolveRollups(source: SourceFile, report: ReportData): { report
       const figure = data.metrics?.find((x) => x.id === m.id);
       // A sub-report's own rolled-up figure has no value of its own to give.
       if (!figure || typeof figure.value !== 'number') outcome.lacking.push(sub.unitName);
-      else if (figure.unit !== m.unit) outcome.excluded.push({ unit: sub.unitName, reason: `单位是“${figure.unit}”，不是“${m.unit}”` });
+      else if (figure.unit !== m.unit) outcome.excluded.push({ unit: sub.unitName, measure: figure.unit });
       else outcome.contributed.push({ unit: sub.unitName, value: figure.value });
     }
-    if (outcome.excluded.length) {
-      at(
-        `${pointer}/unit`,
-        'warning',
-        `汇总“${m.label}”时未计入计量单位不同的数据：${outcome.excluded.map((e) => `${e.unit}（${e.reason}）`).join('、')}。`,
-        'rollup/unit',
-      );
-    }
-    if (outcome.contributed.length === 0) {
-      unresolved(m, outcome, `${pointer}/rollup`, `下级报告中没有标识为“${m.id}”的数据项（请检查标识是否与部门、乡镇街道报告中的一致）`, false);
-      return [];
-    }
+    if (outcome.contributed.length === 0) return unresolved({ kind: 'no-figure' });
     const value = aggregate(m.rollup, outcome.contributed.map((c) => c.value));
     // Each figure is within the schema's range; their sum need not be (nor be finite).
-    if (!Number.isFinite(value) || Math.abs(value) > MAX_FIGURE) {
-      unresolved(m, outcome, `${pointer}/rollup`, `汇总结果超出数值范围（绝对值不超过 ${MAX_FIGURE}），请检查下级报告中这一项的数值`, false);
-      return [];
-    }
+    if (!Number.isFinite(value) || Math.abs(value) > MAX_FIGURE) return unresolved({ kind: 'out-of-range', max: MAX_FIGURE });
     outcome.value = value;
     return [{ ...m, value }];
   });
@@ -227,7 +195,7 @@ export function resolveRollups(source: SourceFile, report: ReportData): { report
     for (const m of data?.metrics ?? []) figures[m.id] = m.value;
     return { name: u.name, short: u.short, level: u.level, figures, status: !u.sub ? 'missing' : data ? 'ok' : 'errors' };
   });
-  return { report: { ...report, metrics: resolved }, rollup: { outcomes, units: table, diagnostics } };
+  return { report: { ...report, metrics: resolved }, rollup: { outcomes, units: table, facts } };
 }
 
 /** One line per rolled-up figure, for the command line: the value, who contributed, who lacked it. */

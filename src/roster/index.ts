@@ -11,6 +11,7 @@ import { FileMemo, keyAsWritten } from '../load/file-memo.js';
 import { array, diagnostic, object, oneOf, optionalString, string } from '../load/cache-shape.js';
 import { sourceHoldingCodec } from '../load/source-codec.js';
 import { loadReportFile, type JsonSchema, type SourceFile } from '../load/index.js';
+import { FILES, isKind, LOAD, messageOf } from '../messages.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { miniSchemaDiagnostics } from '../check/mini-schema.js';
 import type { Roster, RosterUnit } from './types.js';
@@ -38,7 +39,7 @@ function rosterSchema(): { schema: JsonSchema; namer: FieldNamer } {
 }
 
 function schemaDiagnostics(source: SourceFile): Diagnostic[] {
-  return miniSchemaDiagnostics(source, rosterSchema(), 'roster', '单位名册');
+  return miniSchemaDiagnostics(source, rosterSchema(), 'roster');
 }
 
 function duplicateNames(source: SourceFile, units: RosterUnit[]): Diagnostic[] {
@@ -51,12 +52,7 @@ function duplicateNames(source: SourceFile, units: RosterUnit[]): Diagnostic[] {
       const first = owner.get(name);
       if (first !== undefined && first !== i) {
         const pointer = `${unit.pointer}/${field}`;
-        out.push({
-          severity: 'error',
-          ruleId: 'roster/duplicate',
-          message: `单位名册：“${name}”与第 ${first + 1} 个单位（${units[first]!.name}）的名称重复；每个名称只能指一个单位。`,
-          ...placeAt(source, pointer),
-        });
+        out.push({ ...messageOf(FILES.rosterDuplicate, name, first + 1, units[first]!.name), ...placeAt(source, pointer) });
       } else owner.set(name, i);
     }
   });
@@ -94,7 +90,7 @@ export function readRoster(file: string): RosterResult {
 export function rosterOfSource(source: SourceFile): RosterResult {
   const file = source.path;
   const loadProblems = source.diagnostics.map((d) =>
-    d.ruleId === 'load/empty' ? { ...d, message: '单位名册是空的：请写上 district（区县名称）和 units（单位列表）。' } : d,
+    isKind(d, LOAD.empty) ? { ...d, ...messageOf(FILES.rosterEmpty) } : d,
   );
   if (source.data === undefined || loadProblems.some((d) => d.severity === 'error')) {
     return { diagnostics: sortDiagnostics(loadProblems), source };

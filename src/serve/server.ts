@@ -13,6 +13,7 @@ import { execFile } from 'node:child_process';
 import { UserError, hasErrors } from '../diagnostic.js';
 import { LOAD_LIMITS } from '../load/limits.js';
 import { PACKAGE_ROOT, SCHEMA_FILE } from '../paths.js';
+import { findSoffice } from '../platform/soffice.js';
 import { writeFileAtomic } from '../write/output-file.js';
 import type { ProblemResponse, SaveResponse } from './api.js';
 import { cookieName, PathError, refusal, resolveInside } from './guard.js';
@@ -149,7 +150,7 @@ async function outputOf(ws: Workspace, absolute: string, format: string): Promis
 }
 
 async function pdfOf(docx: Uint8Array): Promise<{ bytes: Uint8Array; substituted: string[]; missing: string[]; work: string }> {
-  const { convertToPdf, findSoffice } = await import('../write/pdf/index.js');
+  const { convertToPdf } = await import('../write/pdf/index.js');
   if (!findSoffice()) throw new HttpProblem(501, '没有安装 LibreOffice，无法生成 PDF 和准确分页。Word 文档不受影响。');
   const work = mkdtempSync(path.join(os.tmpdir(), 'fazhi-serve-'));
   try {
@@ -314,7 +315,6 @@ export async function startWorkbench(options: WorkbenchOptions): Promise<Workben
         send(res, 200, readFileSync(SCHEMA_FILE), 'application/json; charset=utf-8');
         return;
       case 'GET /api/capabilities': {
-        const { findSoffice } = await import('../write/pdf/index.js');
         json(res, { libreoffice: findSoffice() !== undefined });
         return;
       }

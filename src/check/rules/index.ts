@@ -21,7 +21,15 @@ import { plansYear } from './plans-year.js';
 import { previousRefs, previousTable } from './previous-year.js';
 import { reuse } from './reuse.js';
 import { rollupDeclarations } from './rollup-declarations.js';
-import { titleLines } from './title-lines.js';
+import { rollupDuplicate } from './rollup-duplicate.js';
+import { rollupLeftOut } from './rollup-left-out.js';
+import { rollupMissing } from './rollup-missing.js';
+import { rollupRoster } from './rollup-roster.js';
+import { rollupSelf } from './rollup-self.js';
+import { rollupSkipped } from './rollup-skipped.js';
+import { rollupUnit } from './rollup-unit.js';
+import { rollupUnavailable, rollupUnresolved } from './rollup-unresolved.js';
+import { titleLines, titleLinesComposed } from './title-lines.js';
 import { titlePattern } from './title-pattern.js';
 import { uniqueMetricIds } from './unique-metric-ids.js';
 import { yearFolder } from './year-folder.js';
@@ -56,11 +64,20 @@ export const FOLDER_RULES: readonly Rule[] = [yearFolder];
 /** The district's roster: the unit names of the responsibility breakdown. */
 export const ROSTER_RULES: readonly Rule[] = [assignmentsNoRoster, assignmentsUnknownUnit];
 
+/**
+ * The year's sub-reports, for the rolled-up figures of a district report. In this order, the
+ * messages said at the same place (the first rolled-up metric) read from the roster to the units.
+ */
+export const ROLLUP_RULES: readonly Rule[] = [rollupRoster, rollupSelf, rollupSkipped, rollupDuplicate, rollupLeftOut, rollupMissing, rollupUnit, rollupUnresolved, rollupUnavailable];
+
 /** Last year's report: paragraphs copied from it, comparisons that have nothing to compare with. */
 export const PREVIOUS_RULES: readonly Rule[] = [reuse, previousRefs, previousTable];
 
+/** The composed report: what only the template decides (the title when `title` is not written). */
+export const COMPOSED_RULES: readonly Rule[] = [titleLinesComposed];
+
 /** Every rule, for the rule list and the test that each says what it enforces. */
-export const ALL_RULES: readonly Rule[] = [...RULES, ...FOLDER_RULES, ...ROSTER_RULES, ...PREVIOUS_RULES];
+export const ALL_RULES: readonly Rule[] = [...RULES, ...FOLDER_RULES, ...ROSTER_RULES, ...ROLLUP_RULES, ...PREVIOUS_RULES, ...COMPOSED_RULES];
 
 const SEVERITY_NAMES = { error: '错误', warning: '警告' } as const;
 

@@ -18,3 +18,21 @@ export const titleLines: Rule = {
     });
   },
 };
+
+// Without `title`, the title comes from the template and is known only once the report is
+// composed: the pipeline runs this rule then, with the composed title in its context.
+export const titleLinesComposed: Rule = {
+  id: 'title-lines/composed',
+  severity: 'error',
+  basis: '没有写 title 时标题由模板生成，标题分行须与生成的标题文字一致（GB/T 9704 §7.3.1）',
+  needs: ['composedTitle'],
+  check(data, report, { composedTitle }) {
+    if (composedTitle === undefined || data.title !== undefined || data.title_lines === undefined) return;
+    const joined = compact(data.title_lines.join(''));
+    if (joined === compact(composedTitle)) return;
+    report({
+      pointer: '/title_lines',
+      message: `标题分行（title_lines）合起来是“${joined}”，与按模板生成的标题“${compact(composedTitle)}”不一致，文档中会印出分行的文字。请把标题写在 title 中并与分行一致，或删去 title_lines，由工具自动分行。`,
+    });
+  },
+};

@@ -6,6 +6,7 @@ import { PLACEHOLDER } from '../../data/placeholder.js';
 import { formatChineseDate, type CalendarDate } from '../../dates.js';
 import { PART_KEYS, type Group, type Paragraphs, type Part, type PartKey, type ReportData } from '../../data/report.js';
 import type { ImportDiagnostics } from '../diagnostics.js';
+import { IMPORT } from '../../messages.js';
 import type { Body, Section } from '../structure/body.js';
 import type { EndMatter } from '../structure/end.js';
 import type { FrontMatter } from '../structure/front.js';
@@ -80,7 +81,7 @@ function toPart(s: Section, counts: { groups: number; items: number }, key?: Par
   if (split.closing) {
     // The data has no text after a part's items: the sentence joins the introduction, flagged at its line.
     const at = s.paragraphs[s.paragraphs.length - split.closing.length]?.at ?? s.heading.at;
-    diag?.add('warning', 'import/plans-closing', `“${s.heading.text}”在各项安排之后的结束语已放在本部分导语（intro）的末尾，生成的文档中会出现在各项安排之前，请核对或移到合适的位置。`, at);
+    diag?.add(IMPORT.plansClosing, at, s.heading.text);
   }
   const intro = paragraphsValue([...split.paragraphs, ...(split.closing ?? [])]);
   const advice = suggestions ? splitItems(suggestions) : undefined;
@@ -154,8 +155,8 @@ export function buildReport(input: BuildInput): Built {
       if (!hasMeasures) key = 'measures';
     }
     if (key === undefined || key === 'other' || parts[key]) {
-      if (key !== undefined && key !== 'other') diag.add('warning', 'import/duplicate-part', `原文有两个“${s.heading.text}”这样的部分，后一个放在“其他需要报告的情况”（other）中，请核对。`, s.heading.at);
-      else if (key === undefined) diag.add('warning', 'import/unclassified', `未能判断“${s.heading.text}”属于报告的哪一部分，已放在“其他需要报告的情况”（other）中，保留原标题。`, s.heading.at);
+      if (key !== undefined && key !== 'other') diag.add(IMPORT.duplicatePart, s.heading.at, s.heading.text);
+      else if (key === undefined) diag.add(IMPORT.unclassified, s.heading.at, s.heading.text);
       otherSections.push(s);
       use('other', s);
       return;
@@ -172,7 +173,7 @@ export function buildReport(input: BuildInput): Built {
     if (otherSections.length === 1) Object.assign(other, toPart(otherSections[0]!, counts.other));
     else if (otherSections.length > 1) other.groups = otherSections.map((s) => toGroup(s, 2, counts.other));
     if (leftovers.length) {
-      for (const l of leftovers) diag.add('warning', 'import/leftover', `“${l.text.length > 30 ? `${l.text.slice(0, 30)}…` : l.text}”在报告末尾，未能识别，已放在“其他需要报告的情况”（other）中。`, l.at);
+      for (const l of leftovers) diag.add(IMPORT.leftover, l.at, l.text);
       const texts = leftovers.map((l) => l.text);
       if (other.groups) other.groups.push({ heading: '导入时未能识别的内容', paragraphs: paragraphsValue(texts)! });
       else other.intro = [...(other.intro === undefined ? [] : typeof other.intro === 'string' ? [other.intro] : other.intro), ...texts];
@@ -184,7 +185,7 @@ export function buildReport(input: BuildInput): Built {
   for (const key of ['measures', 'shortcomings', 'duties', 'plans'] as const) {
     if (!parts[key]) {
       const names = { measures: '主要举措和成效', shortcomings: '存在的不足和原因', duties: '党政主要负责人履行第一责任人职责情况', plans: '下一年度主要安排' };
-      diag.add('warning', 'import/missing-part', `原文中没有找到“${names[key]}”部分（${key}）。`);
+      diag.add(IMPORT.missingPart, undefined, names[key], key);
     }
   }
 
@@ -193,19 +194,14 @@ export function buildReport(input: BuildInput): Built {
   const level = unit ? levelOf(unit.name) : undefined;
   const year = guessYear(front, end, body, date);
   // Nothing invented: what is not recognised is written as 【待填写】, which validate reports as an error.
-  if (!unit) diag.add('error', 'import/unit', '未能从原文中识别报告单位（标题、署名和网页信息中都没有找到），已写作“【待填写】”：请在 unit 中填写单位全称和简称。');
-  else if (!level) diag.add('error', 'import/level', `未能从单位名称“${unit.name}”判断报告的层级，已写作“【待填写】”：请把 level 改为 district（区/县政府）、department（政府部门）或 town（乡镇/街道）。`);
-  if (year === undefined) diag.add('error', 'import/year', '未能从原文中识别报告年度（标题、导语和成文日期中都没有找到），已写作“【待填写】”：请在 year 中填写报告所写的年度，例如 2024。');
+  if (!unit) diag.add(IMPORT.unit, undefined);
+  else if (!level) diag.add(IMPORT.level, undefined, unit.name);
+  if (year === undefined) diag.add(IMPORT.year, undefined);
   const signatories = end.signatories.length ? end.signatories : front.coverSignatories;
 
   const preamble = [...front.cover.map((l) => l.text), ...body.preamble.map((l) => l.text)];
   if (front.cover.length) {
-    diag.add(
-      'warning',
-      'import/cover-letter',
-      `原文在报告之前有一封呈报函（${diag.where(front.cover[0]!.at)}起），其文字已放在导语（preamble）的开头${front.coverSignatories.length || front.coverDate ? '，其署名和日期用作本报告的署名和成文日期' : ''}。`,
-      front.cover[0]!.at,
-    );
+    diag.add(IMPORT.coverLetter, front.cover[0]!.at, diag.where(front.cover[0]!.at), Boolean(front.coverSignatories.length || front.coverDate));
   }
   const defaultOrder = PART_KEYS.filter((k) => order.includes(k));
   const partOrder = order.join() === defaultOrder.join() ? undefined : order;

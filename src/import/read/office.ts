@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError } from '../../diagnostic.js';
-import { findSoffice } from '../../write/pdf/index.js';
+import { findSoffice } from '../../platform/soffice.js';
 import { IMPORT_LIMITS } from '../limits.js';
 import { readRegularFile } from './file.js';
 

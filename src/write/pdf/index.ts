@@ -7,39 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError } from '../../diagnostic.js';
+import { findSoffice } from '../../platform/soffice.js';
 import { writeFileAtomic } from '../output-file.js';
 import { planFonts, type FontPlan } from './fonts.js';
-
-const CANDIDATES = [
-  'soffice',
-  'libreoffice',
-  '/usr/bin/soffice',
-  '/usr/lib/libreoffice/program/soffice',
-  '/opt/libreoffice/program/soffice',
-  '/Applications/LibreOffice.app/Contents/MacOS/soffice',
-  'C:\\Program Files\\LibreOffice\\program\\soffice.exe',
-  'C:\\Program Files (x86)\\LibreOffice\\program\\soffice.exe',
-];
-
-function onPath(name: string): string | undefined {
-  const exts = process.platform === 'win32' ? ['.exe', '.com', ''] : [''];
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    for (const ext of exts) {
-      const full = path.join(dir, name + ext);
-      if (dir && existsSync(full)) return full;
-    }
-  }
-  return undefined;
-}
-
-export function findSoffice(): string | undefined {
-  if (process.env.FAZHI_SOFFICE) return existsSync(process.env.FAZHI_SOFFICE) ? process.env.FAZHI_SOFFICE : undefined;
-  for (const c of CANDIDATES) {
-    const found = path.isAbsolute(c) ? (existsSync(c) ? c : undefined) : onPath(c);
-    if (found) return found;
-  }
-  return undefined;
-}
 
 export interface PdfResult {
   pdfFile: string;
