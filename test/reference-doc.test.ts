@@ -57,6 +57,32 @@ describe('template values', () => {
   });
 });
 
+describe('the line pitch a template’s 正文 gives in Word, written as 固定值', () => {
+  const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const pitchOf = (spacing: string, grid: string, extraPPr = ''): number => {
+    const styles = `<w:styles ${W_NS}><w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:pPr>${spacing}${extraPPr}<w:ind w:firstLineChars="200"/></w:pPr><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr></w:style></w:styles>`;
+    const document = `<w:document ${W_NS}><w:body><w:p/><w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="1435"/>${grid}</w:sectPr></w:body></w:document>`;
+    const values = templateValues(new Map([[DOCUMENT, document], ['word/styles.xml', styles]]));
+    return applyTemplate(GBT9704, GBT9704, values, 't.docx').profile.grid.linePitchTwips.value;
+  };
+  const grid579 = '<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-849"/>';
+  const grid312 = '<w:docGrid w:type="lines" w:linePitch="312"/>';
+  it.each([
+    ['固定值 28 磅', '<w:spacing w:line="560" w:lineRule="exact"/>', grid579, '', 560],
+    ['单倍行距 on the 公文 grid: one grid line', '<w:spacing w:line="240" w:lineRule="auto"/>', grid579, '', 579],
+    ['no spacing stated: single', '', grid579, '', 579],
+    ['1.5 倍 on the 公文 grid', '<w:spacing w:line="360" w:lineRule="auto"/>', grid579, '', 869],
+    ['单倍 on Word’s 15.6 pt grid: a 3号 line takes two', '<w:spacing w:line="240" w:lineRule="auto"/>', grid312, '', 624],
+    ['单倍 without a grid: 1.3 × 16 pt', '<w:spacing w:line="240" w:lineRule="auto"/>', '<w:docGrid w:linePitch="312"/>', '', 416],
+    ['单倍, 不对齐到网格', '<w:spacing w:line="240" w:lineRule="auto"/>', grid579, '<w:snapToGrid w:val="0"/>', 416],
+    ['最小值 20 磅 on the 公文 grid', '<w:spacing w:line="400" w:lineRule="atLeast"/>', grid579, '', 579],
+    ['最小值 30 磅 on the 公文 grid', '<w:spacing w:line="600" w:lineRule="atLeast"/>', grid579, '', 600],
+    ['固定值 12 磅, smaller than the text: not taken', '<w:spacing w:line="240" w:lineRule="exact"/>', grid579, '', 579],
+  ])('%s', (_what, spacing, grid, extra, pitch) => {
+    expect(pitchOf(spacing, grid, extra)).toBe(pitch);
+  });
+});
+
 describe('fazhi render --reference-doc', () => {
   it('sets the report in the template’s body font, heading font and margins, and warns where they depart from GB/T 9704', async () => {
     const file = save('本单位 模板.docx', template({
