@@ -115,7 +115,9 @@ describe('Word template: spacing and grid', () => {
       styles:
         '<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:pPr><w:spacing w:after="156" w:line="240" w:lineRule="auto"/><w:ind w:firstLine="640"/></w:pPr></w:style>' +
         // Word's own 标题 1, untouched: 2号 bold, 17 pt before, 16.5 pt after, 2.41 lines.
-        '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="340" w:after="330" w:line="578" w:lineRule="auto"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:eastAsia="黑体"/><w:b/><w:kern w:val="44"/><w:sz w:val="44"/></w:rPr></w:style>',
+        '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:basedOn w:val="a"/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="340" w:after="330" w:line="578" w:lineRule="auto"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:rFonts w:eastAsia="黑体"/><w:b/><w:kern w:val="44"/><w:sz w:val="44"/></w:rPr></w:style>' +
+        // 标题 2 set flush left (顶格) by the office.
+        '<w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/><w:basedOn w:val="a"/><w:pPr><w:ind w:firstLineChars="0" w:firstLine="0"/></w:pPr><w:rPr><w:rFonts w:eastAsia="楷体_GB2312"/></w:rPr></w:style>',
       section: '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="992" w:gutter="0"/><w:docGrid w:type="lines" w:linePitch="312"/>',
     });
     const body = bodyOf(r.docx).xml;
@@ -125,11 +127,13 @@ describe('Word template: spacing and grid', () => {
     expect(runSize(h1)).toBe('44');
     expect(attr(h1, 'w:spacing', 'w:before')).toBe('0');
     expect(attr(h1, 'w:spacing', 'w:line')).toBe('624');
+    expect(attr(headingOf(r.docx, /^（一）/).xml, 'w:ind', 'w:firstLineChars')).toBe('200');
     expect(r.warnings).toEqual([
       `${r.file} 警告 正文样式（normal）的段后 7.8 磅未采用：公文每面排满 22 行、行行对齐（§5.2.3 一般每面排 22 行），段落之间不另加空白。`,
       `${r.file} 警告 一级标题字号为 22 磅，与国标不同（§7.3.3 第一层用黑体字：16 磅）。`,
       `${r.file} 警告 一级标题加粗，与通行做法不同（§7.3.3 第一层用黑体字）。`,
       `${r.file} 警告 一级标题样式（heading 1）的段前 17 磅、段后 16.5 磅、行距（多倍行距 2.41）未采用：公文每面排满 22 行、行行对齐（§5.2.3 一般每面排 22 行），段落之间不另加空白。`,
+      `${r.file} 警告 二级标题样式（heading 2）的首行不缩进未采用：各级标题与正文一样缩进（§7.3.3 正文每个自然段左空二字）。`,
       `${r.file} 警告 页脚距边界为 17.5 mm，与国标不同（${'§7.5 一字线上距版心下边缘 7 mm：量的是一字线（在字高中部），不是页码行顶；页脚距页边 25.3 mm 时 4 号页码的一字线中心距页面上边 269 mm（LibreOffice 实测）'}：25.3 mm）。`,
       `${r.file} 警告 正文行距为单倍行距，文档网格每行 15.6 磅，即每行 31.2 磅，每面 20 行，与国标不同（§5.2.3 一般每面排 22 行，并撑满版心：行距 28.95 磅）。`,
       `${r.file} 警告 正文每行排 27 个字，与国标不同（§5.2.3 每行排 28 个字，并撑满版心；Word 中可用文档网格“指定行和字符网格”每行 28 字）。`,

@@ -88,18 +88,27 @@ function bodyLinePitch(body: StyleValues, grid: TemplateValues['grid'], sizePt: 
 }
 
 /** What of a style's paragraph spacing is not taken (before/after; a heading's own line spacing). */
-function spacingNotTaken(style: StyleValues, body: StyleValues | undefined): string[] {
+function spacingNotTaken(style: StyleValues, body: StyleValues | undefined, role: StyleRole, sizePt: number): string[] {
   const s = style.paragraph.spacing;
   const out: string[] = [];
   const amount = (twips: number | undefined, lines: number | undefined): string | undefined =>
     lines !== undefined && lines > 0 ? `${pt(lines / 100)} 行` : twips !== undefined && twips > 0 ? `${pt(twips / 20)} 磅` : undefined;
-  const before = amount(s.before, s.beforeLines);
-  const after = amount(s.after, s.afterLines);
+  // What a heading inherits from the body unchanged was said for the body already.
+  const b = body && style !== body ? body.paragraph.spacing : undefined;
+  const before = b && amount(b.before, b.beforeLines) === amount(s.before, s.beforeLines) ? undefined : amount(s.before, s.beforeLines);
+  const after = b && amount(b.after, b.afterLines) === amount(s.after, s.afterLines) ? undefined : amount(s.after, s.afterLines);
   if (before) out.push(`段前 ${before}`);
   if (after) out.push(`段后 ${after}`);
   if (body && style !== body) {
     const b = body.paragraph.spacing;
     if ((s.lineRule ?? 'auto') !== (b.lineRule ?? 'auto') || (s.line ?? 240) !== (b.line ?? 240)) out.push(`行距（${describeSpacing(s.lineRule ?? 'auto', s.line ?? 240)}）`);
+    // Headings are indented as the body is (GB/T 9704 §7.3.3: 左空二字 like every paragraph);
+    // the title is centred, its indent does not matter.
+    if (role !== 'title') {
+      const indent = (p: StyleValues['paragraph']): number => (p.ind.firstLineChars !== undefined ? p.ind.firstLineChars / 100 : p.ind.firstLine !== undefined ? Math.round((p.ind.firstLine / (sizePt * 20)) * 2) / 2 : 0);
+      const own = indent(style.paragraph);
+      if (own !== indent(body.paragraph)) out.push(own === 0 ? '首行不缩进' : `首行缩进 ${own} 字`);
+    }
   }
   return out;
 }
@@ -158,9 +167,13 @@ export function applyTemplate(profile: LayoutProfile, standard: LayoutProfile, v
     if (!style) continue;
     takeFont(out.fonts[role], style.run);
     fontWarnings(FONT_ROLES[role], out.fonts[role], standard.fonts[role]);
-    const notTaken = spacingNotTaken(style, values.styles.body);
+    const notTaken = spacingNotTaken(style, values.styles.body, role, values.styles.body?.run.size ?? profile.fonts.body.size.value);
     if (notTaken.length > 0) {
-      warn(`${FONT_ROLES[role]}样式（${style.styleName}）的${notTaken.join('、')}未采用：公文每面排满 22 行、行行对齐（${standard.grid.linesPerPage.source}），段落之间不另加空白。`);
+      const reasons = [
+        ...(notTaken.some((x) => !x.startsWith('首行')) ? [`公文每面排满 22 行、行行对齐（${standard.grid.linesPerPage.source}），段落之间不另加空白`] : []),
+        ...(notTaken.some((x) => x.startsWith('首行')) ? [`各级标题与正文一样缩进（${standard.body.firstLineIndentChars.source}）`] : []),
+      ];
+      warn(`${FONT_ROLES[role]}样式（${style.styleName}）的${notTaken.join('、')}未采用：${reasons.join('；')}。`);
     }
   }
   // The 发文字号 and the table cells follow the body font where the standard makes them equal
