@@ -57,6 +57,29 @@ describe('template values', () => {
   });
 });
 
+describe('theme fonts', () => {
+  const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const themeXml = (ea: string, hans: string, hant: string): string =>
+    `<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:themeElements><a:fontScheme name="x"><a:majorFont><a:latin typeface="Cambria"/><a:ea typeface=""/><a:font script="Hans" typeface="黑体"/></a:majorFont>` +
+    `<a:minorFont><a:latin typeface="Calibri"/><a:ea typeface="${ea}"/><a:font script="Hans" typeface="${hans}"/><a:font script="Hant" typeface="${hant}"/></a:minorFont></a:fontScheme></a:themeElements></a:theme>`;
+  const bodyFont = (rFonts: string, theme: string, settings = ''): string | undefined => {
+    const styles = `<w:styles ${W_NS}><w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:rPr>${rFonts}<w:sz w:val="32"/></w:rPr></w:style></w:styles>`;
+    const parts = new Map([[DOCUMENT, `<w:document ${W_NS}><w:body/></w:document>`], ['word/styles.xml', styles], ['word/theme/theme1.xml', theme], ['word/settings.xml', `<w:settings ${W_NS}>${settings}</w:settings>`]]);
+    return templateValues(parts).styles.body?.run.font;
+  };
+  it.each([
+    ['eastAsiaTheme: the Hans script font when <a:ea> is empty', '<w:rFonts w:eastAsiaTheme="minorEastAsia"/>', themeXml('', '仿宋', '新細明體'), '', '仿宋'],
+    ['eastAsiaTheme: <a:ea> when it names a font', '<w:rFonts w:eastAsiaTheme="minorEastAsia"/>', themeXml('华文仿宋', '仿宋', '新細明體'), '', '华文仿宋'],
+    ['a theme font wins over a named one in the same element', '<w:rFonts w:eastAsia="宋体" w:eastAsiaTheme="minorEastAsia"/>', themeXml('', '仿宋', '新細明體'), '', '仿宋'],
+    ['zh-TW documents take the Hant script font', '<w:rFonts w:eastAsiaTheme="minorEastAsia"/>', themeXml('', '仿宋', '新細明體'), '<w:themeFontLang w:val="en-US" w:eastAsia="zh-TW"/>', '新細明體'],
+    ['“+中文正文” written as a font name', '<w:rFonts w:eastAsia="+中文正文"/>', themeXml('', '仿宋', '新細明體'), '', '仿宋'],
+    ['majorEastAsia', '<w:rFonts w:eastAsiaTheme="majorEastAsia"/>', themeXml('', '仿宋', '新細明體'), '', '黑体'],
+    ['no East Asian slot: the Latin theme font', '<w:rFonts w:asciiTheme="minorHAnsi"/>', themeXml('', '仿宋', '新細明體'), '', 'Calibri'],
+  ])('%s', (_what, rFonts, theme, settings, font) => {
+    expect(bodyFont(rFonts, theme, settings)).toBe(font);
+  });
+});
+
 describe('the line pitch a template’s 正文 gives in Word, written as 固定值', () => {
   const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
   const pitchOf = (spacing: string, grid: string, extraPPr = ''): number => {

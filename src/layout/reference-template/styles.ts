@@ -82,12 +82,29 @@ export interface ThemeFonts {
 
 const emptyParagraph = (): ParagraphProps => ({ spacing: {}, ind: {} });
 
+const THEME_NAMES: Record<string, string> = {
+  '+中文正文': 'minorEastAsia',
+  '+中文标题': 'majorEastAsia',
+  '+正文': 'minorHAnsi',
+  '+标题': 'majorHAnsi',
+  '+西文正文': 'minorHAnsi',
+  '+西文标题': 'majorHAnsi',
+  '+Body Asian': 'minorEastAsia',
+  '+Headings Asian': 'majorEastAsia',
+  '+Body': 'minorHAnsi',
+  '+Headings': 'majorHAnsi',
+};
+
 function slot(rFonts: string, name: string): FontSlot | undefined {
   const font = attr(rFonts, `w:${name}`);
   // WPS writes the theme attributes as Word does, and w:cstheme for the complex script one.
   const theme = attr(rFonts, `w:${name}Theme`) ?? attr(rFonts, `w:${name.toLowerCase()}theme`);
   if (font === undefined && theme === undefined) return undefined;
-  return { ...(font !== undefined && decode(font).trim() !== '' ? { name: decode(font).trim() } : {}), ...(theme ? { theme } : {}) };
+  const named = font === undefined ? '' : decode(font).trim();
+  // The names the font box shows for theme fonts (“+中文正文”), written out by some tools.
+  const shownTheme = THEME_NAMES[named];
+  if (shownTheme && !theme) return { theme: shownTheme };
+  return { ...(named !== '' ? { name: named } : {}), ...(theme ? { theme } : {}) };
 }
 
 export function parseRun(rPr: string | undefined): RunProps {
