@@ -31,7 +31,7 @@ const PROFILE_KEYS = [
   'grid.linesPerPage', 'grid.charsPerLine', 'grid.linePitchTwips', 'grid.gridType', 'grid.wordCharSpace', 'grid.runCharSpacing',
   'fonts.body.size', 'fonts.title.size', 'fonts.heading1.family', 'fonts.heading3.bold', 'title.maxLineChars', 'title.blankLinesAfter',
   'signature.blankLinesBefore', 'colophon.outerRuleEighths', 'colophon.innerRuleEighths', 'table.cellLineRatio', 'table.cellPaddingTwips',
-  'pageNumber.prefix', 'pageNumber.suffix', 'pageNumber.sideIndentChars', 'name', 'fonts.titel.size',
+  'pageNumber.prefix', 'pageNumber.suffix', 'pageNumber.sideIndentChars', 'pageNumber.noneAroundBlankPage', 'name', 'fonts.titel.size',
 ];
 const SANE = ['1', '2', '5', '12', '16', '22', '28', '30', '35', '210', '297', '579', 'true', 'false', '黑体', 'lines', '"- "'];
 const HOSTILE = ['-5', '0', '.nan', '.inf', '-.inf', '1e9', '1000000000', '0.0001', '10000000', '"\\u0007 —"', '"a\\nb"', '""', '[1, 2]', '{x: 1}', '~', '"16"'];

@@ -125,6 +125,6 @@ describe('版头 in the .docx and the web page', () => {
     const docx = await readDocx(result.docx!);
     const line = docx.paragraphs.find((p) => p.text === '测政〔2025〕3号')!;
     expect(line.xml).toContain('<w:jc w:val="left"/>');
-    expect(line.xml).toMatch(/<w:ind w:left="31[56]"\/>/);
+    expect(line.xml).toMatch(/<w:ind [^>]*w:left="31[56]"[^>]*\/>/);
   });
 });

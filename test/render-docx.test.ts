@@ -152,10 +152,14 @@ describe('示例区 2024 district report', () => {
 
   it('prints page numbers — N — on the right of odd pages and the left of even pages', () => {
     expect(docx.settings).toContain('<w:evenAndOddHeaders/>');
-    expect(docx.footers).toHaveLength(2);
-    const sides = docx.footers.map((f) => attr(f, 'w:jc', 'w:val')).sort();
+    const numbered = docx.footers.filter((f) => f.includes('PAGE'));
+    expect(numbered).toHaveLength(2);
+    // The other pair, for a blank page before the 版记 and that page (GB/T 9704 §7.5), is empty.
+    expect(docx.footers).toHaveLength(4);
+    for (const blank of docx.footers.filter((f) => !numbered.includes(f))) expect(blank).not.toMatch(/<w:t[ >]|<w:fldSimple|<w:instrText/);
+    const sides = numbered.map((f) => attr(f, 'w:jc', 'w:val')).sort();
     expect(sides).toEqual(['left', 'right']);
-    for (const footer of docx.footers) {
+    for (const footer of numbered) {
       expect(footer).toMatch(/— <\/w:t>[\s\S]*PAGE[\s\S]*> —<\/w:t>/);
       expect(attr(footer, 'w:rFonts', 'w:eastAsia')).toBe('宋体');
       expect(attr(footer, 'w:sz', 'w:val')).toBe('28');

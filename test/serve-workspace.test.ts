@@ -5,14 +5,16 @@
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { blockText } from '../src/compose/model.js';
-import { breakLines, countLines, estimatePages } from '../src/layout/paginate.js';
+import { breakLines, colophonBreaks, countLines, estimatePages } from '../src/layout/paginate.js';
 import { GBT9704 } from '../src/layout/profile.js';
 import { renderValidated, validateFile } from '../src/pipeline.js';
 import { PathError, resolveInside } from '../src/serve/guard.js';
 import { previewOf } from '../src/serve/pages.js';
 import { Workspace } from '../src/serve/workspace.js';
+import { writeDocx } from '../src/write/docx/index.js';
 import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
 
 const EXAMPLES = ['2024/report.yaml', '2023/report.yaml', '2024/departments/示例区司法局.yaml', '2024/towns/示例区青山镇人民政府.yaml'].map((f) => path.join('data', '示例区', f));
@@ -80,6 +82,66 @@ describe('previewOf: the pages the .docx writer estimates', () => {
     expect(preview.pages[0]!.lines.filter((l) => l.style === 'title').every((l) => l.center)).toBe(true);
     const signature = preview.pages.flatMap((p) => p.lines).filter((l) => l.style === 'signature');
     expect(signature.map((l) => l.runs[0]!.text)).toEqual([...((document!.blocks.find((b) => b.kind === 'signature') as { organs: string[] }).organs), expect.stringMatching(/年.*月.*日$/)]);
+  });
+});
+
+describe('previewOf and the .docx: no page number around a blank page before the 版记 (GB/T 9704 §7.5)', () => {
+  const footersOf = (rels: string, sectPr: string): string[] =>
+    [...sectPr.matchAll(/<w:footerReference w:type="(?:default|even)" r:id="([^"]+)"\/>/g)].map((m) => new RegExp(`Id="${m[1]}"[^>]*Target="([^"]+)"`).exec(rels)![1]!);
+
+  it.each(EXAMPLES)('%s', async (file) => {
+    const result = await renderValidated(validateFile(path.join(ROOT, file)));
+    const doc = result.document!;
+    const preview = previewOf(doc, GBT9704);
+    const colophon = doc.blocks.find((b) => b.kind === 'colophon');
+    const { breaks } = colophon ? colophonBreaks(doc.blocks, colophon, GBT9704) : { breaks: 0 };
+    const zip = unzipSync(result.docx!);
+    const part = (name: string): string => strFromU8(zip[name]!);
+    const document = part('word/document.xml');
+    const sections = [...document.matchAll(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+    const rels = part('word/_rels/document.xml.rels');
+    const numbered = (sectPr: string): boolean => footersOf(rels, sectPr).every((f) => part(`word/${f}`).includes('PAGE'));
+    if (breaks !== 2) {
+      // One section, every page numbered.
+      expect(sections).toHaveLength(1);
+      expect(numbered(sections[0]!)).toBe(true);
+      expect(preview.pages.some((p) => p.unnumbered)).toBe(false);
+      return;
+    }
+    // The blank page and the 版记 page: the .docx's second section, with footers that hold no text.
+    expect(sections).toHaveLength(2);
+    expect(numbered(sections[0]!)).toBe(true);
+    const blank = footersOf(rels, sections[1]!);
+    expect(blank).toHaveLength(2);
+    for (const f of blank) expect(part(`word/${f}`)).not.toMatch(/<w:t[ >]|PAGE/);
+    // The text's last paragraph ends the numbered section; the next starts the blank page.
+    expect(document).toMatch(/<w:sectPr>[\s\S]*?<\/w:sectPr><\/w:pPr><w:r>/);
+    const n = preview.pages.length;
+    expect(preview.pages.filter((p) => p.unnumbered).map((p) => p.number)).toEqual([n - 1, n]);
+    expect(preview.pages[n - 2]!.lines).toHaveLength(0);
+    expect(preview.pages[n - 1]!.colophon).toBeDefined();
+  });
+
+  it('numbers every page when a profile says so (pageNumber.noneAroundBlankPage: false)', async () => {
+    const file = path.join(ROOT, 'data', '示例区', '2024', 'towns', '示例区青山镇人民政府.yaml');
+    const doc = (await renderValidated(validateFile(file))).document!;
+    const profile = { ...GBT9704, pageNumber: { ...GBT9704.pageNumber, noneAroundBlankPage: { ...GBT9704.pageNumber.noneAroundBlankPage, value: false } } };
+    const colophon = doc.blocks.find((b) => b.kind === 'colophon')!;
+    expect(colophonBreaks(doc.blocks, colophon, profile)).toMatchObject({ breaks: 2, unnumbered: false });
+    const document = strFromU8(unzipSync(await writeDocx(doc, profile))['word/document.xml']!);
+    expect(document.match(/<w:sectPr\b/g)).toHaveLength(1);
+    expect(previewOf(doc, profile).pages.some((p) => p.unnumbered)).toBe(false);
+  });
+
+  it('covers an example with the blank page', async () => {
+    const withBlank = await Promise.all(
+      EXAMPLES.map(async (file) => {
+        const doc = (await renderValidated(validateFile(path.join(ROOT, file)))).document!;
+        const colophon = doc.blocks.find((b) => b.kind === 'colophon');
+        return colophon ? colophonBreaks(doc.blocks, colophon, GBT9704).breaks : 0;
+      }),
+    );
+    expect(withBlank).toContain(2);
   });
 });
 

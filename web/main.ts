@@ -614,6 +614,7 @@ function pageElement(p: Preview, page: PreviewPage): HTMLElement {
     );
   }
   el.append(area);
+  if (page.unnumbered) return el;
   const number = h('div', { class: `page-number ${page.number % 2 === 1 ? 'odd' : 'even'}` }, `${p.pageNumber.prefix}${page.number}${p.pageNumber.suffix}`);
   number.style.cssText = `top:${g.heightMm - g.footerMm - 5}mm;${page.number % 2 === 1 ? `right:${g.right + p.pageNumber.sideChars * 4.94}mm` : `left:${g.left + p.pageNumber.sideChars * 4.94}mm`}`;
   el.append(number);

@@ -191,11 +191,18 @@ export function colophonLines(block: Extract<Block, { kind: 'colophon' }>, profi
  * How many page breaks come before the 版记 (GB/T 9704 §7.4: at the foot of an even page): none
  * when the text ends on an even page with room left, one after an odd page, two when the even
  * page is full. The .docx writer prints these breaks; the workbench's preview draws the same page.
+ * `unnumbered`: two breaks leave a blank page, and then the blank page and the 版记 page carry no
+ * page number (§7.5).
  */
-export function colophonBreaks(blocks: readonly Block[], block: Extract<Block, { kind: 'colophon' }>, profile: LayoutProfile): { lastPage: number; breaks: 0 | 1 | 2 } {
+export function colophonBreaks(
+  blocks: readonly Block[],
+  block: Extract<Block, { kind: 'colophon' }>,
+  profile: LayoutProfile,
+): { lastPage: number; breaks: 0 | 1 | 2; unnumbered: boolean } {
   const { lastPage, linesOnLastPage } = estimatePages(blocks.slice(0, blocks.indexOf(block)), profile);
   const fits = linesOnLastPage + colophonLines(block, profile) <= profile.grid.linesPerPage.value;
-  return { lastPage, breaks: lastPage % 2 === 1 ? 1 : fits ? 0 : 2 };
+  const breaks = lastPage % 2 === 1 ? 1 : fits ? 0 : 2;
+  return { lastPage, breaks, unnumbered: breaks === 2 && profile.pageNumber.noneAroundBlankPage.value };
 }
 
 /** Where a part of a block lies: `lines` lines from line `firstLine` (0-based) of `page`. */

@@ -70,6 +70,11 @@ export interface LayoutProfile {
   };
   body: {
     firstLineIndentChars: LayoutValue<number>;
+    /**
+     * Right indent of the body and grid-line styles, in twips: small enough to keep 28 characters
+     * on a line, there so that LibreOffice draws a closing mark hanging past the 版心 edge.
+     */
+    rightInsetTwips: LayoutValue<number>;
   };
   title: {
     /** Widest title line, in characters of the title size. */
@@ -122,6 +127,11 @@ export interface LayoutProfile {
     /** Rule widths in eighths of a point (w:sz). */
     outerRuleEighths: LayoutValue<number>;
     innerRuleEighths: LayoutValue<number>;
+    /**
+     * Height (exact, twips) of the paragraph that ends the numbered section when the text ends in
+     * a table: small enough for what the 22 lines leave of the 版心, so it adds no page.
+     */
+    sectionBreakLineTwips: LayoutValue<number>;
   };
   /** Tables (附表, 汇总表, 任务分工表): the standard sets no values, only where tables go (§7.3.7, §8). */
   table: {
@@ -138,6 +148,8 @@ export interface LayoutProfile {
     prefix: LayoutValue<string>;
     suffix: LayoutValue<string>;
     sideIndentChars: LayoutValue<number>;
+    /** No number on a blank page before the 版记 page, nor on that 版记 page. */
+    noneAroundBlankPage: LayoutValue<boolean>;
     /** Where the number sits on odd and on even pages. */
     oddAlignment: LayoutValue<'left' | 'center' | 'right'>;
     evenAlignment: LayoutValue<'left' | 'center' | 'right'>;
@@ -205,6 +217,12 @@ export const GBT9704: LayoutProfile = {
   },
   body: {
     firstLineIndentChars: v(2, '规定', '§7.3.3 正文每个自然段左空二字'),
+    // LibreOffice's PDF export stops drawing a justified line once it reaches the paragraph's
+    // right edge when that edge is the 版心's: a “，。、” hanging past it (as Word hangs it, w:overflowPunct
+    // on by default) is laid out but not drawn. Any right indent avoids it (measured, LibreOffice 7.4).
+    // w:overflowPunct stays unset: LibreOffice reads it inverted (its DOCX import sets hanging
+    // punctuation to !val), so stating it would make Word and LibreOffice break lines differently.
+    rightInsetTwips: v(1, '实务', '§5.2.3 每行 28 字并撑满版心：右缩进 1 缇（0.02 mm）不减字数，使 LibreOffice 画出行末悬挂的标点（实测）'),
   },
   title: {
     maxLineChars: v(20, '推算', '156 mm 版心宽 ÷ 22 pt 字号 ≈ 20 字'),
@@ -240,6 +258,7 @@ export const GBT9704: LayoutProfile = {
     sideIndentChars: v(1, '规定', '§7.4.2 抄送机关左右各空一字；印发机关左空一字，印发日期右空一字'),
     outerRuleEighths: v(8, '规定', '§7.4.1 首条分隔线和末条分隔线粗 0.35 mm（≈ 1 pt）'),
     innerRuleEighths: v(6, '规定', '§7.4.1 中间的分隔线粗 0.25 mm（≈ 0.75 pt）'),
+    sectionBreakLineTwips: v(10, '推算', '§7.5 空白页和版记页不编页码，须另起一节：正文以表格结束时，分节的段落高 0.5 磅，排在 22 行之后版心余下的 18 缇里'),
   },
   table: {
     cellFont: {
@@ -255,6 +274,7 @@ export const GBT9704: LayoutProfile = {
     prefix: v('— ', '规定', '§7.5 数码左右各放一条一字线'),
     suffix: v(' —', '规定', '§7.5 数码左右各放一条一字线'),
     sideIndentChars: v(1, '规定', '§7.5 单页码居右空一字，双页码居左空一字'),
+    noneAroundBlankPage: v(true, '规定', '§7.5 公文的版记页前有空白页的，空白页和版记页均不编排页码'),
     oddAlignment: v('right', '规定', '§7.5 单页码居右空一字'),
     evenAlignment: v('left', '规定', '§7.5 双页码居左空一字'),
   },

@@ -78,6 +78,8 @@ export interface PreviewPage {
   tables: PreviewTable[];
   /** 版记 lines as printed (compose's final strings: “抄送：…。”, “…印发”). */
   colophon?: { copyTo?: string; printedBy?: string; printedOn?: string };
+  /** No page number: a blank page before the 版记 page, and that page (GB/T 9704 §7.5). */
+  unnumbered?: boolean;
 }
 
 export interface Preview {

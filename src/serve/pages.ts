@@ -147,9 +147,9 @@ function blockLines(block: Block, profile: LayoutProfile): DrawnLine[][] {
  * The page the .docx writer puts the 版记 on (layout/paginate.ts, colophonBreaks): the last
  * page when it is even and has room, else the next even page.
  */
-function colophonPage(blocks: readonly Block[], block: Extract<Block, { kind: 'colophon' }>, profile: LayoutProfile): number {
-  const { lastPage, breaks } = colophonBreaks(blocks, block, profile);
-  return lastPage + breaks;
+function colophonPage(blocks: readonly Block[], block: Extract<Block, { kind: 'colophon' }>, profile: LayoutProfile): { page: number; unnumbered: boolean } {
+  const { lastPage, breaks, unnumbered } = colophonBreaks(blocks, block, profile);
+  return { page: lastPage + breaks, unnumbered };
 }
 
 export function previewOf(doc: ReportDocument, profile: LayoutProfile): Preview {
@@ -181,7 +181,10 @@ export function previewOf(doc: ReportDocument, profile: LayoutProfile): Preview 
   }
   for (const block of doc.blocks) {
     if (block.kind !== 'colophon') continue;
-    const page = pageOf(colophonPage(doc.blocks, block, profile));
+    const where = colophonPage(doc.blocks, block, profile);
+    const page = pageOf(where.page);
+    // GB/T 9704 §7.5: after a blank page, neither it nor the 版记 page is numbered.
+    if (where.unnumbered) for (const p of [pageOf(where.page - 1), page]) p.unnumbered = true;
     page.colophon = {
       ...(block.copyTo ? { copyTo: block.copyTo.label + block.copyTo.text } : {}),
       ...(block.printedBy ? { printedBy: block.printedBy } : {}),

@@ -35,6 +35,19 @@ const pdfOf = (report: string): string => path.join(OUT, report.replace(/\.yaml$
 const slot = (l: PdfLine): number => (l.bottom - (TOP + PITCH)) / PITCH;
 
 const rendered = new Map<string, PdfPage[]>();
+/** Reports whose 版记 page follows a blank page (at least one example must have one). */
+const blankBeforeColophon: string[] = [];
+
+/**
+ * The pages that must carry no page number (§7.5): a blank page before the 版记 page, and that
+ * page. A page is blank when pdftotext finds no text on it but a page number.
+ */
+function unnumberedPages(all: PdfPage[]): number[] {
+  const last = all.at(-1);
+  const before = all.at(-2);
+  if (!last || !before || !last.lines.some((l) => l.text.endsWith('印发'))) return [];
+  return before.lines.every(isPageNumber) ? [before.number, last.number] : [];
+}
 
 beforeAll(() => {
   for (const tool of ['pdftotext', 'pdftoppm']) {
@@ -144,7 +157,9 @@ describe.each(reports)('%s', (report) => {
   });
 
   it('prints — N — with its 一字线 7 mm below the text block, right on odd pages and left on even pages', () => {
+    const unnumbered = unnumberedPages(pages());
     for (const p of pages()) {
+      if (unnumbered.includes(p.number)) continue;
       const numbers = p.lines.filter(isPageNumber);
       expect(numbers, `page ${p.number}`).toHaveLength(1);
       const n = numbers[0]!;
@@ -158,6 +173,21 @@ describe.each(reports)('%s', (report) => {
       expect(dash, `page ${page}: no 一字线 found`).toBeDefined();
       expect(Math.abs(dash! - (BOTTOM + 7)), `page ${page}: 一字线 at ${dash!.toFixed(2)} mm`).toBeLessThanOrEqual(0.5);
     }
+  });
+
+  it('numbers neither a blank page before the 版记 nor that 版记 page (GB/T 9704 §7.5)', () => {
+    const all = pages();
+    const unnumbered = unnumberedPages(all);
+    if (unnumbered.length === 0) return;
+    blankBeforeColophon.push(report);
+    const [blank, colophon] = unnumbered.map((n) => all[n - 1]!);
+    expect(colophon!.number).toBe(all.length);
+    expect(blank!.lines, `page ${blank!.number} is not blank`).toHaveLength(0);
+    expect(colophon!.lines.filter(isPageNumber)).toHaveLength(0);
+    // Nothing drawn in the footer area either (no dash, no digit).
+    for (const p of [blank!, colophon!]) expect(inkBands(pdfOf(report), p.number, BOTTOM + 2, 297 - 5), `ink in the footer of page ${p.number}`).toHaveLength(0);
+    // The pages before keep their numbers: checked by the — N — test above.
+    expect(all.filter((p) => !unnumbered.includes(p.number)).every((p) => p.lines.some(isPageNumber))).toBe(true);
   });
 
   it('centres the title', () => {
@@ -257,5 +287,11 @@ describe.each(reports)('%s', (report) => {
     expect(printed!.bottom).toBeGreaterThan(BOTTOM - 1.5);
     expect(printed!.bottom).toBeLessThan(BOTTOM + 0.5);
     expect(RIGHT - printed!.right).toBeCloseTo(CHAR_4HAO, 0);
+  });
+});
+
+describe('the examples', () => {
+  it('include a report whose 版记 page follows a blank page', () => {
+    expect(blankBeforeColophon.length).toBeGreaterThan(0);
   });
 });

@@ -6,7 +6,7 @@
 import type { ReportDocument } from '../../compose/model.js';
 import type { LayoutProfile } from '../../layout/profile.js';
 import { printBody } from './printer.js';
-import { CORE_PART, DOCUMENT_PART, referencePackage } from './reference.js';
+import { CORE_PART, DOCUMENT_PART, referencePackage, type ReferencePackage } from './reference.js';
 import { deflateEntry, zipEntries } from './stable-docx.js';
 import { escapeXml } from './xml.js';
 
@@ -25,15 +25,24 @@ function coreProperties(doc: ReportDocument): string {
   );
 }
 
-/** document.xml: the reference's start and section properties around the printed body. */
+/**
+ * document.xml: the reference's start and section properties around the printed body; the body
+ * may end in the section without page numbers (a blank page before the 版记, printer.ts).
+ */
+function documentOf(reference: ReferencePackage, doc: ReportDocument, profile: LayoutProfile): string {
+  const { sections, documentEnd } = reference;
+  const body = printBody(doc, profile, sections);
+  const end = body.unnumberedTail ? sections.unnumbered + documentEnd.slice(sections.numbered.length) : documentEnd;
+  return reference.documentStart + body.xml + end;
+}
+
 export async function documentXml(doc: ReportDocument, profile: LayoutProfile): Promise<string> {
-  const reference = await referencePackage(profile);
-  return reference.documentStart + printBody(doc, profile) + reference.documentEnd;
+  return documentOf(await referencePackage(profile), doc, profile);
 }
 
 export async function writeDocx(doc: ReportDocument, profile: LayoutProfile): Promise<Uint8Array> {
   const reference = await referencePackage(profile);
-  const document = reference.documentStart + printBody(doc, profile) + reference.documentEnd;
+  const document = documentOf(reference, doc, profile);
   return zipEntries(
     reference.entries.map((entry) =>
       entry === DOCUMENT_PART ? deflateEntry(DOCUMENT_PART, document) : entry === CORE_PART ? deflateEntry(CORE_PART, coreProperties(doc)) : entry,

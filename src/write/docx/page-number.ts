@@ -30,3 +30,13 @@ function pageNumberFooter(side: 'odd' | 'even', profile: LayoutProfile): Footer 
 export function pageNumberFooters(profile: LayoutProfile): { default: Footer; even: Footer } {
   return { default: pageNumberFooter('odd', profile), even: pageNumberFooter('even', profile) };
 }
+
+/**
+ * Footers without a page number, for the section of a blank page before the 版记 and of the
+ * 版记 page (GB/T 9704 §7.5). Stated rather than left out: a section without footers of its own
+ * takes the previous section's. A footer holds at least one paragraph (CT_HdrFtr).
+ */
+export function blankFooters(): { default: Footer; even: Footer } {
+  const blank = (): Footer => new Footer({ children: [new Paragraph({})] });
+  return { default: blank(), even: blank() };
+}

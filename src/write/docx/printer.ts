@@ -20,7 +20,7 @@ import { addressee, docNumber, title } from './front.js';
 import { table } from './table.js';
 import { attachmentStart } from './attachment.js';
 import { letterhead } from './letterhead.js';
-import { paragraph as printParagraph } from './xml.js';
+import { endSectionInLastParagraph, paragraph as printParagraph } from './xml.js';
 
 type Printer<K extends Block['kind']> = (block: Extract<Block, { kind: K }>, profile: LayoutProfile, doc: ReportDocument) => string;
 
@@ -41,7 +41,8 @@ const PRINTERS: { [K in Block['kind']]: Printer<K> } = {
 /**
  * 版记 at the bottom of the last page, which should be an even page (the back of a sheet): when
  * the text ends on an odd page, or leaves no room for the 版记, it moves to the next even page.
- * That page carries the page number like every other (one section, one footer pair).
+ * That page carries the page number like every other, unless a blank page comes before it: see
+ * printBody.
  */
 function colophonOnEvenPage(blocks: readonly Block[], block: Extract<Block, { kind: 'colophon' }>, profile: LayoutProfile): string {
   const { breaks } = colophonBreaks(blocks, block, profile);
@@ -49,9 +50,34 @@ function colophonOnEvenPage(blocks: readonly Block[], block: Extract<Block, { ki
   return printParagraph({ pageBreakBefore: true }).repeat(breaks) + colophon(block, profile) + '<w:p/>';
 }
 
-/** The body of document.xml: every block printed in order. */
-export function printBody(doc: ReportDocument, profile: LayoutProfile): string {
+/**
+ * The body of document.xml: every block printed in order. `sections` are the reference package's
+ * two section properties; `unnumberedTail` says the body's last section is the unnumbered one.
+ *
+ * GB/T 9704 §7.5: when a blank page comes before the 版记 page, neither carries a page number.
+ * The text's last paragraph then ends the numbered section (a section break, as Word writes one,
+ * so no line is added); the next section starts on a new page, the blank one, and has footers
+ * without a number; the 版记 follows on the next page. Word and LibreOffice both take a
+ * section's footers from its own footer references.
+ */
+export function printBody(
+  doc: ReportDocument,
+  profile: LayoutProfile,
+  sections?: { numbered: string; unnumbered: string },
+): { xml: string; unnumberedTail: boolean } {
   let out = '';
-  for (const block of doc.blocks) out += (PRINTERS[block.kind] as Printer<Block['kind']>)(block, profile, doc);
-  return out;
+  let unnumberedTail = false;
+  for (const block of doc.blocks) {
+    if (block.kind === 'colophon' && sections && colophonBreaks(doc.blocks, block, profile).unnumbered) {
+      out =
+        endSectionInLastParagraph(out, sections.numbered) ??
+        out + endSectionInLastParagraph(printParagraph({ spacing: { line: profile.colophon.sectionBreakLineTwips.value } }), sections.numbered)!;
+      // The new section starts the blank page; its paragraph holds it, the next one breaks to the 版记 page.
+      out += printParagraph({}) + printParagraph({ pageBreakBefore: true }) + colophon(block, profile) + '<w:p/>';
+      unnumberedTail = true;
+      continue;
+    }
+    out += (PRINTERS[block.kind] as Printer<Block['kind']>)(block, profile, doc);
+  }
+  return { xml: out, unnumberedTail };
 }

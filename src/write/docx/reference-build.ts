@@ -6,7 +6,7 @@ import { AlignmentType, BorderStyle, Document, DocumentGridType, Header, Packer,
 import type { LayoutProfile } from '../../layout/profile.js';
 import { mmToTwips } from '../../layout/units.js';
 import { runFont } from './fonts.js';
-import { pageNumberFooters } from './page-number.js';
+import { blankFooters, pageNumberFooters } from './page-number.js';
 import { styles } from './styles.js';
 
 /**
@@ -37,32 +37,32 @@ interface PackageCompiler {
 function referenceDocument(profile: LayoutProfile): Document {
   const p = profile.page;
   const grid = profile.grid;
+  const properties = {
+    page: {
+      size: { width: mmToTwips(p.widthMm.value), height: mmToTwips(p.heightMm.value) },
+      margin: {
+        top: mmToTwips(p.marginTopMm.value),
+        bottom: mmToTwips(p.marginBottomMm.value),
+        left: mmToTwips(p.marginLeftMm.value),
+        right: mmToTwips(p.marginRightMm.value),
+        header: mmToTwips(p.headerMm.value),
+        footer: mmToTwips(p.footerMm.value),
+      },
+    },
+    grid:
+      grid.gridType.value === 'linesAndChars'
+        ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: grid.linePitchTwips.value, charSpace: grid.wordCharSpace.value }
+        : { type: grid.gridType.value === 'lines' ? DocumentGridType.LINES : DocumentGridType.DEFAULT, linePitch: grid.linePitchTwips.value },
+  };
   return new Document({
     evenAndOddHeaderAndFooters: true,
     styles: styles(profile),
     sections: [
-      {
-        properties: {
-          page: {
-            size: { width: mmToTwips(p.widthMm.value), height: mmToTwips(p.heightMm.value) },
-            margin: {
-              top: mmToTwips(p.marginTopMm.value),
-              bottom: mmToTwips(p.marginBottomMm.value),
-              left: mmToTwips(p.marginLeftMm.value),
-              right: mmToTwips(p.marginRightMm.value),
-              header: mmToTwips(p.headerMm.value),
-              footer: mmToTwips(p.footerMm.value),
-            },
-          },
-          grid:
-            grid.gridType.value === 'linesAndChars'
-              ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: grid.linePitchTwips.value, charSpace: grid.wordCharSpace.value }
-              : { type: grid.gridType.value === 'lines' ? DocumentGridType.LINES : DocumentGridType.DEFAULT, linePitch: grid.linePitchTwips.value },
-        },
-        footers: pageNumberFooters(profile),
-        ...headers(profile),
-        children: [],
-      },
+      { properties, footers: pageNumberFooters(profile), ...headers(profile), children: [] },
+      // The section of a blank page and the 版记 page after it (GB/T 9704 §7.5: no page number
+      // there). Its footers are empty; a report without that blank page has only the first section.
+      // A template's header, if any, carries on into it (a section without its own inherits it).
+      { properties, footers: blankFooters(), children: [] },
     ],
   });
 }

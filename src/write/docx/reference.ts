@@ -23,6 +23,11 @@ export interface ReferencePackage {
   documentStart: string;
   /** The section properties and the closing tags: page size, margins, grid, footer references. */
   documentEnd: string;
+  /**
+   * The two sections' properties (w:sectPr): the numbered one (as in documentEnd) and one whose
+   * footers are blank, for a blank page and the 版记 page after it (GB/T 9704 §7.5).
+   */
+  sections: { numbered: string; unnumbered: string };
 }
 
 /**
@@ -47,8 +52,11 @@ export function referenceFromParts(parts: ReadonlyMap<string, string | Uint8Arra
   const document = xml.get(DOCUMENT_PART);
   if (document === undefined) throw new Error('reference package without word/document.xml');
   const bodyAt = document.indexOf('<w:body>');
-  const sectAt = document.lastIndexOf('<w:sectPr');
-  if (bodyAt < 0 || sectAt < 0) throw new Error('reference document.xml without body or section properties');
+  // The numbered section ends in a paragraph of the body, the blank-footer one ends the body.
+  const sections = [...document.matchAll(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)];
+  if (bodyAt < 0 || sections.length !== 2) throw new Error('reference document.xml without body or its two sections');
+  const [numbered, unnumbered] = sections.map((m) => m[0]) as [string, string];
+  const last = sections[1]!;
   const entries: ReferencePackage['entries'] = [];
   // [Content_Types].xml first, as Word writes it (some readers look only there).
   const names = [...parts.keys()].sort((a, b) => Number(b === CONTENT_TYPES) - Number(a === CONTENT_TYPES));
@@ -58,11 +66,16 @@ export function referenceFromParts(parts: ReadonlyMap<string, string | Uint8Arra
     else entries.push(deflateEntry(name, xml.get(name) ?? data));
   }
   if (!entries.includes(CORE_PART)) entries.push(CORE_PART);
-  return { entries, documentStart: document.slice(0, bodyAt + '<w:body>'.length), documentEnd: document.slice(sectAt) };
+  return {
+    entries,
+    documentStart: document.slice(0, bodyAt + '<w:body>'.length),
+    documentEnd: numbered + document.slice(last.index + last[0].length),
+    sections: { numbered, unnumbered },
+  };
 }
 
 /** The cache folder's form of a package: deflated bytes in base64. */
-const CACHE_KIND = 'docx-reference-v1';
+const CACHE_KIND = 'docx-reference-v2';
 
 type StoredEntry = string | { name: string; crc: number; size: number; utf8: boolean; deflated: string };
 
@@ -70,7 +83,7 @@ function encode(reference: ReferencePackage): unknown {
   const entries: StoredEntry[] = reference.entries.map((e) =>
     typeof e === 'string' ? e : { name: Buffer.from(e.nameBytes).toString('utf8'), crc: e.crc, size: e.size, utf8: e.utf8, deflated: Buffer.from(e.deflated).toString('base64') },
   );
-  return { entries, documentStart: reference.documentStart, documentEnd: reference.documentEnd };
+  return { entries, documentStart: reference.documentStart, documentEnd: reference.documentEnd, sections: reference.sections };
 }
 
 function intact(deflated: Uint8Array, size: number, crc: number): boolean {
@@ -84,8 +97,9 @@ function intact(deflated: Uint8Array, size: number, crc: number): boolean {
 
 /** A stored package, or undefined when it is not one (damaged or from another version). */
 function decode(value: unknown): ReferencePackage | undefined {
-  const v = value as { entries?: unknown; documentStart?: unknown; documentEnd?: unknown } | undefined;
+  const v = value as { entries?: unknown; documentStart?: unknown; documentEnd?: unknown; sections?: { numbered?: unknown; unnumbered?: unknown } } | undefined;
   if (!v || !Array.isArray(v.entries) || typeof v.documentStart !== 'string' || typeof v.documentEnd !== 'string') return undefined;
+  if (typeof v.sections?.numbered !== 'string' || typeof v.sections.unnumbered !== 'string') return undefined;
   const entries: ReferencePackage['entries'] = [];
   for (const e of v.entries as StoredEntry[]) {
     if (e === DOCUMENT_PART || e === CORE_PART) entries.push(e);
@@ -97,7 +111,7 @@ function decode(value: unknown): ReferencePackage | undefined {
     } else return undefined;
   }
   if (!entries.includes(DOCUMENT_PART) || !entries.includes(CORE_PART)) return undefined;
-  return { entries, documentStart: v.documentStart, documentEnd: v.documentEnd };
+  return { entries, documentStart: v.documentStart, documentEnd: v.documentEnd, sections: { numbered: v.sections.numbered, unnumbered: v.sections.unnumbered } };
 }
 
 const packages = new Map<string, Promise<ReferencePackage>>();

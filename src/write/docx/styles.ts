@@ -24,7 +24,7 @@ function bodyFormat(profile: LayoutProfile): IParagraphOptions {
   return {
     alignment: AlignmentType.JUSTIFIED,
     spacing: lineSpacing(profile),
-    indent: { firstLine: charsToTwips(indentChars, profile), firstLineChars: indentChars * 100 },
+    indent: { firstLine: charsToTwips(indentChars, profile), firstLineChars: indentChars * 100, right: profile.body.rightInsetTwips.value },
     // No extra space between Chinese text and digits ("学习 4 次"): 公文 sets them solid.
     autoSpaceEastAsianText: false,
     // 孤行控制 off, as government templates have it: every page runs to its 22nd line (GB/T 9704
@@ -35,7 +35,7 @@ function bodyFormat(profile: LayoutProfile): IParagraphOptions {
 
 /** A grid line (发文字号, 署名, 附件说明…): exact pitch, and 孤行控制 off as in the body. */
 function lineFormat(profile: LayoutProfile): IParagraphStyleOptions['paragraph'] {
-  const format = { spacing: lineSpacing(profile), widowControl: false };
+  const format = { spacing: lineSpacing(profile), widowControl: false, indent: { right: profile.body.rightInsetTwips.value } };
   return format;
 }
 

@@ -199,3 +199,20 @@ export function tableCell(props: CellProps, content: string): string {
     (props.verticalCenter ? empty('w:vAlign', ['w:val', 'center']) : '');
   return `<w:tc><w:tcPr>${pr}</w:tcPr>${content}</w:tc>`;
 }
+
+/**
+ * Printed body XML whose last paragraph also ends a section (its w:sectPr, last in w:pPr as
+ * CT_PPr orders it), as Word writes a section break; undefined when the XML does not end in a
+ * paragraph (a table). Paragraphs are printed by `paragraph` above: `<w:p>`, then any `<w:pPr>`
+ * (which holds no w:rPr), so the last `<w:p>` is the last paragraph's start.
+ */
+export function endSectionInLastParagraph(xml: string, sectPr: string): string | undefined {
+  if (xml.endsWith('<w:p/>')) return `${xml.slice(0, -'<w:p/>'.length)}<w:p><w:pPr>${sectPr}</w:pPr></w:p>`;
+  if (!xml.endsWith('</w:p>')) return undefined;
+  const start = xml.lastIndexOf('<w:p>');
+  if (start < 0) return undefined;
+  const head = start + '<w:p>'.length;
+  if (!xml.startsWith('<w:pPr>', head)) return `${xml.slice(0, head)}<w:pPr>${sectPr}</w:pPr>${xml.slice(head)}`;
+  const close = xml.indexOf('</w:pPr>', head);
+  return xml.slice(0, close) + sectPr + xml.slice(close);
+}
