@@ -203,6 +203,19 @@ describe('Word template: page number footer and header', () => {
     expect(pageFooters(tabs.docx)).toHaveLength(2);
     for (const footer of pageFooters(tabs.docx)) expect(attr(footer, 'w:jc', 'w:val')).toBe('right');
     expect(tabs.warnings).toContain(`${tabs.file} 警告 页码单页居右不空字、双页居右不空字，与国标不同（§7.5 单页码居右空一字，双页码居左空一字）。`);
+    // “第 1 页 共 5 页”: the total pages field is not printed; the text around stays the standard's.
+    const total = await render('共几页.docx', {
+      styles: `<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/>${NORMAL_GB}</w:style>`,
+      footers: {
+        default: part('ftr', pageField('第 ', ' 页 共 ', '<w:rFonts w:eastAsia="宋体"/><w:sz w:val="28"/>', '<w:jc w:val="center"/>').replace('</w:p>', '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> NUMPAGES </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>5</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> 页</w:t></w:r></w:p>')),
+      },
+    });
+    expect(pageFooters(total.docx).join('')).not.toContain('共');
+    expect(pageFooters(total.docx)[0]).toContain('>— <');
+    expect(total.warnings).toEqual([
+      `${total.file} 警告 模板页码“第 1 页 共 5 页”中有页码以外的域（NUMPAGES），页码两边的文字未采用：仍写作“— 1 —”（§7.5 数码左右各放一条一字线）。`,
+      `${total.file} 警告 页码单页居中、双页居中，与国标不同（§7.5 单页码居右空一字，双页码居左空一字）。`,
+    ]);
     const text = await render('页脚文字.docx', {
       styles: `<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/>${NORMAL_GB}</w:style>`,
       footers: { default: part('ftr', '<w:p><w:r><w:t>示例区人民政府办公室印制</w:t></w:r></w:p>') },

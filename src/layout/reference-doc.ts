@@ -281,8 +281,13 @@ export function applyTemplate(profile: LayoutProfile, standard: LayoutProfile, v
     const norm = standard.pageNumber;
     takeFont(out.fonts.pageNumber, odd.run);
     fontWarnings('页码', out.fonts.pageNumber, standard.fonts.pageNumber);
-    if (odd.prefix !== n.prefix.value) n.prefix = taken(odd.prefix);
-    if (odd.suffix !== n.suffix.value) n.suffix = taken(odd.suffix);
+    if (odd.otherFields.length > 0) {
+      // “第 1 页 共 5 页”: the total is another field, which the page number footer does not print.
+      warn(`模板页码“${odd.shown.slice(0, 30)}”中有页码以外的域（${[...new Set(odd.otherFields)].join('、')}），页码两边的文字未采用：仍写作“${n.prefix.value}1${n.suffix.value}”（${norm.prefix.source}）。`);
+    } else {
+      if (odd.prefix !== n.prefix.value) n.prefix = taken(odd.prefix);
+      if (odd.suffix !== n.suffix.value) n.suffix = taken(odd.suffix);
+    }
     if (n.prefix.value !== norm.prefix.value || n.suffix.value !== norm.suffix.value) {
       warn(`页码写作“${n.prefix.value}1${n.suffix.value}”，与国标不同（${norm.prefix.source}：“${norm.prefix.value}1${norm.suffix.value}”）。`);
     }

@@ -42,6 +42,9 @@ export interface StyleValues {
 export type Alignment = 'left' | 'center' | 'right' | 'outside' | 'inside';
 
 export interface PageNumberValues {
+  /** The footer line as shown (“第 1 页 共 5 页”), and the fields besides the page number in it. */
+  shown: string;
+  otherFields: string[];
   prefix: string;
   suffix: string;
   run: RunFormat;
@@ -166,11 +169,17 @@ interface FieldScan {
   hasPage: boolean;
   /** Run properties (rPr text) of the run that holds the PAGE field. */
   pageRun?: string;
+  /** Fields other than PAGE (NUMPAGES in “第 1 页 共 5 页”…). */
+  otherFields: string[];
 }
 
 /** The text of a paragraph around its PAGE field (complex or simple), field codes left out. */
 function scanFields(p: string): FieldScan {
-  const scan: FieldScan = { before: '', after: '', shown: '', hasPage: false };
+  const scan: FieldScan = { before: '', after: '', shown: '', hasPage: false, otherFields: [] };
+  const other = (instr: string): void => {
+    const name = /^\s*([A-Za-z]+)/.exec(instr)?.[1]?.toUpperCase();
+    if (name && name !== 'PAGE') scan.otherFields.push(name);
+  };
   const body = p.replace(/^<w:p\b[^>]*>\s*<w:pPr>[\s\S]*?<\/w:pPr>/, '');
   const fields: { instr: string; result: boolean; page: boolean; simple: boolean }[] = [];
   let runRPr: string | undefined;
@@ -182,14 +191,20 @@ function scanFields(p: string): FieldScan {
     else if (t.startsWith('<w:fldSimple')) {
       const page = /^\s*PAGE\b/i.test(decode(attr(t, 'w:instr') ?? ''));
       if (page && !scan.hasPage) scan.hasPage = true;
+      if (!page) other(decode(attr(t, 'w:instr') ?? ''));
       if (m[2] !== '/') fields.push({ instr: '', result: true, page, simple: true });
       if (page && m[2] === '/') scan.shown += '1';
     } else if (t === '</w:fldSimple>') fields.pop();
     else if (t.startsWith('<w:fldChar')) {
       const type = attr(t, 'w:fldCharType');
       if (type === 'begin') fields.push({ instr: '', result: false, page: false, simple: false });
-      else if (type === 'separate' && fields.length > 0) fields.at(-1)!.result = true;
-      else if (type === 'end') fields.pop();
+      else if (type === 'separate' && fields.length > 0) {
+        fields.at(-1)!.result = true;
+        if (!fields.at(-1)!.page) other(fields.at(-1)!.instr);
+      } else if (type === 'end') {
+        const field = fields.pop();
+        if (field && !field.result && !field.page) other(field.instr);
+      }
     } else if (t.startsWith('<w:instrText')) {
       const field = fields.at(-1);
       if (field && !field.result) {
@@ -241,6 +256,8 @@ function pageNumberOf(xml: string, sheet: StyleSheet): PageNumberValues | undefi
     const indentChars = side ? pPr.ind[`${side}Chars`] : undefined;
     const indentTwips = side ? (pPr.ind[side] ?? pPr.ind[side === 'left' ? 'start' : 'end']) : undefined;
     return {
+      shown: scan.shown.replace(TEXT_CONTROL, '').replace(/\t/g, ' ').trim(),
+      otherFields: scan.otherFields,
       prefix: before,
       suffix: scan.after.replace(TEXT_CONTROL, '').replace(/\t/g, ''),
       run,
