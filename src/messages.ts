@@ -243,11 +243,11 @@ export const IMPORT = {
     basis: '原文表格的行按文字保留，不猜测成数据项',
     text: () => '这一行原是表格的一行，已按文字保留；表格中的数据可以写在 metrics 中。',
   }),
-  plansClosing: kind({
-    id: 'import/plans-closing',
+  partByContent: kind({
+    id: 'import/part-by-content',
     severity: 'warning',
-    basis: '下一年度安排之后的结束语放在导语末尾，文档中的位置与原文不同，须提示',
-    text: (heading: string) => `“${heading}”在各项安排之后的结束语已放在本部分导语（intro）的末尾，生成的文档中会出现在各项安排之前，请核对或移到合适的位置。`,
+    basis: '标题没有说明是哪一部分时按内容归入，须提示核对',
+    text: (heading: string, part: string, key: string) => `“${heading}”的标题没有说明是报告的哪一部分，按其内容放在“${part}”（${key}）中，请核对。`,
   }),
   duplicatePart: kind({
     id: 'import/duplicate-part',
@@ -271,7 +271,8 @@ export const IMPORT = {
     id: 'import/missing-part',
     severity: 'warning',
     basis: '原文缺少的部分须指出（导入的往年报告按原样保留，只作提示）',
-    text: (name: string, key: string) => `原文中没有找到“${name}”部分（${key}）。`,
+    text: (name: string, key: string, foldedUnder?: string) =>
+      `原文中没有找到“${name}”部分（${key}）。${foldedUnder ? `原文在“主要举措和成效”的“${foldedUnder}”中写了第一责任人履职的情况，已保留在那里。` : ''}`,
   }),
   unit: kind({
     id: 'import/unit',

@@ -16,7 +16,7 @@ import { renderFile, validateText } from '../src/pipeline.js';
 import type { PartKey } from '../src/data/report.js';
 import { findSoffice } from '../src/platform/soffice.js';
 import { fazhi, ROOT } from './helpers/cli.js';
-import { readDocx } from './helpers/docx.js';
+import { mhtml, paragraphsOf, punctuation, shape, type PartNode } from './helpers/import-formats.js';
 import { countUnits, sectionsOf } from './helpers/structure.js';
 import { keptInOrder, lcsLength } from './helpers/text-compare.js';
 
@@ -54,77 +54,16 @@ function exampleReports(): string[] {
   return out;
 }
 
-type Node = { intro?: unknown; paragraphs?: unknown; items?: unknown[]; groups?: Node[] };
+type Node = PartNode;
 type Data = Record<string, unknown>;
-
-/** Sub-headings and items of a part, at every depth. */
-function shape(n: Node | undefined): { groups: number; items: number } | undefined {
-  if (!n) return undefined;
-  let groups = 0;
-  let items = n.items?.length ?? 0;
-  for (const g of n.groups ?? []) {
-    const s = shape(g)!;
-    groups += 1 + s.groups;
-    items += s.items;
-  }
-  return { groups, items };
-}
-
-const punctuation = (text: string) => [...text.replace(/[^\p{P}]/gu, '')];
-
-async function paragraphsOf(docx: Uint8Array): Promise<string[]> {
-  return (await readDocx(docx)).paragraphs.map((p) => p.text.trim()).filter((t) => t !== '');
-}
-
-/** A saved web page as browsers write it: MIME, quoted-printable. */
-function mhtml(html: string): string {
-  const bytes = new TextEncoder().encode(html);
-  let body = '';
-  let line = '';
-  for (const b of bytes) {
-    const piece = (b >= 33 && b <= 126 && b !== 61) || b === 32 ? String.fromCharCode(b) : b === 10 ? '\n' : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
-    if (piece === '\n') {
-      body += `${line}\r\n`;
-      line = '';
-      continue;
-    }
-    if (line.length + piece.length > 75) {
-      body += `${line}=\r\n`;
-      line = '';
-    }
-    line += piece;
-  }
-  body += line;
-  return [
-    'From: <Saved by Blink>',
-    'Snapshot-Content-Location: https://www.example.gov.cn/fzzf/2025/report.html',
-    'Subject: =?utf-8?Q?report?=',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/related;',
-    '\ttype="text/html";',
-    '\tboundary="----MultipartBoundary--abc123----"',
-    '',
-    '',
-    '------MultipartBoundary--abc123----',
-    'Content-Type: text/html',
-    'Content-ID: <frame-1@mhtml.blink>',
-    'Content-Transfer-Encoding: quoted-printable',
-    'Content-Location: https://www.example.gov.cn/fzzf/2025/report.html',
-    '',
-    body,
-    '',
-    '------MultipartBoundary--abc123------',
-    '',
-  ].join('\r\n');
-}
 
 /**
  * Punctuation that cannot come back, measured: the PDF LibreOffice makes from the .docx has no
  * glyph for a 、 or 。 that falls at a line's end (it is missing from the page itself, see
- * pdftotext), and text run together with nothing between paragraphs does not say where a
- * （一） heading ends, so the heading takes the first sentence and its 。. Everywhere else all of it.
+ * pdftotext). Everywhere else all of it: text run together with nothing between paragraphs keeps
+ * its headings apart from their first sentences too (structure/heading-end.ts).
  */
-const PUNCTUATION_KEPT: Partial<Record<Format, number>> = { pdf: 0.97, 'run-together.txt': 0.95 };
+const PUNCTUATION_KEPT: Partial<Record<Format, number>> = { pdf: 0.97 };
 
 const REPORTS = exampleReports();
 const FORMATS = ['lines.txt', 'space.txt', 'ideographic-space.txt', 'run-together.txt', 'docx', 'html', 'mhtml', 'pdf'] as const;

@@ -44,6 +44,7 @@ export function partBlocks(part: Part, style: ItemsStyle): Block[] {
     ...paragraphBlocks(paragraphList(part.intro)),
     ...itemBlocks(part.items, partStyle),
     ...groupBlocks(part.groups, 2, partStyle),
+    ...paragraphBlocks(paragraphList(part.ending)),
     // Suggestions close the part, numbered 一是 again.
     ...paragraphBlocks(paragraphList(part.suggestions?.intro)),
     ...itemBlocks(part.suggestions?.items, part.suggestions?.items_style ?? partStyle),

@@ -49,6 +49,8 @@ export interface Part {
   items_style?: ItemsStyle;
   items?: Item[];
   groups?: Group[];
+  /** Paragraphs after the part's items and groups (a past report's “产生这些问题的原因……” after its numbered shortcomings). */
+  ending?: Paragraphs;
   /** Suggestions at the part's end, numbered 一是 again (a past report's “针对以上问题，提出如下建议：”). */
   suggestions?: Suggestions;
 }

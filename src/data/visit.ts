@@ -78,6 +78,7 @@ export function visitPart(part: Part | undefined, key: PartKey, v: ReportVisitor
   visitParagraphs(part.intro, `${base}/intro`, key, 1, v);
   visitItems(part.items, { pointer: `${base}/items`, part: key, level: 1, headings: [] }, v);
   visitGroups(part.groups, { pointer: `${base}/groups`, part: key, level: 2, headings: [] }, v);
+  visitParagraphs(part.ending, `${base}/ending`, key, 1, v);
   visitParagraphs(part.suggestions?.intro, `${base}/suggestions/intro`, key, 1, v);
   visitItems(part.suggestions?.items, { pointer: `${base}/suggestions/items`, part: key, level: 1, headings: [] }, v);
 }

@@ -52,7 +52,7 @@ const NOISE: RegExp[] = [
 ];
 
 // The page's information table: 索引号 … 文号 … 发布机构 …
-const META_KEYS =
+export const META_KEYS =
   '索引号|信息索引号|信息分类|主题分类|体裁分类|组配分类|服务对象分类|公文种类|发布机构|发文机关|生成日期|成文日期|发布日期|公开日期|生效日期|废止日期|有效性|信息名称|名称|标题|文号|发文字号|关键词|主题词|内容概览|内容概述|在线链接地址|文件下载|公开方式|公开范围|时效';
 const META_LINE = new RegExp(`^(?:${META_KEYS})[:：]`);
 const META_PAIR = new RegExp(`(${META_KEYS})[:：]\\s*(.*?)\\s*(?=(?:${META_KEYS})[:：]|$)`, 'g');

@@ -12,7 +12,7 @@ import { commentAbove, newDocument, pairOf, yamlText } from '../yaml-out/index.j
 import { buildReport, type Built } from './build/assemble.js';
 import { candidateFigures } from './build/figures.js';
 import { clean, fullWidthPunctuation } from './clean.js';
-import { importDiagnostics } from './diagnostics.js';
+import { importDiagnostics, numberPieces } from './diagnostics.js';
 import { IMPORT } from '../messages.js';
 import { IMPORT_LIMITS } from './limits.js';
 import { extract } from './read/index.js';
@@ -71,8 +71,9 @@ function summarise(built: Built, dropped: number, figures: number): string[] {
 
 export async function importReport(file: string, options: ImportOptions): Promise<ImportResult> {
   const extracted = await extract(file, options.label);
-  const diag = importDiagnostics(options.label, extracted.kind);
-  const cleaned = clean(unwrap(extracted.lines));
+  const pieces = numberPieces(unwrap(extracted.lines));
+  const diag = importDiagnostics(options.label, extracted.kind, pieces.places);
+  const cleaned = clean(pieces.lines);
   const { front, rest } = frontMatter(cleaned.lines, cleaned.meta);
   if (!front.title && cleaned.meta.title) front.title = fullWidthPunctuation(cleaned.meta.title);
   const reference = front.coverDate ?? cleaned.meta.published;
@@ -120,7 +121,7 @@ export async function importReport(file: string, options: ImportOptions): Promis
     }
     for (const origin of built.origins) {
       const pair = pairOf(root, origin.key);
-      if (pair) commentAbove(pair, `原文${diag.where(origin.from)}${origin.to > origin.from ? `至${diag.where(origin.to)}` : ''}：${origin.heading}`);
+      if (pair) commentAbove(pair, `原文${diag.span(origin.from, origin.to)}：${origin.heading}`);
     }
     const m = pairOf(root, 'metrics');
     if (m) {

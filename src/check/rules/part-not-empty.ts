@@ -5,6 +5,7 @@ import { allGroups } from '../../data/visit.js';
 const hasContent = (node: Part | Group): boolean =>
   ('intro' in node && node.intro !== undefined) ||
   ('paragraphs' in node && node.paragraphs !== undefined) ||
+  ('ending' in node && node.ending !== undefined) ||
   (node.items?.length ?? 0) > 0 ||
   (node.groups?.length ?? 0) > 0;
 

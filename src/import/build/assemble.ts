@@ -3,14 +3,15 @@
 // `other` with a warning naming the line it came from.
 
 import { PLACEHOLDER } from '../../data/placeholder.js';
+import { paragraphList } from '../../data/text.js';
 import { formatChineseDate, type CalendarDate } from '../../dates.js';
-import { PART_KEYS, type Group, type Paragraphs, type Part, type PartKey, type ReportData } from '../../data/report.js';
+import { PART_KEYS, PART_NAMES, type Group, type Paragraphs, type Part, type PartKey, type ReportData } from '../../data/report.js';
 import type { ImportDiagnostics } from '../diagnostics.js';
 import { IMPORT } from '../../messages.js';
 import type { Body, Section } from '../structure/body.js';
 import type { EndMatter } from '../structure/end.js';
 import type { FrontMatter } from '../structure/front.js';
-import { classifyHeading } from './classify.js';
+import { classifyHeading, classifyOpening } from './classify.js';
 import { splitItems, splitSuggestions } from './items.js';
 import { guessUnit, guessYear, levelOf, shortName } from './unit-year.js';
 
@@ -57,11 +58,17 @@ function toGroup(s: Section, level: number, counts: { groups: number; items: num
   return {
     heading: s.heading.text,
     // 1. and （1） headings written with their text on the same line stay that way.
-    ...(s.heading.rest && level >= 3 ? { run_in: true } : {}),
+    // So do those that are one sentence of their own (“1、……。”), which keeps their full stop.
+    ...((s.heading.rest || isSentence(s)) && level >= 3 ? { run_in: true } : {}),
     ...(paragraphs !== undefined ? { paragraphs } : {}),
     ...(split.items ? { items_style: split.style!, items: split.items } : {}),
     ...(groups ? { groups } : {}),
   };
+}
+
+/** A numbered paragraph that is one sentence and nothing more (“1、进一步加强……制度。”, “（1）梳理……；”). */
+function isSentence(s: Section): boolean {
+  return !s.heading.rest && s.paragraphs.length === 0 && s.children.length === 0 && (s.heading.end !== undefined || /[；;]$/.test(s.heading.text));
 }
 
 /** A section too deep for four heading levels, as text with its own number. */
@@ -70,20 +77,89 @@ function flatten(s: Section): string[] {
   return [`${mark}${s.heading.text}。${s.heading.rest ?? ''}`, ...s.paragraphs.map((p) => p.text), ...s.children.flatMap(flatten)];
 }
 
-function toPart(s: Section, counts: { groups: number; items: number }, key?: PartKey, diag?: ImportDiagnostics): Part {
+// A sentence that frames the arrangements rather than adding one: it looks ahead (将, 下一步, 今后).
+const FRAMING = /^(?![一二三四五六七八九十]{1,3}是|\d{1,2}[.．、]|[（(])[^。！？]*(?:将|下一步|今后|新的一年|新征程)/u;
+
+/**
+ * How many paragraphs at the end of a plans part's last sub-heading close the whole part (“我区将以……
+ * 提供坚实法治保障。”): after that sub-heading's numbered arrangements, and framing, not one more.
+ */
+function plansClosingCount(texts: readonly string[]): number {
+  for (let k = 1; k <= 2 && k < texts.length; k++) {
+    const tail = texts.slice(-k);
+    if (!tail.every((t) => FRAMING.test(t))) return 0;
+    if (splitItems(texts.slice(0, -k)).items) return k;
+  }
+  return 0;
+}
+
+/** The plans part's closing paragraphs, taken out of its last sub-heading (at any depth). */
+function takePlansClosing(s: Section): { section: Section; closing: Section['paragraphs'] } {
+  const last = (x: Section): Section => (x.children.length ? last(x.children.at(-1)!) : x);
+  const deepest = last(s);
+  const n = plansClosingCount([...(deepest.heading.rest ? [deepest.heading.rest] : []), ...deepest.paragraphs.map((p) => p.text)]);
+  if (n === 0 || n > deepest.paragraphs.length) return closingInside(s, deepest);
+  const trim = (x: Section): Section => (x.children.length ? { ...x, children: [...x.children.slice(0, -1), trim(x.children.at(-1)!)] } : { ...x, paragraphs: x.paragraphs.slice(0, -n) });
+  return { section: trim(s), closing: deepest.paragraphs.slice(-n) };
+}
+
+// In a text that lost its line breaks the closing ends the last paragraph itself; it is told from
+// the last arrangement's own sentences by its subject looking ahead: “示例区将……”, “我们将……”.
+const CLOSING_SENTENCE = /^(?:我们|我区|我县|我市|我局|我镇|本区|本县|[\u4e00-\u9fff]{2,10}(?:区|县|市|旗|镇|乡|街道))将[^。！？]{8,}[。！？]$/u;
+
+function closingInside(s: Section, deepest: Section): { section: Section; closing: Section['paragraphs'] } {
+  const final = deepest.paragraphs.at(-1);
+  if (!final) return { section: s, closing: [] };
+  const sentences = final.text.match(/[^。！？]+[。！？]?/gu) ?? [];
+  const closing = sentences.at(-1)?.trim() ?? '';
+  if (sentences.length < 2 || !CLOSING_SENTENCE.test(closing)) return { section: s, closing: [] };
+  const before = final.text.slice(0, final.text.length - closing.length).trim();
+  const texts = [...(deepest.heading.rest ? [deepest.heading.rest] : []), ...deepest.paragraphs.slice(0, -1).map((p) => p.text), before];
+  if (!splitItems(texts).items) return { section: s, closing: [] };
+  const trim = (x: Section): Section =>
+    x.children.length ? { ...x, children: [...x.children.slice(0, -1), trim(x.children.at(-1)!)] } : { ...x, paragraphs: [...x.paragraphs.slice(0, -1), { ...final, text: before }] };
+  return { section: trim(s), closing: [{ ...final, text: closing }] };
+}
+
+// The causes after the shortcomings: “产生这些问题，既有……的原因”, “究其原因，……”.
+const CAUSE_SENTENCE = /^(?:(?:产生|出现|形成|存在)(?:这些|上述|以上)(?:问题|不足)|究其原因|(?:这些|上述|以上)(?:问题|不足)的?(?:产生|存在|形成)?的?原因|分析(?:其)?原因)[^。！？]{4,}[。！？]$/u;
+
+/**
+ * Text run together ends the last item with the part's ending sentence (the causes after the
+ * shortcomings, the closing after the plans): that sentence is set apart as a paragraph of its
+ * own, as the line-broken original has it, when the items before it still split.
+ */
+function endingApart(texts: readonly string[]): { texts: string[]; ending: string[] } {
+  const final = texts.at(-1);
+  const unchanged = { texts: [...texts], ending: [] };
+  if (!final) return unchanged;
+  const sentences = final.match(/[^。！？]+[。！？]?/gu) ?? [];
+  const last = sentences.at(-1)?.trim() ?? '';
+  if (sentences.length < 2 || !(CAUSE_SENTENCE.test(last) || CLOSING_SENTENCE.test(last))) return unchanged;
+  const before = [...texts.slice(0, -1), final.slice(0, final.length - last.length).trim()];
+  return splitItems(before).items ? { texts: before, ending: [last] } : unchanged;
+}
+
+function toPart(whole: Section, counts: { groups: number; items: number }, key?: PartKey): Part {
+  // Plans under sub-headings with a closing sentence after the last one: the sentence closes the
+  // part (its ending, printed after the groups as in the original), it is not the last
+  // sub-heading's text (which would then lose its numbered items).
+  const { section: s, closing: partClosing } = key === 'plans' && whole.children.length ? takePlansClosing(whole) : { section: whole, closing: [] };
   const texts = [...(s.heading.rest ? [s.heading.rest] : []), ...s.paragraphs.map((p) => p.text)];
   // Suggestions after the shortcomings stay suggestions, numbered 一是 again, not more shortcomings.
-  const { own, suggestions } = s.children.length ? { own: texts, suggestions: undefined } : splitSuggestions(texts);
-  // A plans part framed by a closing sentence after its numbered arrangements: the sentence is
-  // framing, not one more promise (new-year would carry it as one).
-  const split = splitItems(own, { closing: key === 'plans' && !s.children.length });
+  const { own: written, suggestions } = s.children.length ? { own: texts, suggestions: undefined } : splitSuggestions(texts);
+  const { texts: own, ending: apart } = s.children.length ? { texts: written, ending: [] } : endingApart(written);
+  // A part whose numbered items are followed by a paragraph that numbers nothing (the causes after
+  // the shortcomings, a closing sentence after the plans): that paragraph is the part's ending,
+  // printed after the items as in the original, not one more item (new-year would carry it as one).
+  const split = splitItems(own, { closing: !s.children.length });
   counts.items += split.items?.length ?? 0;
-  if (split.closing) {
-    // The data has no text after a part's items: the sentence joins the introduction, flagged at its line.
-    const at = s.paragraphs[s.paragraphs.length - split.closing.length]?.at ?? s.heading.at;
-    diag?.add(IMPORT.plansClosing, at, s.heading.text);
-  }
-  const intro = paragraphsValue([...split.paragraphs, ...(split.closing ?? [])]);
+  const intro = paragraphsValue(split.paragraphs);
+  const ending = paragraphsValue([...(split.closing ?? []), ...apart, ...partClosing.map((p) => p.text)]);
+  // Items numbered 1、2、 under a part, each one sentence: items, as 一是、二是 would be (as headings
+  // they would lose their full stops and read as titles).
+  const numberedItems = !split.items && s.children.length >= 2 && s.children.every(isSentence);
+  if (numberedItems) counts.items += s.children.length;
   const advice = suggestions ? splitItems(suggestions) : undefined;
   counts.items += advice?.items?.length ?? 0;
   const adviceIntro = advice ? paragraphsValue(advice.paragraphs) : undefined;
@@ -91,7 +167,9 @@ function toPart(s: Section, counts: { groups: number; items: number }, key?: Par
     heading: s.heading.text,
     ...(intro !== undefined ? { intro } : {}),
     ...(split.items ? { items_style: split.style!, items: split.items } : {}),
-    ...(s.children.length ? { groups: s.children.map((c) => toGroup(c, 2, counts)) } : {}),
+    ...(numberedItems ? { items_style: 'paragraphs' as const, items: s.children.map((c) => `${c.heading.text}${c.heading.end ?? ''}`) } : {}),
+    ...(s.children.length && !numberedItems ? { groups: s.children.map((c) => toGroup(c, 2, counts)) } : {}),
+    ...(ending !== undefined ? { ending } : {}),
     ...(advice
       ? {
           suggestions: {
@@ -127,7 +205,28 @@ export function buildReport(input: BuildInput): Built {
 
   // Which part each section is. Unclassified sections before the problems are results: one is
   // the measures part under a slogan heading; several are themes, each a group of measures.
-  const kinds = body.sections.map((s) => classifyHeading(s.heading.text));
+  const date = front.date ?? end.date ?? front.coverDate ?? input.metaDate;
+  const year = guessYear(front, end, body, date);
+  // A slogan heading (“二、坚持刀刃向内，清醒查摆自身问题”) says nothing of its part: its opening does.
+  const byContent = new Set<number>();
+  const kinds = body.sections.map((s, i) => {
+    const kind = classifyHeading(s.heading.text);
+    if (kind !== undefined) return kind;
+    const opening = [s.heading.rest, ...s.paragraphs.map((p) => p.text)].filter(Boolean).join('');
+    const guessed = classifyOpening(opening, year);
+    if (guessed && guessed !== 'measures') byContent.add(i);
+    return guessed === 'measures' ? undefined : guessed;
+  });
+  // Told by content only among the closing parts: a section so told with an untold one after it
+  // is a theme of the results that happens to open on its subject (the themes would otherwise be
+  // cut in two, the later ones left unplaced).
+  for (let i = kinds.length - 1, untoldAfter = false; i >= 0; i--) {
+    if (byContent.has(i) && untoldAfter) {
+      byContent.delete(i);
+      kinds[i] = undefined;
+    }
+    if (kinds[i] === undefined) untoldAfter = true;
+  }
   const firstLater = kinds.findIndex((k) => k === 'shortcomings' || k === 'duties' || k === 'plans');
   const boundary = firstLater < 0 ? kinds.length : firstLater;
   const unclassifiedBefore = kinds.slice(0, boundary).filter((k) => k === undefined).length;
@@ -143,9 +242,21 @@ export function buildReport(input: BuildInput): Built {
     if (origin) origin.to = lastLine(s);
     else origins.push({ key, heading: s.heading.text, from: s.heading.at, to: lastLine(s) });
   };
+  // A report organised by theme: its themes are the measures' groups, or, when every one is a
+  // single paragraph led by its heading (a flat list “1.强化组织领导。局党组……”), its items with
+  // that lead, which keeps the lead's full stop (a （一） heading cannot run into its text).
+  const themes = themed ? body.sections.filter((s, i) => kinds[i] === undefined && i < boundary) : [];
+  const leadItems = themes.length >= 2 && themes.every((s) => s.heading.rest && s.heading.end === '。' && s.paragraphs.length === 0 && s.children.length === 0);
   body.sections.forEach((s, i) => {
     let key = kinds[i];
     if (key === undefined && i < boundary) {
+      if (leadItems) {
+        const measures = (parts.measures ??= { items_style: 'paragraphs', items: [] });
+        measures.items!.push({ lead: s.heading.text, text: s.heading.rest! });
+        counts.measures.items++;
+        use('measures', s);
+        return;
+      }
       if (themed || (hasMeasures && parts.measures)) {
         const measures = (parts.measures ??= {});
         measures.groups = [...(measures.groups ?? []), toGroup(s, 2, counts.measures)];
@@ -161,8 +272,9 @@ export function buildReport(input: BuildInput): Built {
       use('other', s);
       return;
     }
-    parts[key] = toPart(s, counts[key], key, diag);
+    parts[key] = toPart(s, counts[key], key);
     use(key, s);
+    if (byContent.has(i)) diag.add(IMPORT.partByContent, s.heading.at, s.heading.text, PART_NAMES[key], key);
   });
 
   const leftovers = end.unrecognised;
@@ -185,14 +297,15 @@ export function buildReport(input: BuildInput): Built {
   for (const key of ['measures', 'shortcomings', 'duties', 'plans'] as const) {
     if (!parts[key]) {
       const names = { measures: '主要举措和成效', shortcomings: '存在的不足和原因', duties: '党政主要负责人履行第一责任人职责情况', plans: '下一年度主要安排' };
-      diag.add(IMPORT.missingPart, undefined, names[key], key);
+      // The first responsible person folded into the measures: say under which heading, so the clerk
+      // knows the report does speak of it (new-year still drafts the part of its own).
+      const folded = key === 'duties' ? parts.measures?.groups?.find((g) => /第一责任人|述法/.test(`${g.heading}${paragraphList(g.paragraphs)[0] ?? ''}`)) : undefined;
+      diag.add(IMPORT.missingPart, undefined, names[key], key, folded?.heading);
     }
   }
 
-  const date = front.date ?? end.date ?? front.coverDate ?? input.metaDate;
   const unit = guessUnit(front, end, input.publisher, input.fullText);
   const level = unit ? levelOf(unit.name) : undefined;
-  const year = guessYear(front, end, body, date);
   // Nothing invented: what is not recognised is written as 【待填写】, which validate reports as an error.
   if (!unit) diag.add(IMPORT.unit, undefined);
   else if (!level) diag.add(IMPORT.level, undefined, unit.name);

@@ -34,16 +34,36 @@ function toItem(raw: string): Item {
  */
 export function splitItems(texts: readonly string[], options: { closing?: boolean } = {}): SplitItems {
   const marks: { p: number; index: number; start: number; n: number }[] = [];
-  let expected = 1;
-  texts.forEach((t, p) => {
-    for (const m of t.matchAll(ITEM_MARK)) {
-      const n = cnValue(m[1]!);
-      if (n !== expected) continue;
+  // Every 一是/二是 in the texts, and whether it starts a sentence.
+  const found = texts.flatMap((t, p) =>
+    [...t.matchAll(ITEM_MARK)].map((m) => {
       const before = t.slice(Math.max(0, m.index - 8), m.index);
-      if (!SENTENCE_START.test(before) && (n < 2 || NOT_AN_ITEM_BEFORE.test(before))) continue;
-      marks.push({ p, index: m.index, start: m.index + m[0].length, n });
-      expected++;
+      const after = t.slice(m.index + m[0].length, m.index + m[0].length + m[1]!.length);
+      return {
+        p,
+        index: m.index,
+        start: m.index + m[0].length,
+        n: cnValue(m[1]!),
+        atStart: SENTENCE_START.test(before),
+        // 说一是一、说二是二: the number repeated after 是 is an idiom, never an item.
+        idiom: after === m[1],
+        before,
+      };
+    }),
+  );
+  let expected = 1;
+  found.forEach((f, i) => {
+    if (f.n !== expected || f.idiom) return;
+    if (!f.atStart) {
+      if (f.n < 2 || NOT_AN_ITEM_BEFORE.test(f.before)) return;
+      // Inside a sentence, 二是 counts only when no 二是 starts a sentence before the next item
+      // does: that one is the item (a lost 。 is the exception, not the rule).
+      const later = found.slice(i + 1);
+      const nextItem = later.findIndex((g) => g.n === f.n + 1 && g.atStart);
+      if (later.slice(0, nextItem < 0 ? undefined : nextItem).some((g) => g.n === f.n && g.atStart)) return;
     }
+    marks.push({ p: f.p, index: f.index, start: f.start, n: f.n });
+    expected++;
   });
   if (marks.length < 2) return { paragraphs: [...texts] };
   const first = marks[0]!;

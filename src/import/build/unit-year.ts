@@ -46,7 +46,8 @@ export function guessUnit(front: FrontMatter, end: EndMatter, publisher: string 
   const government = organs.find((o) => !/^中共|^中国共产党/.test(o));
   const party = organs.find((o) => /^中共|^中国共产党/.test(o));
   if (government) return { name: government, ...(party ? { party } : {}) };
-  const title = front.title?.replace(/^\d{4}年度?/, '');
+  // “关于示例区2023年……的报告”: the unit follows 关于.
+  const title = front.title?.replace(/^\d{4}年度?/, '').replace(/^关于/, '');
   const fromTitle = title ? /^(.+?)(?:关于|關於|\d{4}年|法治政府|依法行政|法治建设)/.exec(title)?.[1] : undefined;
   if (fromTitle) {
     // A joint title run together (中共示例区委示例区人民政府关于…): the party organ ends at 区委/委员会.

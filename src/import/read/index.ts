@@ -19,6 +19,8 @@ export interface SourceLine {
   text: string;
   /** 1-based line (text) or paragraph (docx, html, pdf) of the original, for messages. */
   at: number;
+  /** 1-based character of that line where this text begins, when a run-together line was cut. */
+  col?: number;
 }
 
 export interface Extracted {

@@ -130,7 +130,13 @@ function mode(values: number[]): number {
 export function pdfParagraphs(pages: readonly (readonly PdfPiece[])[]): string[] {
   const lines = pages.flatMap(pageLines);
   if (lines.length === 0) return [];
-  const left = mode(lines.map((l) => l.x0));
+  // The left edge is where continuation lines start: the leftmost start shared by several lines.
+  // Not the most common start: in a report of short paragraphs most lines are first lines,
+  // indented, and taking their start for the edge would join every paragraph to the next.
+  const lineStarts = new Map<number, number>();
+  for (const l of lines) lineStarts.set(Math.round(l.x0), (lineStarts.get(Math.round(l.x0)) ?? 0) + 1);
+  const shared = [...lineStarts.entries()].filter(([, n]) => n >= Math.max(2, lines.length * 0.05)).map(([x]) => x);
+  const left = shared.length ? Math.min(...shared) : mode(lines.map((l) => l.x0));
   const right = mode(lines.filter((l) => l.x1 > left + 100).map((l) => l.x1));
   const out: string[] = [];
   let previous: VisualLine | undefined;

@@ -31,18 +31,23 @@ function joinBroken(lines: SourceLine[], expected: () => Record<NumberKind, numb
   return out;
 }
 
-/** Preamble and the tree of numbered sections. */
-export function parseBody(lines: SourceLine[]): Body {
+/**
+ * Preamble and the tree of numbered sections, the top level being `top`: 1 (一、), or for a report
+ * with no 一、 at all, 2 (its （一） are its sections) or 3 (a flat list 1.…2.…, its （1） their
+ * sub-headings). Numbers above the top level are text.
+ */
+function parseWith(lines: SourceLine[], top: NumberKind): Body {
   const expected: Record<NumberKind, number> = { 1: 1, 2: 1, 3: 1, 4: 1 };
   const body: Body = { preamble: [], sections: [] };
   const stack: Section[] = [];
   const joined = joinBroken(lines, () => expected);
   for (const line of joined) {
-    const h = asHeading(line, expected);
+    const found = asHeading(line, expected);
+    const h = found && found.kind >= top ? { ...found, kind: (found.kind - top + 1) as NumberKind } : undefined;
     // Sub-headings count only inside a section: before the first 一、 they are preamble text.
-    if (h && (h.kind === 1 || body.sections.length > 0)) {
-      expected[h.kind] = h.num + 1;
-      for (let k = h.kind + 1; k <= 4; k++) expected[k as NumberKind] = 1;
+    if (found && h && (h.kind === 1 || body.sections.length > 0)) {
+      expected[found.kind] = found.num + 1;
+      for (let k = found.kind + 1; k <= 4; k++) expected[k as NumberKind] = 1;
       const section: Section = { heading: h, paragraphs: [], children: [] };
       while (stack.length > 0 && stack.at(-1)!.heading.kind >= h.kind) stack.pop();
       if (stack.length === 0) body.sections.push(section);
@@ -57,4 +62,12 @@ export function parseBody(lines: SourceLine[]): Body {
   return body;
 }
 
-
+export function parseBody(lines: SourceLine[]): Body {
+  const body = parseWith(lines, 1);
+  if (body.sections.length > 0) return body;
+  for (const top of [2, 3] as const) {
+    const flat = parseWith(lines, top);
+    if (flat.sections.length >= 2) return flat;
+  }
+  return body;
+}

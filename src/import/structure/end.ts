@@ -17,8 +17,34 @@ export interface EndMatter {
   unrecognised: SourceLine[];
 }
 
+const SIGNED_DATE = /^(.+?)\s*((?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*日)$/;
+
+/**
+ * The 署名 and the 成文日期 on one line (“示例镇人民政府　　2025年1月20日”, as web pages and PDFs
+ * lay them side by side), or two organs on one: each on a line of its own.
+ */
+function separateSigned(lines: SourceLine[], reference?: CalendarDate): SourceLine[] {
+  const out = [...lines];
+  for (let i = out.length - 1; i >= Math.max(0, out.length - 6); i--) {
+    const l = out[i]!;
+    const m = SIGNED_DATE.exec(l.text);
+    const dated = m && parseAnyDate(m[2]!, reference) ? m : undefined;
+    const organs = (dated ? dated[1]! : l.text).trim().split(/\s+/).flatMap(partyFirst);
+    if (!organs.every(isOrgan) || (!dated && organs.length < 2)) continue;
+    out.splice(i, 1, ...organs.map((text) => ({ text, at: l.at })), ...(dated ? [{ text: dated[2]!.replace(/\s+/g, ''), at: l.at }] : []));
+  }
+  return out;
+}
+
+/** “中共示例区委员会示例区人民政府”: the party organ and the government signed as one run of text. */
+function partyFirst(text: string): string[] {
+  const m = /^((?:中共|中国共产党)[\u4e00-\u9fff]{1,20}?(?:委员会|党工委|党委|[区县市旗镇乡]委(?!员)))([\u4e00-\u9fff]{2,30}(?:人民政府|政府|办事处))$/.exec(text);
+  return m ? [m[1]!, m[2]!] : [text];
+}
+
 /** Closing, attachments, 署名, 成文日期, 抄送, 印发 at the end (and what follows them). */
-export function endMatter(lines: SourceLine[], reference?: CalendarDate): { end: EndMatter; body: SourceLine[] } {
+export function endMatter(original: SourceLine[], reference?: CalendarDate): { end: EndMatter; body: SourceLine[] } {
+  const lines = separateSigned(original, reference);
   const end: EndMatter = { attachments: [], signatories: [], copyTo: [], unrecognised: [] };
   const printed = (t: string) => /^(.*?)\s*([\d〇零○一二三四五六七八九十年月日 ]{5,})\s*印发$/.exec(t);
   const isEndLine = (t: string): boolean =>

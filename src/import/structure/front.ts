@@ -51,7 +51,8 @@ export function frontMatter(lines: SourceLine[], meta: PageMeta): { front: Front
     while (titleAt > 0) {
       const above = lines[titleAt - 1]!.text;
       if (above.length > 30 || /[。，；：:！？]$/.test(above) || normalizeDocNumber(above) || parseAnyDate(above)) break;
-      if (!/(关于|人民政府|委员会|区委|县委|办事处|局|\d{4}年度?|^中共)$/.test(above) && !/关于/.test(above)) break;
+      // “示例县市场监督管理局2024年度法治政府建设” / “工作报告”: the year or the subject says it is the title's start.
+      if (!/(关于|人民政府|委员会|区委|县委|办事处|局|\d{4}年度?|^中共)$/.test(above) && !/关于|\d{4}年|法治|依法行政/.test(above)) break;
       titleAt--;
     }
     front.titleLines = lines.slice(titleAt, titleEnd + 1).map((l) => l.text);
@@ -75,7 +76,8 @@ export function frontMatter(lines: SourceLine[], meta: PageMeta): { front: Front
   }
   const takeRecipients = (at: number): boolean => {
     const t = lines[at]?.text ?? '';
-    if (!/[：:]$/.test(t) || t.length > 60 || /[。]/.test(t) || L1.test(t)) return false;
+    // “……，现将有关情况报告如下：” ends with a colon too, but is the preamble's sentence.
+    if (!/[：:]$/.test(t) || t.length > 60 || /[。]/.test(t) || /如下[：:]$|现将|报告/.test(t) || L1.test(t)) return false;
     front.recipients = t
       .replace(/[：:]$/, '')
       .split(/[、，,]/)

@@ -13,6 +13,8 @@ export interface HeadingLine {
   text: string;
   /** Text on the same line after the heading's first sentence (a run-in heading). */
   rest?: string;
+  /** The mark that ended the heading's first sentence (“1、进一步加强……制度。”): a sentence, not a title. */
+  end?: string;
   at: number;
 }
 
@@ -28,7 +30,8 @@ export function cnValue(text: string): number {
 
 export const L1 = new RegExp(`^(${CN_NUM})\\s*[、.．，]\\s*(?!是)(.+)$`);
 export const L2 = new RegExp(`^[（(]\\s*(${CN_NUM})\\s*[）)]\\s*(.+)$`);
-export const L3 = /^(\d{1,2})\s*[.．、](?!\d)\s*(.+)$/;
+// “8.2025年工作打算”: a year may follow the number; “1.5亿元” is a decimal, no heading.
+export const L3 = /^(\d{1,2})\s*[.．、](?!\d(?!\d{3}年))\s*(.+)$/;
 // “2在区级…”: a number whose separator was lost in copying; only taken when it is the next in sequence.
 export const L3_BARE = /^(\d{1,2})(?![\d年月日个件项次名人万亿元%％号届期批场家户份条篇级类岁])(?=[\u4e00-\u9fff“《])(.+)$/;
 export const L4 = /^[（(]\s*(\d{1,2})\s*[）)]\s*(.+)$/;
@@ -53,7 +56,7 @@ export function firstSentence(text: string): { sentence: string; rest: string } 
 function headingOf(kind: NumberKind, num: number, body: string, at: number): HeadingLine {
   const { sentence, rest } = firstSentence(body.trim());
   const text = sentence.replace(/[。！？]$/, '').trim();
-  return { kind, num, text, ...(rest ? { rest } : {}), at };
+  return { kind, num, text, ...(rest ? { rest } : {}), ...(/[。！？]$/.test(sentence) ? { end: sentence.at(-1)! } : {}), at };
 }
 
 /** The line as a numbered heading, if its number is the one expected at its level. */
