@@ -26,16 +26,20 @@ interface Rendered {
   warnings: string[];
   docx: DocxParts;
   headers: string[];
+  /** Relationship id → header part name (e.g. "header1.xml"). */
+  headerTargets: Record<string, string>;
+  /** Header part name → its XML. */
+  headerXml: Record<string, string>;
   file: string;
 }
 
 let count = 0;
 /** Renders the example with a template saved under `name`; the output is checked by the OOXML validator. */
-async function render(name: string, spec: TemplateSpec | Uint8Array): Promise<Rendered> {
+async function render(name: string, spec: TemplateSpec | Uint8Array, example = EXAMPLE): Promise<Rendered> {
   const template = path.join(dir, name);
   writeFileSync(template, spec instanceof Uint8Array ? spec : wordTemplate(spec));
   const out = path.join(dir, `out${(count += 1)}.docx`);
-  const r = fazhi(['render', EXAMPLE, '--reference-doc', template, '-o', out]);
+  const r = fazhi(['render', example, '--reference-doc', template, '-o', out]);
   expect(r.code, r.stdout + r.stderr).toBe(0);
   const bytes = readFileSync(out);
   if (canValidate) {
@@ -49,6 +53,10 @@ async function render(name: string, spec: TemplateSpec | Uint8Array): Promise<Re
     warnings: r.stdout.split('\n').filter((l) => l.startsWith(`${path.relative(ROOT, template)} 警告`)),
     docx: await readDocx(bytes),
     headers: await Promise.all(headerNames.map((n) => zip.file(n)!.async('string'))),
+    headerTargets: Object.fromEntries(
+      [...(await zip.file('word/_rels/document.xml.rels')!.async('string')).matchAll(/<Relationship [^>]*Id="([^"]+)"[^>]*Target="(header\d*\.xml)"/g)].map((m) => [m[1]!, m[2]!]),
+    ),
+    headerXml: Object.fromEntries(await Promise.all(headerNames.map(async (n) => [n.slice('word/'.length), await zip.file(n)!.async('string')] as const))),
     file: path.relative(ROOT, template),
   };
 }
@@ -180,8 +188,12 @@ describe('Word template: page number footer and header', () => {
       expect(attr(footer, 'w:rFonts', 'w:eastAsia')).toBe('Times New Roman');
       expect(attr(footer, 'w:sz', 'w:val')).toBe('28');
     }
-    expect(r.headers).toHaveLength(2);
-    for (const header of r.headers) {
+    // Two headers with the template's text (odd and even pages of the text) and two empty ones for
+    // the section of a blank page before the 版记, which must stay blank.
+    const withText = r.headers.filter((h) => h.includes('<w:t'));
+    expect(withText).toHaveLength(2);
+    expect(r.headers.filter((h) => !h.includes('<w:t') && !h.includes('w:pBdr'))).toHaveLength(2);
+    for (const header of withText) {
       expect(header).toContain('>示例区司法局<');
       expect(attr(header, 'w:bottom', 'w:sz')).toBe('6');
       expect(attr(header, 'w:jc', 'w:val')).toBe('center');
@@ -193,6 +205,21 @@ describe('Word template: page number footer and header', () => {
       `${r.file} 警告 页码单页居中、双页居中，与国标不同（§7.5 单页码居右空一字，双页码居左空一字）。`,
       `${r.file} 警告 模板有页眉“示例区司法局”，页眉下有横线，已照模板加上，与国标不同（§7.1 版心内的公文格式各要素划分为版头、主体、版记三部分，页码位于版心外：公文没有页眉）；如不需要，请在模板中删除页眉和页眉横线（页眉样式的下框线）。`,
     ]);
+  });
+
+  it('leaves the template’s header off the blank page before the 版记 and the 版记 page (GB/T 9704 §7.5)', async () => {
+    // The 2023 example ends its text on an odd page: a blank page and the 版记 page follow in a
+    // section of their own, which must not inherit the header of the text's section.
+    const r = await render('页眉 空白页.docx', {
+      styles: `<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/>${NORMAL_GB}</w:style>`,
+      headers: { default: part('hdr', '<w:p><w:r><w:t>示例区司法局</w:t></w:r></w:p>') },
+    }, path.join(ROOT, 'data', '示例区', '2023', 'report.yaml'));
+    const sections = [...r.docx.document.matchAll(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/g)].map((m) => m[0]);
+    expect(sections).toHaveLength(2);
+    const headerTexts = (sectPr: string): string[] =>
+      [...sectPr.matchAll(/<w:headerReference [^>]*r:id="([^"]+)"/g)].map((m) => r.headerXml[r.headerTargets[m[1]!]!]!).map((x) => [...x.matchAll(/<w:t[^>]*>([^<]*)</g)].map((t) => t[1]).join(''));
+    expect(headerTexts(sections[0]!)).toEqual(['示例区司法局', '示例区司法局']);
+    expect(headerTexts(sections[1]!)).toEqual(['', '']);
   });
 
   it('takes a page number placed with tabs (⇥⇥N: right) and warns about a footer without page number', async () => {

@@ -13,9 +13,15 @@ import { styles } from './styles.js';
  * 页眉: none in a 公文; printed when the profile gives one text or a rule (an office template's
  * header, taken by --reference-doc), the same on odd and even pages.
  */
-function headers(profile: LayoutProfile): { headers?: { default: Header; even: Header } } {
+function headers(profile: LayoutProfile, blank = false): { headers?: { default: Header; even: Header } } {
   const h = profile.header;
   if (h.text.value === '' && h.ruleEighths.value === 0) return {};
+  if (blank) {
+    // The blank page before the 版记 and the 版记 page: a section without headers of its own would
+    // inherit the template's, and a blank page must stay blank. A header holds one paragraph (CT_HdrFtr).
+    const empty = (): Header => new Header({ children: [new Paragraph({})] });
+    return { headers: { default: empty(), even: empty() } };
+  }
   const make = (): Header =>
     new Header({
       children: [
@@ -61,8 +67,8 @@ function referenceDocument(profile: LayoutProfile): Document {
       { properties, footers: pageNumberFooters(profile), ...headers(profile), children: [] },
       // The section of a blank page and the 版记 page after it (GB/T 9704 §7.5: no page number
       // there). Its footers are empty; a report without that blank page has only the first section.
-      // A template's header, if any, carries on into it (a section without its own inherits it).
-      { properties, footers: blankFooters(), children: [] },
+      // A template's header is replaced by empty ones there, for the same reason as the footers.
+      { properties, footers: blankFooters(), ...headers(profile, true), children: [] },
     ],
   });
 }
