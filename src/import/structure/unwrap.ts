@@ -351,9 +351,10 @@ function headingEnds(text: string, stop: number, headings: readonly { at: number
     // (A first sentence is looked for within 400 characters: a line without punctuation stays linear.)
     const end = sentenceEnd(text, h.words, Math.min(stop, h.words + 400));
     const next = nextCut(h.at);
-    // Ended: by a cut before its sentence ends; and a heading after a space is in a text that
-    // separates its paragraphs, where a heading run into a sentence was written so.
-    return { ...h, end, next, ended: next <= end || IS_SPACE.test(text[h.at - 1] ?? '') };
+    // Ended: by a cut before its sentence ends. A space before the heading's number says where the
+    // heading starts, not where it ends: “一、……成效 （一）加强组织领导区委……” is run together
+    // as much as with no space, and must be cut the same.
+    return { ...h, end, next, ended: next <= end };
   });
   // Samples: those, and headings that end with their own mark (“1.强化内部管理制度。”).
   const samples: HeadingSample[] = spans.filter((s) => s.ended || s.end - s.words <= 20).map((s) => ({ text: text.slice(s.words, Math.min(s.end, s.next)).trim() }));
