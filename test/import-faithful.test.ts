@@ -56,6 +56,16 @@ describe('nothing invented', () => {
     expect(v.stdout + v.stderr).toContain('尚未填写');
   });
 
+  it('a title that names no unit (关于2024年度……的报告) gives no unit made of its year: the unit error, at the top of the file and in the output', () => {
+    const { run, yaml, data } = importText(['关于2024年度法治政府建设情况的报告', ...BODY]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('r.txt 错误 未能从原文中识别报告单位（标题、署名和网页信息中都没有找到），已写作“【待填写】”');
+    expect(yaml.split('\n').slice(0, 6).join('\n')).toContain('# 错误：未能从原文中识别报告单位');
+    expect(yaml).not.toContain('2024年度\n');
+    expect(data.unit).toEqual({ name: '【待填写】单位全称', short: '【待填写】单位简称' });
+    expect(data.year).toBe(2024);
+  });
+
   it('a unit whose name says no level: the level is left to fill in, as an error', () => {
     const { run, data } = importText(['示例区法治观察员2024年法治政府建设年度报告', ...BODY, '示例区法治观察员', '2025年1月10日']);
     expect(run.code).toBe(1);

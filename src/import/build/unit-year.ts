@@ -41,15 +41,22 @@ function fullName(name: string, text: string): string {
   return text.includes(`${name}人民政府`) ? `${name}人民政府` : found;
 }
 
+/** Whether words taken from a title can be an organ's name: Chinese words, not a year, a season or a topic. */
+function isOrganName(words: string): boolean {
+  const w = words.trim();
+  return /^[\u4e00-\u9fff]/.test(w) && !/\d{4}|年度?$|^(?:本|我|全)(?:年|单位)?$/.test(w) && [...w.replace(/\s/g, '')].length >= 2;
+}
+
 export function guessUnit(front: FrontMatter, end: EndMatter, publisher: string | undefined, text = ''): UnitGuess | undefined {
   const organs = [...end.signatories, ...front.coverSignatories];
   const government = organs.find((o) => !/^中共|^中国共产党/.test(o));
   const party = organs.find((o) => /^中共|^中国共产党/.test(o));
   if (government) return { name: government, ...(party ? { party } : {}) };
   // “关于示例区2023年……的报告”: the unit follows 关于.
-  const title = front.title?.replace(/^\d{4}年度?/, '').replace(/^关于/, '');
+  // “关于2024年度法治政府建设……” names no unit: the year after 关于 is no organ's name.
+  const title = front.title?.replace(/^(?:\d{4}年度?|关于|關於)+/, '');
   const fromTitle = title ? /^(.+?)(?:关于|關於|\d{4}年|法治政府|依法行政|法治建设)/.exec(title)?.[1] : undefined;
-  if (fromTitle) {
+  if (fromTitle && isOrganName(fromTitle)) {
     // A joint title run together (中共示例区委示例区人民政府关于…): the party organ ends at 区委/委员会.
     const spaced = fromTitle.trim().replace(/^((?:中共|中国共产党)[\u4e00-\u9fff]{1,20}?(?:区委|县委|市委|旗委|州委|委员会|党工委|党委))(?=[^\s])/, '$1 ');
     const parts = spaced.split(/\s+/);
