@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { importReport } from '../src/import/index.js';
+import { validateText } from '../src/pipeline.js';
 import { headingEnd, sentenceEnd, siblingModel } from '../src/import/structure/heading-end.js';
 import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
 
@@ -158,5 +159,73 @@ describe('where a heading with no punctuation ends (heading-end.ts)', () => {
     const end = sentenceEnd(text, 0, text.length);
     const at = headingEnd(text, 0, end, siblingModel([]));
     expect(at === undefined ? undefined : text.slice(0, at)).toBe(heading);
+  });
+});
+
+describe('a portal text whose paragraphs a space separates, each sub-heading run into its first sentence', () => {
+  // Fictional. The space before （一） says where the heading starts, never where it ends: the text
+  // must import the same with a space, a full-width space or nothing between its paragraphs.
+  const paragraphs = [
+    '示例区人民政府关于2024年度法治政府建设情况的报告',
+    '示例市人民政府：',
+    '2024年，示例区坚持依法行政，法治政府建设取得新进展，现报告如下。',
+    '一、主要举措和成效',
+    '（一）加强组织领导区委常委会会议专题研究法治建设工作3次，印发年度工作要点，分解任务42项。各镇街、各部门把法治建设纳入年度考核，考核结果与评先评优挂钩。',
+    '（二）推进科学民主依法决策全年对重大行政决策事项开展合法性审核26件，公开征求意见12次。',
+    '（三）严格规范公正文明执法开展行政执法案卷评查两次，评查案卷180卷，发现问题已督促整改。',
+    '二、存在的不足和原因',
+    '一是基层执法力量仍然薄弱，二是行政复议纠错率偏高。主要原因是培训投入不够。',
+    '三、党政主要负责人履行推进法治建设第一责任人职责情况',
+    '区委书记、区长带头学法，主持召开法治建设专题会议4次。',
+    '四、2025年主要安排',
+    '（一）深化行政执法改革完善执法协调机制，推动执法力量下沉。',
+    '（二）加强法治队伍建设开展执法人员全员轮训，提升执法能力。',
+    '示例区人民政府',
+    '2025年1月20日',
+  ];
+  const byJoiner = new Map<string, Data>();
+  it.each(JOINERS)('ends each sub-heading where its first sentence starts, paragraphs separated by %s', async (_label, joiner) => {
+    const { data, yaml } = await importText(paragraphs.join(joiner));
+    byJoiner.set(joiner, placeless(data));
+    const measures = data.measures as Part;
+    expect(measures.groups!.map((g) => g.heading)).toEqual(['加强组织领导', '推进科学民主依法决策', '严格规范公正文明执法']);
+    // (Folded YAML lines read back with a space between them: the loader joins Chinese lines without one.)
+    const flat = (v: unknown) => String(v).replace(/\s+/g, '');
+    expect(flat(measures.groups![0]!.paragraphs)).toMatch(/^区委常委会会议专题研究法治建设工作3次，印发年度工作要点，分解任务42项。各镇街/);
+    const plans = data.plans as Part;
+    expect(plans.groups!.map((g) => [g.heading, flat(g.paragraphs)])).toEqual([
+      ['深化行政执法改革', '完善执法协调机制，推动执法力量下沉。'],
+      ['加强法治队伍建设', '开展执法人员全员轮训，提升执法能力。'],
+    ]);
+    // The cause after the last shortcoming is the part's ending, not the last item's text.
+    expect(data.shortcomings).toMatchObject({ items: ['基层执法力量仍然薄弱，', '行政复议纠错率偏高。'], ending: '主要原因是培训投入不够。' });
+    // The import's own output never draws the tool's warning against numbers typed by hand.
+    expect(validateText(yaml, path.join(scratchDir(), 'report.yaml')).diagnostics.filter((d) => d.ruleId === 'numbered-text')).toEqual([]);
+    if (joiner === '\u3000') {
+      expect(byJoiner.get(''), 'no separator').toEqual(byJoiner.get('\u3000'));
+      expect(byJoiner.get(' '), 'a space').toEqual(byJoiner.get('\u3000'));
+    }
+  });
+});
+
+describe('a shortcomings part numbered 一是 with no 二是', () => {
+  it('keeps the 一是 as the tool numbers it (one item), so validate finds no number typed by hand', async () => {
+    const text = [
+      '示例区人民政府关于2024年度法治政府建设情况的报告',
+      '一、主要举措和成效',
+      '全年审查规范性文件12件，开展合法性审核26件。',
+      '二、存在的不足',
+      '一是基层执法力量不足。部分镇街执法人员不足5人，专业化程度不高。',
+      '三、下一步工作安排',
+      '持续推进依法行政，加强执法队伍建设。',
+      '示例区人民政府',
+      '2025年1月20日',
+    ].join('\n');
+    const { data, yaml } = await importText(text);
+    expect(data.shortcomings).toMatchObject({ items: [{ lead: '基层执法力量不足', text: '部分镇街执法人员不足5人，专业化程度不高。' }] });
+    expect((data.shortcomings as Part).intro).toBeUndefined();
+    const checked = validateText(yaml, path.join(scratchDir(), 'report.yaml')).diagnostics;
+    expect(checked.filter((d) => d.ruleId === 'numbered-text')).toEqual([]);
+    expect(checked.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });

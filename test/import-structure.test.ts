@@ -35,10 +35,14 @@ describe('items 一是……二是……', () => {
 
   it.each([
     ['no enumeration at all', ['对群众作出的承诺说一是一、说二是二。']],
-    ['a single 一是', ['一是健全制度。全年审查文件12件。']],
+    ['a single 一是 inside a sentence', ['全年审查文件12件。一是健全制度，完善审查流程。']],
     ['第二是 and 统一是', ['第二是规范执法，统一是原则。']],
   ])('%s: no items', (_name, texts) => {
     expect(splitItems(texts).items).toBeUndefined();
+  });
+
+  it('a single 一是 starting a paragraph: one item, numbered by the tool as the original numbers it (left as text it reads as a number typed by hand)', () => {
+    expect(splitItems(['一是健全制度。全年审查文件12件。'])).toEqual({ paragraphs: [], items: [{ lead: '健全制度', text: '全年审查文件12件。' }], style: 'paragraphs' });
   });
 
   it('a paragraph after the numbered items is the ending, not part of the last item', () => {

@@ -121,8 +121,8 @@ function closingInside(s: Section, deepest: Section): { section: Section; closin
   return { section: trim(s), closing: [{ ...final, text: closing }] };
 }
 
-// The causes after the shortcomings: “产生这些问题，既有……的原因”, “究其原因，……”.
-const CAUSE_SENTENCE = /^(?:(?:产生|出现|形成|存在)(?:这些|上述|以上)(?:问题|不足)|究其原因|(?:这些|上述|以上)(?:问题|不足)的?(?:产生|存在|形成)?的?原因|分析(?:其)?原因)[^。！？]{4,}[。！？]$/u;
+// The causes after the shortcomings: “产生这些问题，既有……的原因”, “究其原因，……”, “主要原因是……”.
+const CAUSE_SENTENCE = /^(?:(?:其|究其)?主要原因(?:是|在于|有)|(?:产生|出现|形成|存在)(?:这些|上述|以上)(?:问题|不足)|究其原因|(?:这些|上述|以上)(?:问题|不足)的?(?:产生|存在|形成)?的?原因|分析(?:其)?原因)[^。！？]{4,}[。！？]$/u;
 
 /**
  * Text run together ends the last item with the part's ending sentence (the causes after the

@@ -65,7 +65,12 @@ export function splitItems(texts: readonly string[], options: { closing?: boolea
     marks.push({ p: f.p, index: f.index, start: f.start, n: f.n });
     expected++;
   });
-  if (marks.length < 2) return { paragraphs: [...texts] };
+  // A lone 一是 with no 二是 is still the original's numbering: left at a paragraph's start it
+  // would read as a number typed by hand (numbered-text) in the import's own output, so it is
+  // an item of its own, numbered by the tool as the original numbers it. Inside a paragraph
+  // (“……。一是……”) it stays text.
+  const lone = marks.length === 1 && marks[0]!.n === 1 && texts[marks[0]!.p]!.slice(0, marks[0]!.index).trim() === '';
+  if (marks.length < 2 && !lone) return { paragraphs: [...texts] };
   const first = marks[0]!;
   // With `closing`, paragraphs after the last item's that number nothing are framing text (“我区
   //将以……为……提供法治保障。”), not part of the last item.
