@@ -133,10 +133,14 @@ describe('where things are in a run-together file', () => {
     const comments = [...yaml.matchAll(/^# 原文第 1 行第 (\d+) 字至第 \d+ 字：(.+)$/gm)];
     expect(comments.map((m) => m[2])).toEqual(['主要工作情况', '存在的主要问题', '下一步工作打算']);
     for (const m of comments) expect(text.slice(Number(m[1]) - 1)).toMatch(new RegExp(`^[一二三]、${m[2]}`));
-    // Candidate figures say where their sentence begins.
-    const notes = [...yaml.matchAll(/note: 原文第 1 行第 (\d+) 字/g)];
-    expect(notes.length).toBeGreaterThan(0);
-    for (const m of notes) expect(Number(m[1])).toBeGreaterThan(1);
+    // Candidate figures say where the figure is (not where its paragraph begins): its number there.
+    const metrics = (parse(yaml) as Data).metrics as { value: number; unit: string; note: string }[];
+    expect(metrics.length).toBeGreaterThan(1);
+    for (const m of metrics) {
+      const col = Number(/^原文第 1 行第 (\d+) 字$/.exec(m.note)?.[1]);
+      expect(text.slice(col - 1), m.note).toMatch(new RegExp(`^${m.value}\\s*(?:余)?${m.unit}`));
+    }
+    expect(new Set(metrics.map((m) => m.note)).size).toBe(metrics.length);
     expect(yaml).not.toMatch(/原文第 1 行[：:]/);
   });
 });

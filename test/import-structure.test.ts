@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import { importReport } from '../src/import/index.js';
 import { scratchDir } from './helpers/cli.js';
 import { classifyHeading, classifyOpening } from '../src/import/build/classify.js';
+import { candidateFigures } from '../src/import/build/figures.js';
 import { splitItems } from '../src/import/build/items.js';
 import { guessUnit } from '../src/import/build/unit-year.js';
 import { pdfParagraphs, type PdfPiece } from '../src/import/read/pdf.js';
@@ -224,5 +225,26 @@ describe('a PDF of short paragraphs', () => {
       '示例街道办事处',
       '2025年1月10日',
     ]);
+  });
+});
+
+describe('candidate figures', () => {
+  const labels = (text: string) => candidateFigures([{ text, at: 1 }], () => '').map((f) => `${f.metric.label} ${f.metric.value}${f.metric.unit}`);
+  it.each([
+    ['组织执法人员培训不少于2次。', []],
+    ['行政复议案件办结率不低于95%。', []],
+    ['开展普法宣传活动30场以上。', []],
+    ['办理行政处罚案件27件，组织执法人员培训6次。', ['办理行政处罚案件 27件', '组织执法人员培训 6次']],
+  ])('%s', (text, expected) => {
+    expect(labels(text)).toEqual(expected);
+  });
+
+  it('note the figure itself in a run-together line, counted in the text as written (spaces and all)', () => {
+    // The piece as the original wrote it, and as cleaned (its spaces gone): the note counts in the first.
+    const raw = '全年审核规范性文件 12 件，合法性审核率达100%，其中12件已备案。';
+    const cleaned = '全年审核规范性文件12件，合法性审核率达100%，其中12件已备案。';
+    const where = (_at: number, offset = 0) => `第 ${31 + offset} 字`;
+    const notes = candidateFigures([{ text: cleaned, at: 1 }], where, () => raw).map((f) => f.metric.note);
+    expect(notes).toEqual([`原文第 ${31 + raw.indexOf('12')} 字`, `原文第 ${31 + raw.indexOf('100')} 字`]);
   });
 });

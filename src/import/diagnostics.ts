@@ -10,8 +10,11 @@ export interface ImportDiagnostics {
   readonly list: Diagnostic[];
   /** A finding of this kind (IMPORT in src/messages.ts), at a line of the original when `at` is given. */
   add<A extends readonly unknown[]>(kind: MessageKind<A>, at: number | undefined, ...args: A): void;
-  /** “第 3 行” or “第 3 段” (“第 1 行第 523 字” in a run-together line): where a line of the original is, in words. */
-  where(at: number): string;
+  /**
+   * “第 3 行” or “第 3 段” (“第 1 行第 523 字” in a run-together line): where a line of the original
+   * is, in words; with `offset`, where that character of the piece is (a figure, not its paragraph).
+   */
+  where(at: number, offset?: number): string;
   /** “第 3 行至第 9 行”, or “第 1 行第 197 字至第 2963 字” within one line. */
   span(from: number, to: number): string;
 }
@@ -24,10 +27,10 @@ export function importDiagnostics(file: string, kind: SourceKind, places: Readon
   const list: Diagnostic[] = [];
   const byLine = kind === 'text';
   const place = (at: number): Place => places.get(at) ?? { at };
-  const words = (at: number): string => {
+  const words = (at: number, offset = 0): string => {
     const p = place(at);
     const unit = byLine ? '行' : '段';
-    return p.col === undefined ? `第 ${p.at} ${unit}` : `第 ${p.at} ${unit}第 ${p.col} 字`;
+    return p.col === undefined ? `第 ${p.at} ${unit}` : `第 ${p.at} ${unit}第 ${p.col + offset} 字`;
   };
   return {
     list,
@@ -37,7 +40,7 @@ export function importDiagnostics(file: string, kind: SourceKind, places: Readon
       else if (byLine) list.push({ severity, ruleId, message, file, position: { line: place(at).at, column: place(at).col ?? 1 } });
       else list.push({ severity, ruleId, message: `（${words(at).replace(/ /g, '')}）${message}`, file });
     },
-    where: words,
+    where: (at, offset) => words(at, offset),
     span(from, to) {
       if (to <= from) return words(from);
       const a = place(from);

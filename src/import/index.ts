@@ -95,7 +95,8 @@ export async function importReport(file: string, options: ImportOptions): Promis
   for (const l of bodyLines) {
     if (cleaned.tableRows.has(l.at)) diag.add(IMPORT.tableRow, l.at);
   }
-  const figures = candidateFigures(bodyLines, diag.where);
+  // A figure's note points at the figure itself, in the text as the original wrote it.
+  const figures = candidateFigures(bodyLines, diag.where, (at) => pieces.lines[at - 1]?.text);
   const data: ReportData = { ...built.data, ...(figures.length ? { metrics: figures.map((f) => f.metric) } : {}) };
 
   const doc = newDocument(data);
