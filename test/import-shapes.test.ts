@@ -19,7 +19,7 @@ import { renderFile, validateText } from '../src/pipeline.js';
 import type { PartKey } from '../src/data/report.js';
 import { findSoffice } from '../src/platform/soffice.js';
 import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
-import { mhtml, officePdfs, paragraphsOf, plainDocx, portalPage, punctuation, shape, textLines, type PartNode } from './helpers/import-formats.js';
+import { autoNumberedDocx, mhtml, officePdfs, paragraphsOf, plainDocx, portalPage, punctuation, shape, textLines, type PartNode } from './helpers/import-formats.js';
 import { keptInOrder, lcsLength } from './helpers/text-compare.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'import', 'shapes');
@@ -67,7 +67,7 @@ const NAMES = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.expect.json'))
   .map((f) => f.replace(/\.expect\.json$/, ''))
   .sort();
-const FORMATS = ['lines.txt', 'run-together.txt', 'ideographic-space.txt', 'docx', 'html', 'mhtml', 'pdf'] as const;
+const FORMATS = ['lines.txt', 'run-together.txt', 'ideographic-space.txt', 'docx', 'numbered.docx', 'html', 'mhtml', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
 
 /**
@@ -79,6 +79,8 @@ const PUNCTUATION_KEPT: Partial<Record<Format, number>> = { pdf: 0.97 };
 
 const dir = scratchDir();
 const original = new Map<string, string[]>();
+/** How many headings and items of each report the auto-numbered Word file numbers with Word's numbering. */
+const autoNumbered = new Map<string, number>();
 
 beforeAll(async () => {
   const docxFiles: string[] = [];
@@ -93,6 +95,9 @@ beforeAll(async () => {
     writeFileSync(path.join(base, 'report.html'), portalPage(lines));
     writeFileSync(path.join(base, 'report.mhtml'), mhtml(portalPage(lines)));
     writeFileSync(path.join(base, 'report.docx'), await plainDocx(lines));
+    const auto = await autoNumberedDocx(lines);
+    autoNumbered.set(name, auto.numbered);
+    writeFileSync(path.join(base, 'report.numbered.docx'), auto.docx);
     docxFiles.push(path.join(base, 'report.docx'));
   }
   if (SOFFICE) {
@@ -127,6 +132,8 @@ describe.each(NAMES)('%s', (name) => {
   it.each(FORMATS)('imports from .%s with its unit, parts, groups and items, and renders keeping its text', async (format: Format) => {
     if (format === 'pdf' && !SOFFICE) return; // LibreOffice is absent: no PDF can be made here (CI installs it).
     const file = path.join(dir, name, `report.${format}`);
+    // The Word file whose numbers are Word's automatic numbering must number something for the case to mean anything.
+    if (format === 'numbered.docx') expect(autoNumbered.get(name)).toBeGreaterThan(0);
     const result = await importReport(file, { label: path.basename(file), schemaRef: '../schema/report.schema.json', today: { year: 2026, month: 3, day: 1 } });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const data = parse(result.yaml) as Data;

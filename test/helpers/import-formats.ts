@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from 'docx';
 import { planFonts } from '../../src/write/pdf/fonts.js';
 import { readDocx } from './docx.js';
 
@@ -111,6 +111,59 @@ export async function plainDocx(paragraphs: readonly string[]): Promise<Buffer> 
     ],
   });
   return Packer.toBuffer(doc);
+}
+
+const CHINESE = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
+/** The four heading levels of GB/T 9704 (一、（一）1.（1）) as a paragraph's typed number shows them. */
+const TYPED_LEVELS: { pattern: RegExp; value: (m: RegExpMatchArray) => number }[] = [
+  { pattern: /^([一二三四五六七八九十]{1,3})(、)/, value: (m) => CHINESE.indexOf(m[1]!) + 1 },
+  { pattern: /^（([一二三四五六七八九十]{1,3})）()/, value: (m) => CHINESE.indexOf(m[1]!) + 1 },
+  { pattern: /^(\d{1,2})([.．、])(?!\d)/, value: (m) => Number(m[1]) },
+  { pattern: /^（(\d{1,2})）()/, value: (m) => Number(m[1]) },
+];
+
+/**
+ * The same Word file with its heading numbers made by Word's automatic numbering (numbering.xml,
+ * one list of four levels 一、（一）1.（1）, Chinese counting for the first two) instead of typed:
+ * a paragraph whose typed number is the one Word would show next at its level loses the typed
+ * number and gets the list level. Also returns how many paragraphs were numbered so.
+ */
+export async function autoNumberedDocx(paragraphs: readonly string[]): Promise<{ docx: Buffer; numbered: number }> {
+  const [title, ...rest] = paragraphs;
+  // The third level's punctuation as the report first writes it (1. or 1、).
+  const third = rest.map((p) => TYPED_LEVELS[2]!.pattern.exec(p)?.[2]).find((x) => x !== undefined) ?? '.';
+  const counters: number[] = [0, 0, 0, 0];
+  let numbered = 0;
+  const run = (text: string, size: number) => new TextRun({ text, size, font: { eastAsia: '仿宋_GB2312', ascii: 'Times New Roman' } });
+  const body = rest.map((p) => {
+    for (const [level, { pattern, value }] of TYPED_LEVELS.entries()) {
+      const m = pattern.exec(p);
+      if (!m || (level === 2 && m[2] !== third) || value(m) !== counters[level]! + 1) continue;
+      counters[level] = value(m);
+      for (let deeper = level + 1; deeper < counters.length; deeper++) counters[deeper] = 0;
+      numbered++;
+      return new Paragraph({ numbering: { reference: 'headings', level }, indent: { firstLine: 640 }, children: [run(p.slice(m[0].length), 32)] });
+    }
+    return new Paragraph({ indent: { firstLine: 640 }, children: [run(p, 32)] });
+  });
+  const level = (n: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string) => ({ level: n, format, text, start: 1 });
+  const doc = new Document({
+    numbering: {
+      config: [
+        {
+          reference: 'headings',
+          levels: [
+            level(0, LevelFormat.CHINESE_COUNTING, '%1、'),
+            level(1, LevelFormat.CHINESE_COUNTING, '（%2）'),
+            level(2, LevelFormat.DECIMAL, `%3${third}`),
+            level(3, LevelFormat.DECIMAL, '（%4）'),
+          ],
+        },
+      ],
+    },
+    sections: [{ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(title ?? '', 44)] }), ...body] }],
+  });
+  return { docx: await Packer.toBuffer(doc), numbered };
 }
 
 /**
