@@ -19,7 +19,7 @@ import { renderFile, validateText } from '../src/pipeline.js';
 import type { PartKey } from '../src/data/report.js';
 import { findSoffice } from '../src/platform/soffice.js';
 import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
-import { autoNumberedDocx, mhtml, officePdfs, paragraphsOf, plainDocx, portalPage, punctuation, shape, textLines, type PartNode } from './helpers/import-formats.js';
+import { autoNumberedDocx, wpsNumberedDocx, mhtml, officePdfs, paragraphsOf, plainDocx, portalPage, punctuation, shape, textLines, type PartNode } from './helpers/import-formats.js';
 import { keptInOrder, lcsLength } from './helpers/text-compare.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'import', 'shapes');
@@ -67,7 +67,7 @@ const NAMES = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.expect.json'))
   .map((f) => f.replace(/\.expect\.json$/, ''))
   .sort();
-const FORMATS = ['lines.txt', 'run-together.txt', 'ideographic-space.txt', 'docx', 'numbered.docx', 'html', 'mhtml', 'pdf'] as const;
+const FORMATS = ['lines.txt', 'run-together.txt', 'ideographic-space.txt', 'docx', 'numbered.docx', 'wps.docx', 'html', 'mhtml', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
 
 /**
@@ -98,6 +98,7 @@ beforeAll(async () => {
     const auto = await autoNumberedDocx(lines);
     autoNumbered.set(name, auto.numbered);
     writeFileSync(path.join(base, 'report.numbered.docx'), auto.docx);
+    writeFileSync(path.join(base, 'report.wps.docx'), wpsNumberedDocx(lines).docx);
     docxFiles.push(path.join(base, 'report.docx'));
   }
   if (SOFFICE) {
@@ -133,7 +134,7 @@ describe.each(NAMES)('%s', (name) => {
     if (format === 'pdf' && !SOFFICE) return; // LibreOffice is absent: no PDF can be made here (CI installs it).
     const file = path.join(dir, name, `report.${format}`);
     // The Word file whose numbers are Word's automatic numbering must number something for the case to mean anything.
-    if (format === 'numbered.docx') expect(autoNumbered.get(name)).toBeGreaterThan(0);
+    if (format === 'numbered.docx' || format === 'wps.docx') expect(autoNumbered.get(name)).toBeGreaterThan(0);
     const result = await importReport(file, { label: path.basename(file), schemaRef: '../schema/report.schema.json', today: { year: 2026, month: 3, day: 1 } });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const data = parse(result.yaml) as Data;

@@ -217,7 +217,9 @@ class Numbering {
   }
 }
 
+/** Digits written one by one (ideographDigital: 10 → 一〇), and counting digits (101 → 一百零一). */
 const CHINESE_DIGITS = '〇一二三四五六七八九';
+const COUNTING_DIGITS = '零一二三四五六七八九';
 const LEGAL_SIMPLIFIED = '零壹贰叁肆伍陆柒捌玖';
 const LEGAL_TRADITIONAL = '零壹貳參肆伍陸柒捌玖';
 
@@ -287,7 +289,7 @@ export function formatNumber(n: number, format: string): string | undefined {
     case 'japaneseCounting':
     case 'taiwaneseCounting':
     case 'taiwaneseCountingThousand':
-      return chineseCounting(n, CHINESE_DIGITS, ['十', '百', '千'], true);
+      return chineseCounting(n, COUNTING_DIGITS, ['十', '百', '千'], true);
     case 'chineseLegalSimplified':
       return chineseCounting(n, LEGAL_SIMPLIFIED, ['拾', '佰', '仟'], false);
     case 'ideographLegalTraditional':
