@@ -6,7 +6,9 @@
 // units (test/fixtures/import/shapes/*.txt), with what its author knows about it (.expect.json):
 // its unit, level, year, which standard part each section is, its sub-headings and items.
 // Every report is imported from every format a clerk has it in (.txt with its line breaks, run
-// together with nothing or full-width spaces between paragraphs, a Word file, a portal's page and
+// together with nothing or full-width spaces between paragraphs, a Word file, the same Word file
+// with its heading numbers made by Word's automatic numbering (as the docx library and as WPS
+// write it, see import-docx-numbering.test.ts), a portal's page and
 // that page saved as .mhtml, the PDF LibreOffice makes of the Word file) and must come back the
 // same: the same parts, groups and items, ≥ 99% of the characters in order, its punctuation,
 // nothing it does not say.

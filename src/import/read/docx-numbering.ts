@@ -174,8 +174,8 @@ class Numbering {
   }
 
   /**
-   * The number Word shows before a paragraph, counting it; '' when it has none (no numbering, a
-   * bullet); undefined with the format's name when the format cannot be printed here.
+   * The number Word shows before a paragraph, counting it: its text ('' when it has none: no
+   * numbering, a bullet), or the name of a format that cannot be printed here.
    */
   next(own: NumPr | undefined, styleId: string | undefined): { text: string } | { unknown: string } {
     const style = this.styleNumPr(styleId);
@@ -399,6 +399,8 @@ function numberParagraphs(documentXml: string, numbering: Numbering, notes: stri
 }
 
 const DOCUMENT_PART = /^word\/document\d*\.xml$/;
+/** Unpacked size of a package this module rewrites; a report with its pictures is well under it. */
+const MAX_PACKAGE_BYTES = 200 * 1024 * 1024;
 
 /**
  * The .docx with Word's automatic numbers written into its paragraphs' text, and notes for
@@ -407,14 +409,25 @@ const DOCUMENT_PART = /^word\/document\d*\.xml$/;
  */
 export function writeOutNumbering(bytes: Uint8Array): { bytes: Uint8Array; notes: string[] } {
   let files: Unzipped;
+  let unpacked = 0;
+  const wanted = (name: string) => name === 'word/numbering.xml' || name === 'word/styles.xml' || DOCUMENT_PART.test(name);
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name === 'word/numbering.xml' || f.name === 'word/styles.xml' || DOCUMENT_PART.test(f.name) || f.name === '[Content_Types].xml' || f.name === 'word/_rels/document.xml.rels' });
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        unpacked += f.originalSize;
+        return wanted(f.name) && f.originalSize <= MAX_PACKAGE_BYTES;
+      },
+    });
   } catch {
     return { bytes, notes: [] };
   }
   const numberingPart = files['word/numbering.xml'];
   const documentName = Object.keys(files).find((n) => DOCUMENT_PART.test(n));
   if (!numberingPart || !documentName) return { bytes, notes: [] };
+  if (unpacked > MAX_PACKAGE_BYTES) {
+    // Unpacking it all to write the numbers in would take more memory than a report needs; the reader still reads the text.
+    return { bytes, notes: [`Word 文档解压后超过 ${MAX_PACKAGE_BYTES / 1024 / 1024} MB，自动编号的序号没有还原，请对照原文核对标题层级。`] };
+  }
   const notes: string[] = [];
   const styles = files['word/styles.xml'];
   const numbering = new Numbering(strFromU8(numberingPart), styles ? strFromU8(styles) : undefined);
@@ -423,5 +436,6 @@ export function writeOutNumbering(bytes: Uint8Array): { bytes: Uint8Array; notes
   if (after === before) return { bytes, notes };
   const all = unzipSync(bytes);
   all[documentName] = strToU8(after);
-  return { bytes: zipSync(all), notes };
+  // Stored, not compressed: the package is only handed on to the reader.
+  return { bytes: zipSync(all, { level: 0 }), notes };
 }
