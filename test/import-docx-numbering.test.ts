@@ -139,6 +139,14 @@ describe('a Word file numbered by lists and styles', () => {
     expect(r.stdout + r.stderr).toContain('提示 Word 文档中“未知格式的标题……”一段的自动编号（格式“hebrew2”）无法还原，该段保留了文字但没有序号');
   });
 
+  it('counts a numbered paragraph in a text box once, though the file holds it twice', async () => {
+    const box = (text: string) => `<w:txbxContent>${wParagraph(text, { numId: '1', ilvl: 0 })}</w:txbxContent>`;
+    const mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"';
+    const textBox = `<w:p><w:r><mc:AlternateContent ${mc}><mc:Choice Requires="wps"><w:drawing><wps:txbx>${box('框内')}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>${box('框内')}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`;
+    const { lines } = await read('textbox.docx', docxPackage([wParagraph('甲', { numId: '1', ilvl: 0 }), textBox, wParagraph('乙', { numId: '1', ilvl: 0 })], styles, numbering));
+    expect(lines.filter((l) => l.endsWith('甲') || l.endsWith('乙'))).toEqual(['一、甲', '三、乙']);
+  });
+
   it('leaves a Word file without numbering as it was', async () => {
     const { lines, notes } = await read('plain.docx', docxPackage([wParagraph('一、总体情况'), wParagraph('正文。')], '', ''));
     expect(lines).toEqual(['一、总体情况', '正文。']);

@@ -370,6 +370,8 @@ function numberParagraphs(documentXml: string, numbering: Numbering, notes: stri
         stack.pop();
         if (local !== 'p' || !p || stack.length !== p.depth) return;
         open.pop();
+        // A text box is written twice (mc:Choice and the mc:Fallback copy for older readers); Word counts the first only.
+        if (stack.includes('Fallback')) return;
         const number = numbering.next(p.numPr, p.styleId);
         if ('unknown' in number) {
           if (!p.hasText) return;
