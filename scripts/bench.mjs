@@ -30,6 +30,9 @@ const ms = (n) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 // The CLI's cache of the district's other files (src/load/disk-cache.ts) lives here, not in the
 // user's cache folder; `emptyCache` gives each run a fresh one (a first run).
 const CACHE = path.join(work, 'cache');
+// The compared build has a cache folder of its own: an entry is named by its file, not by the
+// build, so two builds sharing one folder would replace each other's entries on every run.
+const OTHER_CACHE = path.join(work, 'cache-other');
 let emptyCaches = 0;
 
 const GNU_TIME = existsSync('/usr/bin/time');
@@ -44,6 +47,7 @@ function timeProcess(command, args, options = {}) {
   const times = [];
   const cpu = [];
   for (let i = 0; i < (options.runs ?? RUNS); i++) {
+    options.before?.();
     const cache = options.emptyCache ? path.join(work, `cache-empty-${++emptyCaches}`) : CACHE;
     const env = { ...process.env, FAZHI_CACHE_DIR: cache, ...options.env };
     const [cmd, argv] = GNU_TIME ? ['/usr/bin/time', ['-f', '%U %S', '-o', cpuFile, command, ...args]] : [command, args];
@@ -119,23 +123,33 @@ const out = path.join(work, 'out.docx');
 // 1–3. Cold processes: the floor (bare node), render and validate of the district report, and a
 // peer (pandoc on the same content). Run round-robin — one run of each in turn, RUNS rounds —
 // so that a burst of load on the machine touches all of them alike and the ratios stay fair.
-// render and validate run twice: with the cache of last year's report, the roster and the
-// sub-reports filled by an earlier run (the usual case while a district drafts its report), and
-// empty (the first run, or after one of those files changed). The file named on the command line
-// is never taken from the cache.
+// render and validate run three times: with the cache filled by an earlier run (last year's
+// report, the roster, the sub-reports, and the named file itself, unchanged), with the named file
+// just edited (the usual case while a district drafts its report: only the other files come from
+// the cache), and empty (the first run, or after a new version).
 const md = path.join(work, 'report.md');
 writeFileSync(md, markdownOf(REPORT));
+// The district report as a clerk drafts it: one character changed before every run, so that its
+// own load and check are never in the cache (only the district's other files are). A copy of
+// data/, so the example stays as it is.
+cpSync(path.join(ROOT, 'data'), path.join(work, 'edited-data'), { recursive: true });
+const EDITED = path.join(work, 'edited-data', '示例区', '2024', 'report.yaml');
+const editedText = readFileSync(EDITED, 'utf8');
+let edits = 0;
+const editOnce = () => writeFileSync(EDITED, ++edits % 2 ? editedText.replace('取得新的进展', '取得新进展') : editedText);
 const cold = {
   node: [process.execPath, ['-e', '0']],
   render: [process.execPath, [BIN, 'render', REPORT, '-o', out]],
   renderEmpty: [process.execPath, [BIN, 'render', REPORT, '-o', out], { emptyCache: true }],
+  renderEdited: [process.execPath, [BIN, 'render', EDITED, '-o', out], { before: editOnce }],
   validate: [process.execPath, [BIN, 'validate', REPORT]],
   validateEmpty: [process.execPath, [BIN, 'validate', REPORT], { emptyCache: true }],
+  validateEdited: [process.execPath, [BIN, 'validate', EDITED], { before: editOnce }],
   ...(hasCommand('pandoc') ? { pandoc: ['pandoc', [md, '-o', path.join(work, 'pandoc.docx')]] } : {}),
   ...(OTHER_BIN
     ? {
-        otherRender: [process.execPath, [OTHER_BIN, 'render', REPORT, '-o', out]],
-        otherValidate: [process.execPath, [OTHER_BIN, 'validate', REPORT]],
+        otherRender: [process.execPath, [OTHER_BIN, 'render', REPORT, '-o', out], { env: { FAZHI_CACHE_DIR: OTHER_CACHE } }],
+        otherValidate: [process.execPath, [OTHER_BIN, 'validate', REPORT], { env: { FAZHI_CACHE_DIR: OTHER_CACHE } }],
       }
     : {}),
   // A run under other V8 flags, then a plain render: the plain one must not be slower than
@@ -143,7 +157,7 @@ const cold = {
   flagged: [process.execPath, [BIN, 'render', REPORT, '-o', out], { env: { NODE_OPTIONS: '--max-old-space-size=4096' } }],
   afterFlagged: [process.execPath, [BIN, 'render', REPORT, '-o', out]],
 };
-if (OTHER_BIN) timeProcess(process.execPath, [OTHER_BIN, 'render', REPORT, '-o', out], { runs: 1 });
+if (OTHER_BIN) timeProcess(process.execPath, [OTHER_BIN, 'render', REPORT, '-o', out], { runs: 1, env: { FAZHI_CACHE_DIR: OTHER_CACHE } });
 timeProcess(process.execPath, [BIN, 'render', REPORT, '-o', out], { runs: 1 }); // fills the cache
 const coldTimes = Object.fromEntries(Object.keys(cold).map((k) => [k, []]));
 for (let round = 0; round < RUNS; round++) {
@@ -157,6 +171,7 @@ const timesNode = (s) =>
 row('node -e 0 (start-up floor)', nodeFloor);
 row('fazhi render, district report (cold)', coldStats.render, timesNode(coldStats.render));
 row('fazhi render, cold, empty cache', coldStats.renderEmpty, timesNode(coldStats.renderEmpty));
+row('fazhi render, cold, the file just edited', coldStats.renderEdited, timesNode(coldStats.renderEdited));
 if (pandoc) {
   const cpuRatio = pandoc.cpu ? ` (CPU ${(coldStats.render.cpu / pandoc.cpu).toFixed(2)}×)` : '';
   row('pandoc, same content Markdown → .docx', pandoc, `fazhi = ${(coldStats.render.median / pandoc.median).toFixed(2)}× pandoc${cpuRatio}`);
@@ -177,6 +192,7 @@ if (OTHER_BIN) {
 }
 row('fazhi validate, district report (cold)', coldStats.validate, timesNode(coldStats.validate));
 row('fazhi validate, cold, empty cache', coldStats.validateEmpty, timesNode(coldStats.validateEmpty));
+row('fazhi validate, cold, the file just edited', coldStats.validateEdited, timesNode(coldStats.validateEdited));
 
 // 4. In-process render once modules are loaded (what batch and watch pay per report), in steady
 // state: the first renders of a process run before V8 has optimised the code (the cold rows

@@ -221,7 +221,7 @@ export const OUTPUT = {
   referenceDoc: kind({
     id: 'reference-doc',
     severity: 'warning',
-    basis: '本单位模板（--reference-doc）中与 GB/T 9704 不同的字体、字号、页边距等照模板采用，逐项提示',
+    basis: '本单位模板（--reference-doc）中与 GB/T 9704 不同的字体、字号、行距、字距、页边距、页码和页眉照模板采用，会破坏版面的（段前段后间距、比字还小的行距等）不采用，逐项提示',
     text: (message: string) => message,
   }),
 } as const;

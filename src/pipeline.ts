@@ -3,7 +3,7 @@
 // state, so two runs with different options can interleave (a web front end, a batch worker).
 
 import path from 'node:path';
-import { check, runRules } from './check/index.js';
+import { check, runRules, type CheckResult } from './check/index.js';
 import type { PreviousContext, RosterContext, UnitLookup } from './check/context.js';
 import { COMPOSED_RULES, FOLDER_RULES, PREVIOUS_RULES, ROSTER_RULES } from './check/rules/index.js';
 import { crossUnitChecks } from './cross-unit.js';
@@ -15,7 +15,11 @@ import { TemplateError } from './compose/template-error.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostic.js';
 import { fitLayout } from './layout/fit.js';
 import { GBT9704, type LayoutProfile } from './layout/profile.js';
-import { loadReportFile, loadReportText, type SourceFile } from './load/index.js';
+import { array, diagnostic, object, reportData, ShapeError } from './load/cache-shape.js';
+import { diskCachedBytes } from './load/disk-cache.js';
+import { keyAsWritten } from './load/file-memo.js';
+import { loadReportText, readReportBytes, type SourceFile } from './load/index.js';
+import { sourceHoldingCodec } from './load/source-codec.js';
 import { loadPrevious, previousYearPath, type PreviousYear } from './previous/index.js';
 import type { ReportData } from './data/report.js';
 import type { RollupResult } from './rollup/index.js';
@@ -37,10 +41,21 @@ export interface ValidateResult {
 export interface ValidateOptions {
   /** Last year's data file (`--previous`). Default: found by the folder layout of data/ (…/2023/… for …/2024/…). */
   previous?: string;
+  /**
+   * Take the named file's load and check results from the disk cache when its bytes are exactly
+   * those of a previous run (see loadChecked below). Only the CLI's `validate` and `render` ask
+   * for it: `batch` renders each file once, and `watch`/`serve` see a new content on every save,
+   * so for them an entry would only cost writing it. Without enableDiskCache it does nothing.
+   */
+  reuseChecked?: boolean;
 }
 
 export function validateSource(source: SourceFile): ValidateResult {
-  const checked = check(source);
+  return validateChecked(source, check(source));
+}
+
+/** The rest of validation once the file itself is loaded and checked (`checked` is check(source)). */
+function validateChecked(source: SourceFile, checked: CheckResult): ValidateResult {
   if (!checked.report) return { source, diagnostics: checked.diagnostics };
   // The context rules, each group once the pipeline has found what it reads (check/context.ts).
   const folderYear = yearFolderOf(source.path)?.year;
@@ -74,8 +89,53 @@ function rosterContext(source: SourceFile, report: ReportData): { context?: Rost
   return { context: { found: true, file: found.file, match }, diagnostics: [] };
 }
 
+/** A loaded file and the results of its own checks, as the disk cache keeps them. */
+interface CheckedFile {
+  source: SourceFile;
+  /** check(source), with `report` stored as a flag: when present it is `source.data` itself. */
+  checked: CheckResult;
+}
+
+// Why the named file is cached at all (issue #12): in a cold `validate` of the district report,
+// parsing its 32 KB of YAML in a process whose code V8 has not yet optimised, then the schema
+// and content rules, are about 60 % of the run (node --cpu-prof: loadYaml 153 of 250 ms of
+// validateFile under the profiler); reading the entry back is the cost the district's other files
+// already pay (one JSON.parse). The entry is keyed by the exact bytes, the path as written and
+// the build (disk-cache.ts), so one changed character, a moved file or a new version computes
+// afresh; the codec checks the shape and the checksum the value, as for the other files.
+const CHECKED_FILE_CODEC = (() => {
+  const inner = sourceHoldingCodec<{ source: SourceFile; checked: { diagnostics: Diagnostic[]; report: boolean } }>('checked-file-1', (value) => {
+    const c = object(value.checked, 'checked');
+    array(c.diagnostics, 'checked.diagnostics').forEach((d, i) => diagnostic(d, `checked.diagnostics[${i}]`));
+    // A report is the loaded data, which the schema accepted: it must at least be a mapping.
+    if (c.report !== true && c.report !== false) throw new ShapeError('checked.report: not a flag');
+  });
+  return {
+    kind: inner.kind,
+    encode: ({ source, checked }: CheckedFile): unknown => inner.encode({ source, checked: { diagnostics: checked.diagnostics, report: checked.report !== undefined } }),
+    decode: (json: unknown): CheckedFile => {
+      const { source, checked } = inner.decode(json);
+      if (checked.report) reportData(source.data, 'source.data');
+      return { source, checked: { diagnostics: checked.diagnostics, ...(checked.report ? { report: source.data as ReportData } : {}) } };
+    },
+  };
+})();
+
+/** Loads and checks the named file, from the disk cache when `reuse` and its bytes are known. */
+function loadChecked(path: string, reuse: boolean): CheckedFile {
+  const bytes = readReportBytes(path);
+  if (!(bytes instanceof Uint8Array)) return { source: bytes, checked: check(bytes) };
+  const compute = (): CheckedFile => {
+    const source = loadReportText(bytes, path);
+    return { source, checked: check(source) };
+  };
+  // Computed from the very bytes that key the entry: a file saved meanwhile cannot mix the two.
+  return reuse ? diskCachedBytes(bytes, keyAsWritten(path), CHECKED_FILE_CODEC, compute) : compute();
+}
+
 export function validateFile(path: string, options: ValidateOptions = {}): ValidateResult {
-  return withPreviousYear(validateSource(loadReportFile(path)), path, options.previous);
+  const { source, checked } = loadChecked(path, options.reuseChecked === true);
+  return withPreviousYear(validateChecked(source, checked), path, options.previous);
 }
 
 /** Text has no place beside last year's file: it is compared only with one given explicitly. */

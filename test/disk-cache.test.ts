@@ -4,6 +4,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultCacheDir, disableDiskCache, enableDiskCache, type DiskCacheCodec } from '../src/load/disk-cache.js';
 import { FileMemo } from '../src/load/file-memo.js';
@@ -75,9 +76,11 @@ describe('the CLI with a cache', () => {
     const env = { FAZHI_CACHE_DIR: cache };
     const first = fazhi(['render', report, '-o', 'out1'], dir, env);
     expect(first.code).toBe(0);
-    // The district's ten other files, and the writer's reference package of the profile.
-    expect(readdirSync(cache).filter((f) => !f.startsWith('docx-reference-')).length).toBe(10);
+    // The district's ten other files, the writer's reference package of the profile, and the
+    // named file itself (test/named-file-cache.test.ts).
+    expect(readdirSync(cache).filter((f) => !f.startsWith('docx-reference-') && !f.startsWith('checked-file-')).length).toBe(10);
     expect(readdirSync(cache).filter((f) => f.startsWith('docx-reference-')).length).toBe(1);
+    expect(readdirSync(cache).filter((f) => f.startsWith('checked-file-')).length).toBe(1);
     const second = fazhi(['render', report, '-o', 'out2'], dir, env);
     const uncached = fazhi(['render', report, '-o', 'out3'], dir, { FAZHI_CACHE: 'off' });
     expect(second.stdout.replace('out2', 'out1')).toBe(first.stdout);
@@ -142,14 +145,7 @@ describe('the CLI with a cache', () => {
       const entry = JSON.parse(readFileSync(file, 'utf8')) as { id: string; content: string; value: Record<string, unknown>; check: string };
       edit(entry.value);
       const value = JSON.stringify(entry.value);
-      let a = 0x811c9dc5;
-      let b = 0x050c5d1f;
-      const text = `${entry.id}\n${entry.content}\n${value}`;
-      for (let i = 0; i < text.length; i++) {
-        a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
-        b = Math.imul(b ^ text.charCodeAt(i), 0x01000193);
-      }
-      const check = (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+      const check = `crc${zlib.crc32(value, zlib.crc32(`${entry.id}\n${entry.content}\n`)).toString(16)}`;
       writeFileSync(file, JSON.stringify({ id: entry.id, content: entry.content, value: entry.value, check }));
     };
     fazhi(['render', report, '-o', 'out', '--verbose'], dir, env); // entries rewritten from the files

@@ -7,6 +7,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GBT9704 } from '../src/layout/profile.js';
 import { applyTemplate, templateValues } from '../src/layout/reference-doc.js';
+import { DOCUMENT } from '../src/layout/reference-template/package.js';
 import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
 import { readDocx } from './helpers/docx.js';
 
@@ -17,18 +18,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 
 /** A Word template as an office keeps one: styles for 正文 and 标题 1, and its page setup. */
-function template(options: { normalFont?: string; normalHalfPoints?: number; heading1?: string; margins?: [number, number, number, number]; linePitch?: number } = {}): Uint8Array {
+function template(options: { normalFont?: string; normalHalfPoints?: number; heading1?: string; margins?: [number, number, number, number]; linePitch?: number; charGrid?: boolean } = {}): Uint8Array {
   const [top, bottom, left, right] = options.margins ?? [2098, 1984, 1587, 1474];
   const styles =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles ${W}>` +
     `<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:eastAsia="宋体"/><w:sz w:val="21"/></w:rPr></w:rPrDefault></w:docDefaults>` +
-    `<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:rPr><w:rFonts w:eastAsia="${options.normalFont ?? '仿宋_GB2312'}"/><w:sz w:val="${options.normalHalfPoints ?? 32}"/></w:rPr></w:style>` +
+    `<w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:pPr><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr><w:rPr><w:rFonts w:eastAsia="${options.normalFont ?? '仿宋_GB2312'}"/><w:sz w:val="${options.normalHalfPoints ?? 32}"/></w:rPr></w:style>` +
     (options.heading1 ?? '') +
     `</w:styles>`;
   const document =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body><w:p/><w:sectPr>` +
     `<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="${top}" w:right="${right}" w:bottom="${bottom}" w:left="${left}" w:header="851" w:footer="1434" w:gutter="0"/>` +
-    `<w:docGrid w:type="lines" w:linePitch="${options.linePitch ?? 579}"/></w:sectPr></w:body></w:document>`;
+    `<w:docGrid w:type="${options.charGrid === false ? 'lines' : 'linesAndChars'}" w:linePitch="${options.linePitch ?? 579}" w:charSpace="-849"/></w:sectPr></w:body></w:document>`;
   return zipSync({
     '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
     'word/document.xml': strToU8(document),
@@ -44,15 +45,64 @@ function save(name: string, bytes: Uint8Array | string): string {
 
 describe('template values', () => {
   it('reads fonts through the style chain and the page setup; a template matching GB/T 9704 gives no warning', () => {
-    const files = unzipSync(template());
-    const values = templateValues(Buffer.from(files['word/document.xml']!).toString(), Buffer.from(files['word/styles.xml']!).toString());
-    expect(values.fonts.body).toEqual({ font: '仿宋_GB2312', size: 16 });
+    const files = unzipSync(template({ linePitch: 579, charGrid: true }));
+    const values = templateValues(new Map([[DOCUMENT, Buffer.from(files[DOCUMENT]!).toString()], ['word/styles.xml', Buffer.from(files['word/styles.xml']!).toString()]]));
+    expect(values.styles.body?.run).toEqual({ font: '仿宋_GB2312', size: 16 });
     expect(values.page).toMatchObject({ marginTopMm: 37, marginLeftMm: 28, widthMm: 210, heightMm: 297 });
     const { profile, warnings } = applyTemplate(GBT9704, GBT9704, values, '模板.docx');
     expect(warnings).toEqual([]);
     expect(profile.fonts.body.family.value).toBe('仿宋_GB2312');
     expect(profile.grid.linesPerPage.value).toBe(22);
     expect(profile.grid.charsPerLine.value).toBe(28);
+  });
+});
+
+describe('theme fonts', () => {
+  const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const themeXml = (ea: string, hans: string, hant: string): string =>
+    `<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:themeElements><a:fontScheme name="x"><a:majorFont><a:latin typeface="Cambria"/><a:ea typeface=""/><a:font script="Hans" typeface="黑体"/></a:majorFont>` +
+    `<a:minorFont><a:latin typeface="Calibri"/><a:ea typeface="${ea}"/><a:font script="Hans" typeface="${hans}"/><a:font script="Hant" typeface="${hant}"/></a:minorFont></a:fontScheme></a:themeElements></a:theme>`;
+  const bodyFont = (rFonts: string, theme: string, settings = ''): string | undefined => {
+    const styles = `<w:styles ${W_NS}><w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:rPr>${rFonts}<w:sz w:val="32"/></w:rPr></w:style></w:styles>`;
+    const parts = new Map([[DOCUMENT, `<w:document ${W_NS}><w:body/></w:document>`], ['word/styles.xml', styles], ['word/theme/theme1.xml', theme], ['word/settings.xml', `<w:settings ${W_NS}>${settings}</w:settings>`]]);
+    return templateValues(parts).styles.body?.run.font;
+  };
+  it.each([
+    ['eastAsiaTheme: the Hans script font when <a:ea> is empty', '<w:rFonts w:eastAsiaTheme="minorEastAsia"/>', themeXml('', '仿宋', '新細明體'), '', '仿宋'],
+    ['eastAsiaTheme: <a:ea> when it names a font', '<w:rFonts w:eastAsiaTheme="minorEastAsia"/>', themeXml('华文仿宋', '仿宋', '新細明體'), '', '华文仿宋'],
+    ['a theme font wins over a named one in the same element', '<w:rFonts w:eastAsia="宋体" w:eastAsiaTheme="minorEastAsia"/>', themeXml('', '仿宋', '新細明體'), '', '仿宋'],
+    ['zh-TW documents take the Hant script font', '<w:rFonts w:eastAsiaTheme="minorEastAsia"/>', themeXml('', '仿宋', '新細明體'), '<w:themeFontLang w:val="en-US" w:eastAsia="zh-TW"/>', '新細明體'],
+    ['“+中文正文” written as a font name', '<w:rFonts w:eastAsia="+中文正文"/>', themeXml('', '仿宋', '新細明體'), '', '仿宋'],
+    ['majorEastAsia', '<w:rFonts w:eastAsiaTheme="majorEastAsia"/>', themeXml('', '仿宋', '新細明體'), '', '黑体'],
+    ['no East Asian slot: the Latin theme font', '<w:rFonts w:asciiTheme="minorHAnsi"/>', themeXml('', '仿宋', '新細明體'), '', 'Calibri'],
+  ])('%s', (_what, rFonts, theme, settings, font) => {
+    expect(bodyFont(rFonts, theme, settings)).toBe(font);
+  });
+});
+
+describe('the line pitch a template’s 正文 gives in Word, written as 固定值', () => {
+  const W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const pitchOf = (spacing: string, grid: string, extraPPr = ''): number => {
+    const styles = `<w:styles ${W_NS}><w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:pPr>${spacing}${extraPPr}<w:ind w:firstLineChars="200"/></w:pPr><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr></w:style></w:styles>`;
+    const document = `<w:document ${W_NS}><w:body><w:p/><w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="2098" w:right="1474" w:bottom="1984" w:left="1587" w:header="851" w:footer="1435"/>${grid}</w:sectPr></w:body></w:document>`;
+    const values = templateValues(new Map([[DOCUMENT, document], ['word/styles.xml', styles]]));
+    return applyTemplate(GBT9704, GBT9704, values, 't.docx').profile.grid.linePitchTwips.value;
+  };
+  const grid579 = '<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="-849"/>';
+  const grid312 = '<w:docGrid w:type="lines" w:linePitch="312"/>';
+  it.each([
+    ['固定值 28 磅', '<w:spacing w:line="560" w:lineRule="exact"/>', grid579, '', 560],
+    ['单倍行距 on the 公文 grid: one grid line', '<w:spacing w:line="240" w:lineRule="auto"/>', grid579, '', 579],
+    ['no spacing stated: single', '', grid579, '', 579],
+    ['1.5 倍 on the 公文 grid', '<w:spacing w:line="360" w:lineRule="auto"/>', grid579, '', 869],
+    ['单倍 on Word’s 15.6 pt grid: a 3号 line takes two', '<w:spacing w:line="240" w:lineRule="auto"/>', grid312, '', 624],
+    ['单倍 without a grid: 1.3 × 16 pt', '<w:spacing w:line="240" w:lineRule="auto"/>', '<w:docGrid w:linePitch="312"/>', '', 416],
+    ['单倍, 不对齐到网格', '<w:spacing w:line="240" w:lineRule="auto"/>', grid579, '<w:snapToGrid w:val="0"/>', 416],
+    ['最小值 20 磅 on the 公文 grid', '<w:spacing w:line="400" w:lineRule="atLeast"/>', grid579, '', 579],
+    ['最小值 30 磅 on the 公文 grid', '<w:spacing w:line="600" w:lineRule="atLeast"/>', grid579, '', 600],
+    ['固定值 12 磅, smaller than the text: not taken', '<w:spacing w:line="240" w:lineRule="exact"/>', grid579, '', 579],
+  ])('%s', (_what, spacing, grid, extra, pitch) => {
+    expect(pitchOf(spacing, grid, extra)).toBe(pitch);
   });
 });
 

@@ -4,7 +4,7 @@ import zlib from 'node:zlib';
 import { unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deflateEntry, zipEntries } from '../src/write/docx/stable-docx.js';
+import { crc32, deflateEntry, deflateEntryParts, zipEntries } from '../src/write/docx/stable-docx.js';
 
 const stableZip = (parts: Map<string, string | Uint8Array>): Uint8Array => zipEntries([...parts].map(([name, data]) => deflateEntry(name, data)));
 
@@ -42,5 +42,29 @@ describe('zipEntries', () => {
     const native = stableZip(PARTS);
     (zlib as { crc32: unknown }).crc32 = undefined;
     expect(Buffer.from(stableZip(PARTS)).equals(Buffer.from(native))).toBe(true);
+  });
+});
+
+describe('deflateEntryParts: a large part deflated as it is printed', () => {
+  it('gives the bytes, CRC and size of deflating the whole text at once, small or large', async () => {
+    // Rows of a 汇总表, non-ASCII text included: 2 × 10⁶ characters, past the streaming threshold.
+    const row = (i: number): string => `<w:tr><w:tc><w:p><w:r><w:t>基准区第${i}局 已生成 ${i % 7}</w:t></w:r></w:p></w:tc></w:tr>`;
+    for (const count of [10, 40_000]) {
+      const pieces = ['<w:document><w:body>', ...Array.from({ length: count }, (_, i) => row(i)), '</w:body></w:document>'];
+      const whole = deflateEntry('word/document.xml', pieces.join(''));
+      const streamed = await deflateEntryParts('word/document.xml', pieces);
+      expect(streamed.size).toBe(whole.size);
+      expect(streamed.crc).toBe(whole.crc);
+      expect(Buffer.from(streamed.deflated).equals(Buffer.from(whole.deflated))).toBe(true);
+      expect(Buffer.from(zlib.inflateRawSync(streamed.deflated)).toString('utf8')).toBe(pieces.join(''));
+    }
+  });
+
+  it('continues a CRC-32 the same way natively and by table', () => {
+    const bytes = new TextEncoder().encode('法治政府建设年度报告'.repeat(100));
+    const native = crc32(bytes.subarray(40), crc32(bytes.subarray(0, 40)));
+    (zlib as { crc32: unknown }).crc32 = undefined;
+    expect(crc32(bytes.subarray(40), crc32(bytes.subarray(0, 40)))).toBe(native);
+    expect(native).toBe(nativeCrc(bytes));
   });
 });

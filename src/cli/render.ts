@@ -9,6 +9,10 @@ export const runRender: CommandRun = async (files, values, io) => {
     throw new UserError('有多个数据文件时，-o 应指定一个输出文件夹，而不是 .docx 文件。', ExitCode.Usage);
   }
   const session = await openSession(values, io, files);
+  // A clerk renders the same file again and again while drafting: its own load and check come
+  // from the disk cache when its bytes have not changed (pipeline.ts, validateFile). Not for
+  // watch, which sees new bytes on every save.
+  session.options.reuseChecked = true;
   const all: Diagnostic[] = [];
   let failed = false;
   for (const file of files) {

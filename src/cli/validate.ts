@@ -8,7 +8,8 @@ import { printDiagnostics, summary, withoutRepeatedNotes } from './report-diagno
 
 export const runValidate: CommandRun = async (files, values, io) => {
   if (files.length === 0) throw new UserError('请指定要检查的数据文件，例如：fazhi validate data/示例区/2024/report.yaml', ExitCode.Usage);
-  const options = previousOf(files, values);
+  // The file's own load and check from the disk cache when its bytes are unchanged (pipeline.ts).
+  const options = { ...previousOf(files, values), reuseChecked: true };
   // units.yaml is the district's roster, not a report: it is checked as a roster.
   const all = withoutRepeatedNotes(files.flatMap((file) => (path.basename(file).toLowerCase() === ROSTER_FILE_NAME ? loadRoster(file).diagnostics : validateFile(file, options).diagnostics)));
   printDiagnostics(all, io);

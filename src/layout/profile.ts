@@ -150,6 +150,20 @@ export interface LayoutProfile {
     sideIndentChars: LayoutValue<number>;
     /** No number on a blank page before the 版记 page, nor on that 版记 page. */
     noneAroundBlankPage: LayoutValue<boolean>;
+    /** Where the number sits on odd and on even pages. */
+    oddAlignment: LayoutValue<'left' | 'center' | 'right'>;
+    evenAlignment: LayoutValue<'left' | 'center' | 'right'>;
+  };
+  /**
+   * 页眉: a 公文 has none. Printed only when a value gives it text or a rule (an office's Word
+   * template that has one, `--reference-doc`).
+   */
+  header: {
+    text: LayoutValue<string>;
+    /** A rule below the header, in eighths of a point; 0: none. */
+    ruleEighths: LayoutValue<number>;
+    alignment: LayoutValue<'left' | 'center' | 'right'>;
+    font: FontSpec;
   };
 }
 
@@ -261,6 +275,14 @@ export const GBT9704: LayoutProfile = {
     suffix: v(' —', '规定', '§7.5 数码左右各放一条一字线'),
     sideIndentChars: v(1, '规定', '§7.5 单页码居右空一字，双页码居左空一字'),
     noneAroundBlankPage: v(true, '规定', '§7.5 公文的版记页前有空白页的，空白页和版记页均不编排页码'),
+    oddAlignment: v('right', '规定', '§7.5 单页码居右空一字'),
+    evenAlignment: v('left', '规定', '§7.5 双页码居左空一字'),
+  },
+  header: {
+    text: v('', '推算', '§7.1 版心内的公文格式各要素划分为版头、主体、版记三部分，页码位于版心外：公文没有页眉'),
+    ruleEighths: v(0, '推算', '§7.1 公文没有页眉，也没有页眉线'),
+    alignment: v('center', '实务', '页眉文字居中（Word 的“页眉”样式）'),
+    font: { family: v('宋体', '实务', 'Word 的“页眉”样式：小五号宋体'), size: v(9, '实务', 'Word 的“页眉”样式：小五号宋体') },
   },
 };
 

@@ -88,9 +88,10 @@ export function loadReportText(bytes: Uint8Array, path: string, schema: JsonSche
 
 /**
  * Reads at most the size limit plus one byte, from the opened file itself: a file that grows
- * after it was checked, or a device such as /dev/zero, cannot make the tool read forever.
+ * after it was checked, or a device such as /dev/zero, cannot make the tool read forever. A file
+ * that cannot be read comes back as a loaded file with its one diagnostic.
  */
-function readBounded(path: string): Uint8Array | SourceFile {
+export function readReportBytes(path: string): Uint8Array | SourceFile {
   let fd: number;
   try {
     // Non-blocking, so that opening a named pipe returns at once (and is then refused) instead
@@ -131,6 +132,6 @@ function readBounded(path: string): Uint8Array | SourceFile {
 }
 
 export function loadReportFile(path: string, schema?: JsonSchema): SourceFile {
-  const bytes = readBounded(path);
+  const bytes = readReportBytes(path);
   return bytes instanceof Uint8Array ? loadReportText(bytes, path, schema) : bytes;
 }

@@ -5,9 +5,9 @@
 
 import type { ReportDocument } from '../../compose/model.js';
 import type { LayoutProfile } from '../../layout/profile.js';
-import { printBody } from './printer.js';
+import { bodyParts, printBody } from './printer.js';
 import { CORE_PART, DOCUMENT_PART, referencePackage, type ReferencePackage } from './reference.js';
-import { deflateEntry, zipEntries } from './stable-docx.js';
+import { deflateEntry, deflateEntryParts, zipEntries } from './stable-docx.js';
 import { escapeXml } from './xml.js';
 
 /**
@@ -40,12 +40,21 @@ export async function documentXml(doc: ReportDocument, profile: LayoutProfile): 
   return documentOf(await referencePackage(profile), doc, profile);
 }
 
+/** documentOf's text in pieces (printer.ts, bodyParts); the end is chosen once the body is printed. */
+function* documentParts(reference: ReferencePackage, doc: ReportDocument, profile: LayoutProfile): Generator<string> {
+  const { sections, documentEnd } = reference;
+  const state = { unnumberedTail: false };
+  yield reference.documentStart;
+  yield* bodyParts(doc, profile, sections, state);
+  yield state.unnumberedTail ? sections.unnumbered + documentEnd.slice(sections.numbered.length) : documentEnd;
+}
+
 export async function writeDocx(doc: ReportDocument, profile: LayoutProfile): Promise<Uint8Array> {
   const reference = await referencePackage(profile);
-  const document = documentOf(reference, doc, profile);
+  // Printed in pieces and deflated as printed (stable-docx.ts): a report's document.xml in one
+  // call as before; a 汇总表 of thousands of rows without holding its whole text.
+  const document = await deflateEntryParts(DOCUMENT_PART, documentParts(reference, doc, profile));
   return zipEntries(
-    reference.entries.map((entry) =>
-      entry === DOCUMENT_PART ? deflateEntry(DOCUMENT_PART, document) : entry === CORE_PART ? deflateEntry(CORE_PART, coreProperties(doc)) : entry,
-    ),
+    reference.entries.map((entry) => (entry === DOCUMENT_PART ? document : entry === CORE_PART ? deflateEntry(CORE_PART, coreProperties(doc)) : entry)),
   );
 }

@@ -1,5 +1,6 @@
-// 页码 (GB/T 9704 §7.5): "— N —" in 4号半角宋体, odd pages right 空一字, even pages left 空一字.
-// Odd/even footers need evenAndOddHeaders in settings, set on the Document.
+// 页码 (GB/T 9704 §7.5): "— N —" in 4号半角宋体, odd pages right 空一字, even pages left 空一字
+// (the profile's alignments; an office template may centre it). Odd/even footers need
+// evenAndOddHeaders in settings, set on the Document.
 
 import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { LayoutProfile } from '../../layout/profile.js';
@@ -9,11 +10,12 @@ import { runFont } from './fonts.js';
 function pageNumberFooter(side: 'odd' | 'even', profile: LayoutProfile): Footer {
   const spec = profile.fonts.pageNumber;
   const indent = profile.pageNumber.sideIndentChars.value * ptToTwips(spec.size.value);
+  const align = (side === 'odd' ? profile.pageNumber.oddAlignment : profile.pageNumber.evenAlignment).value;
   return new Footer({
     children: [
       new Paragraph({
-        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: side === 'odd' ? { right: indent } : { left: indent },
+        alignment: align === 'right' ? AlignmentType.RIGHT : align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
+        ...(align === 'right' ? { indent: { right: indent } } : align === 'left' ? { indent: { left: indent } } : {}),
         children: [
           new TextRun({
             children: [profile.pageNumber.prefix.value, PageNumber.CURRENT, profile.pageNumber.suffix.value],

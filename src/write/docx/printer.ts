@@ -17,7 +17,7 @@ import { heading, paragraph } from './body.js';
 import { attachments, signature } from './closing.js';
 import { colophon } from './colophon.js';
 import { addressee, docNumber, title } from './front.js';
-import { table } from './table.js';
+import { table, tableParts } from './table.js';
 import { attachmentStart } from './attachment.js';
 import { letterhead } from './letterhead.js';
 import { endSectionInLastParagraph, paragraph as printParagraph } from './xml.js';
@@ -65,19 +65,43 @@ export function printBody(
   profile: LayoutProfile,
   sections?: { numbered: string; unnumbered: string },
 ): { xml: string; unnumberedTail: boolean } {
-  let out = '';
-  let unnumberedTail = false;
+  const state = { unnumberedTail: false };
+  let xml = '';
+  for (const piece of bodyParts(doc, profile, sections, state)) xml += piece;
+  return { xml, unnumberedTail: state.unnumberedTail };
+}
+
+/**
+ * The body in pieces, for a writer that deflates it as it goes (writeDocx): a block at a time, a
+ * table a row at a time (tableParts); joined, they are printBody's XML. `state.unnumberedTail` is
+ * set once the pieces are all taken. The last piece is held back until the next is known: a 版记
+ * after a blank page turns the paragraph that ends the text into a section break. A piece holds
+ * whole paragraphs, so its last paragraph is the text's last one (endSectionInLastParagraph reads
+ * only the end).
+ */
+export function* bodyParts(
+  doc: ReportDocument,
+  profile: LayoutProfile,
+  sections: { numbered: string; unnumbered: string } | undefined,
+  state: { unnumberedTail: boolean },
+): Generator<string> {
+  let held = '';
   for (const block of doc.blocks) {
     if (block.kind === 'colophon' && sections && colophonBreaks(doc.blocks, block, profile).unnumbered) {
-      out =
-        endSectionInLastParagraph(out, sections.numbered) ??
-        out + endSectionInLastParagraph(printParagraph({ spacing: { line: profile.colophon.sectionBreakLineTwips.value } }), sections.numbered)!;
+      held =
+        endSectionInLastParagraph(held, sections.numbered) ??
+        held + endSectionInLastParagraph(printParagraph({ spacing: { line: profile.colophon.sectionBreakLineTwips.value } }), sections.numbered)!;
       // The new section starts the blank page; its paragraph holds it, the next one breaks to the 版记 page.
-      out += printParagraph({}) + printParagraph({ pageBreakBefore: true }) + colophon(block, profile) + '<w:p/>';
-      unnumberedTail = true;
+      held += printParagraph({}) + printParagraph({ pageBreakBefore: true }) + colophon(block, profile) + '<w:p/>';
+      state.unnumberedTail = true;
       continue;
     }
-    out += (PRINTERS[block.kind] as Printer<Block['kind']>)(block, profile, doc);
+    const pieces = block.kind === 'table' ? tableParts(block, profile) : [(PRINTERS[block.kind] as Printer<Block['kind']>)(block, profile, doc)];
+    for (const piece of pieces) {
+      if (piece === '') continue;
+      if (held !== '') yield held;
+      held = piece;
+    }
   }
-  return { xml: out, unnumberedTail };
+  if (held !== '') yield held;
 }

@@ -75,7 +75,7 @@ export function referenceFromParts(parts: ReadonlyMap<string, string | Uint8Arra
 }
 
 /** The cache folder's form of a package: deflated bytes in base64. */
-const CACHE_KIND = 'docx-reference-v2';
+const CACHE_KIND = 'docx-reference-v3';
 
 type StoredEntry = string | { name: string; crc: number; size: number; utf8: boolean; deflated: string };
 
