@@ -70,12 +70,14 @@ describe('a Word file numbered by lists and styles', () => {
     '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>' +
     '<w:style w:type="paragraph" w:styleId="H1"><w:name w:val="heading 1"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>' +
     '<w:style w:type="paragraph" w:styleId="H1x"><w:name w:val="heading 1 x"/><w:basedOn w:val="H1"/></w:style>' +
+    '<w:style w:type="paragraph" w:styleId="H2"><w:name w:val="heading 2"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>' +
+    '<w:style w:type="paragraph" w:styleId="H2x"><w:name w:val="heading 2 x"/><w:basedOn w:val="H2"/></w:style>' +
     '<w:style w:type="numbering" w:styleId="LS"><w:name w:val="list style"/><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>';
   const numbering =
     // The headings: 一、（一）1.（1）; （1） restarts only after a 一、 (lvlRestart 1).
     '<w:abstractNum w:abstractNumId="10">' +
     wLevel(0, 'chineseCounting', '%1、', '<w:pStyle w:val="H1"/>') +
-    wLevel(1, 'chineseCounting', '（%2）') +
+    wLevel(1, 'chineseCounting', '（%2）', '<w:pStyle w:val="H2"/>') +
     wLevel(2, 'decimal', '%3.') +
     wLevel(3, 'decimal', '（%4）', '<w:lvlRestart w:val="1"/>') +
     '</w:abstractNum>' +
@@ -124,6 +126,8 @@ describe('a Word file numbered by lists and styles', () => {
     // An empty numbered paragraph is shown (and counted) by Word, but has no text to import.
     ['<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:p>', ''],
     [wParagraph('其他 & 附则', { numId: '1', ilvl: 0 }), '六、其他 & 附则'],
+    // A style based on one the list names (w:pStyle) takes that style's level.
+    [wParagraph('附属规定', { style: 'H2x' }), '（一）附属规定'],
   ];
 
   it('reads every number as Word shows it, and names the one it cannot reproduce', async () => {

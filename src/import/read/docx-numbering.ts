@@ -166,7 +166,9 @@ class Numbering {
       if (numPr?.numId !== undefined) {
         if (numPr.ilvl !== undefined || !styleId) return numPr;
         const list = this.abstractOf(numPr.numId)?.list;
-        const byStyle = list ? [...list.levels].find(([, l]) => l.pStyle === styleId)?.[0] : undefined;
+        // The list's level for this style, else for the style that carries the numbering (a style based on it).
+        const levelFor = (sid: string) => (list ? [...list.levels].find(([, l]) => l.pStyle === sid)?.[0] : undefined);
+        const byStyle = levelFor(styleId) ?? levelFor(id);
         return { numId: numPr.numId, ilvl: byStyle };
       }
     }
