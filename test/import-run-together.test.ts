@@ -233,3 +233,16 @@ describe('a shortcomings part numbered 一是 with no 二是', () => {
     expect(checked.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
+
+describe('a short report on one line', () => {
+  // Fictional: shorter than any line a run-together report is otherwise looked for in, but the
+  // only line of the file: it is cut into paragraphs as a long one is, and imports as its lined form.
+  const paragraphs = ['示例镇人民政府关于2024年度法治政府建设情况的报告', '一、主要举措和成效', '（一）加强组织领导。专题研究法治工作4次。', '二、存在的不足', '一是力量不足。二是纠错率偏高。', '三、下一步工作安排', '持续推进依法行政。'];
+  it.each(JOINERS)('imports as its lined form with paragraphs separated by %s', async (_label, joiner) => {
+    const lined = await importText(paragraphs.join('\n'));
+    const together = await importText(paragraphs.join(joiner));
+    expect(lined.data.unit).toEqual({ name: '示例镇人民政府', short: '示例镇' });
+    expect(placeless(together.data)).toEqual(placeless(lined.data));
+    expect(together.warnings.map((w) => w.ruleId)).toEqual(lined.warnings.map((w) => w.ruleId));
+  });
+});

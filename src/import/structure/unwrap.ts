@@ -40,13 +40,25 @@ const CLOSING = /(特此报告|以上报告|专此报告|现予报告)[。.]?/g;
 // Two organs signed run together: only a party organ is followed by another (…区人民政府河西街道办事处 is one).
 const ORGAN_END = /(?:委员会|党工委|党委|区委(?!员)|县委(?!员)|市委(?!员)|旗委(?!员))(?=中共|中国共产党|[\u4e00-\u9fff]{2,16}(?:委员会|人民政府|办事处|政府|局|办公室)(?:$|\s|\d|[〇零○一二三四五六七八九]{4}年))/g;
 
+/**
+ * How long a line must be to be a report run together: LONG, but a text that is one line and
+ * nothing else is run together at any length (a short report pasted from a portal, “……报告 一、……
+ * 二、……”, must import as its lined form does).
+ */
+function longLine(lines: readonly SourceLine[]): number {
+  let nonEmpty = 0;
+  for (const l of lines) if (l.text.trim() !== '' && ++nonEmpty > 1) return LONG;
+  return 0;
+}
+
 /** A report written as a flat list (1.…2.…, no 一、 anywhere), run together: its 1. are its sections. */
 function flatList(lines: readonly SourceLine[]): boolean {
+  const long = longLine(lines);
   const level1 = /[。！？：!?:\s　](?:一、|（一）|\(一\))/;
   const first = /[。！？：!?:\s　]1[.．、]/;
   const second = /[。！？!?\s　]2[.．、]/g;
   return lines.some((l) => {
-    if (l.text.length < LONG || level1.test(l.text)) return false;
+    if (l.text.length < long || level1.test(l.text)) return false;
     const m = first.exec(l.text);
     if (!m) return false;
     second.lastIndex = m.index + 1;
@@ -58,10 +70,12 @@ function flatList(lines: readonly SourceLine[]): boolean {
 export function runTogether(lines: readonly SourceLine[]): boolean {
   if (flatList(lines)) return true;
   // Two searches instead of one pattern with [^]* between: linear on any line.
-  const first = /[。！？：!?:\s　](?:一、|（一）|\(一\))/;
+  // (Or straight after the title: a short report without a preamble, “……的报告一、……”.)
+  const first = /(?:[。！？：!?:\s　]|报告)(?:一、|（一）|\(一\))/;
   const second = /[。！？!?\s　](?:二、|（二）|\(二\))/g;
+  const long = longLine(lines);
   return lines.some((l) => {
-    if (l.text.length < LONG) return false;
+    if (l.text.length < long) return false;
     const m = first.exec(l.text);
     if (!m) return false;
     second.lastIndex = m.index + 1;
@@ -383,6 +397,7 @@ export function unwrap(lines: readonly SourceLine[]): SourceLine[] {
   // In a flat list the 1. are the sections: they count from the start.
   const started = { value: flatList(lines) };
   const out: SourceLine[] = [];
+  const long = longLine(lines);
   // The end matter (closing, 署名, date) is looked for in the last long line only.
   let lastLong = -1;
   lines.forEach((l, i) => {
@@ -390,7 +405,7 @@ export function unwrap(lines: readonly SourceLine[]): SourceLine[] {
   });
   lines.forEach((line, index) => {
     const text = line.text;
-    if (text.length < LONG) {
+    if (text.length < long) {
       // A short line still moves the numbering on when it starts with the next heading.
       bodyCuts(text, 0, Math.min(1, text.length), expected, started);
       out.push(line);
