@@ -2,7 +2,8 @@
 // Build step after tsc:
 // 1. precompile the JSON Schema validator with ajv standalone, so that no run loads and runs
 //    ajv's compiler: dist/check/precompiled.js, the stub src/check/precompiled.ts as compiled, is
-//    replaced by it (the one stub, replaced in one way);
+//    replaced by it (the one stub, replaced in one way); likewise the bundled Handlebars templates
+//    (dist/compose/precompiled-templates.js);
 // 2. bundle the CLI with esbuild from dist/ into one CommonJS script, dist/bundle/cli.cjs: the same
 //    code the library runs, and start-up reads one file instead of hundreds of modules; bin/fazhi.js
 //    runs it with V8's code cache (Node 20 can cache compiled code for scripts, not for ES modules);
@@ -39,6 +40,19 @@ mkdirSync(path.dirname(validatorFile), { recursive: true });
 writeFileSync(validatorFile, validator.outputFiles[0].contents);
 const PRECOMPILED_MODULE = "export { default as precompiledValidator } from './generated/report-validator.js';\n";
 writeFileSync(dist('check', 'precompiled.js'), PRECOMPILED_MODULE);
+
+// 1b. The bundled templates precompiled (see src/compose/precompiled-templates.ts): each one's text
+// as a run reads it (BOM removed) and Handlebars' compiled form, with the options the run would
+// compile it with. Handlebars' compiler does not depend on the helpers registered at run time.
+{
+  const { default: Handlebars } = await import('handlebars');
+  const { TEMPLATE_COMPILE_OPTIONS } = await import(pathToFileURL(dist('compose', 'template.js')).href);
+  const entries = ['district', 'department', 'town'].map((level) => {
+    const text = readFileSync(path.join(ROOT, 'templates', level, 'report.hbs'), 'utf8').replace(/^\ufeff/, '');
+    return `{ source: ${JSON.stringify(text)}, spec: ${Handlebars.precompile(text, TEMPLATE_COMPILE_OPTIONS)} }`;
+  });
+  writeFileSync(dist('compose', 'precompiled-templates.js'), `export const precompiledTemplates = [\n${entries.join(',\n')}\n];\n`);
+}
 
 // 2. The CLI bundle, from dist/. The import command's readers (.docx, .html) stay in node_modules: they are
 // large and loaded only by that command. Modules reached through import() are still evaluated

@@ -6,7 +6,9 @@
 // units (test/fixtures/import/shapes/*.txt), with what its author knows about it (.expect.json):
 // its unit, level, year, which standard part each section is, its sub-headings and items.
 // Every report is imported from every format a clerk has it in (.txt with its line breaks, run
-// together with nothing or full-width spaces between paragraphs, a Word file, a portal's page and
+// together with nothing or full-width spaces between paragraphs, a Word file, the same Word file
+// with its heading numbers made by Word's automatic numbering (as the docx library and as WPS
+// write it, see import-docx-numbering.test.ts), a portal's page and
 // that page saved as .mhtml, the PDF LibreOffice makes of the Word file) and must come back the
 // same: the same parts, groups and items, ≥ 99% of the characters in order, its punctuation,
 // nothing it does not say.
@@ -19,7 +21,7 @@ import { renderFile, validateText } from '../src/pipeline.js';
 import type { PartKey } from '../src/data/report.js';
 import { findSoffice } from '../src/platform/soffice.js';
 import { fazhi, ROOT, scratchDir } from './helpers/cli.js';
-import { mhtml, officePdfs, paragraphsOf, plainDocx, portalPage, punctuation, shape, textLines, type PartNode } from './helpers/import-formats.js';
+import { autoNumberedDocx, wpsNumberedDocx, mhtml, officePdfs, paragraphsOf, plainDocx, portalPage, punctuation, shape, textLines, type PartNode } from './helpers/import-formats.js';
 import { keptInOrder, lcsLength } from './helpers/text-compare.js';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'import', 'shapes');
@@ -67,7 +69,7 @@ const NAMES = readdirSync(FIXTURES)
   .filter((f) => f.endsWith('.expect.json'))
   .map((f) => f.replace(/\.expect\.json$/, ''))
   .sort();
-const FORMATS = ['lines.txt', 'run-together.txt', 'ideographic-space.txt', 'docx', 'html', 'mhtml', 'pdf'] as const;
+const FORMATS = ['lines.txt', 'run-together.txt', 'ideographic-space.txt', 'docx', 'numbered.docx', 'wps.docx', 'html', 'mhtml', 'pdf'] as const;
 type Format = (typeof FORMATS)[number];
 
 /**
@@ -79,6 +81,8 @@ const PUNCTUATION_KEPT: Partial<Record<Format, number>> = { pdf: 0.97 };
 
 const dir = scratchDir();
 const original = new Map<string, string[]>();
+/** How many headings and items of each report the auto-numbered Word file numbers with Word's numbering. */
+const autoNumbered = new Map<string, number>();
 
 beforeAll(async () => {
   const docxFiles: string[] = [];
@@ -93,6 +97,10 @@ beforeAll(async () => {
     writeFileSync(path.join(base, 'report.html'), portalPage(lines));
     writeFileSync(path.join(base, 'report.mhtml'), mhtml(portalPage(lines)));
     writeFileSync(path.join(base, 'report.docx'), await plainDocx(lines));
+    const auto = await autoNumberedDocx(lines);
+    autoNumbered.set(name, auto.numbered);
+    writeFileSync(path.join(base, 'report.numbered.docx'), auto.docx);
+    writeFileSync(path.join(base, 'report.wps.docx'), wpsNumberedDocx(lines).docx);
     docxFiles.push(path.join(base, 'report.docx'));
   }
   if (SOFFICE) {
@@ -127,6 +135,8 @@ describe.each(NAMES)('%s', (name) => {
   it.each(FORMATS)('imports from .%s with its unit, parts, groups and items, and renders keeping its text', async (format: Format) => {
     if (format === 'pdf' && !SOFFICE) return; // LibreOffice is absent: no PDF can be made here (CI installs it).
     const file = path.join(dir, name, `report.${format}`);
+    // The Word file whose numbers are Word's automatic numbering must number something for the case to mean anything.
+    if (format === 'numbered.docx' || format === 'wps.docx') expect(autoNumbered.get(name)).toBeGreaterThan(0);
     const result = await importReport(file, { label: path.basename(file), schemaRef: '../schema/report.schema.json', today: { year: 2026, month: 3, day: 1 } });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const data = parse(result.yaml) as Data;

@@ -16,6 +16,7 @@ import type { Level } from '../data/report.js';
 import { METRIC_HELPERS, MetricHelperError } from './metrics-context.js';
 import { chineseNumeral } from './numbering.js';
 import { checkTemplateOutput, guardHandlebars, RenderGuard } from './render-guard.js';
+import { precompiledTemplates } from './precompiled-templates.js';
 
 export const DIRECTIVES = [
   'doc-number',
@@ -51,7 +52,7 @@ export interface LoadedTemplate {
 export { TemplateError } from './template-error.js';
 
 // Data is never HTML-escaped: the output is directives, not HTML.
-const TEMPLATE_COMPILE_OPTIONS = { noEscape: true, strict: false, preventIndent: true } as const;
+export const TEMPLATE_COMPILE_OPTIONS = { noEscape: true, strict: false, preventIndent: true } as const;
 
 const handlebars = Handlebars.create();
 handlebars.registerHelper('cn', (n: unknown) => (typeof n === 'number' ? chineseNumeral(n) : String(n ?? '')));
@@ -116,6 +117,18 @@ function blockDepthProblem(source: string): { line: number; column: number } | u
   return undefined;
 }
 
+function compileTemplate(file: string, source: string): HandlebarsTemplateDelegate {
+  try {
+    // Parse now, so syntax errors surface with their line before any data is rendered.
+    handlebars.parse(source);
+    return handlebars.compile(source, TEMPLATE_COMPILE_OPTIONS);
+  } catch (err) {
+    const text = err instanceof Error ? err.message : String(err);
+    const line = /line (\d+)/.exec(text)?.[1];
+    throw templateError(file, '模板语法错误：请检查 {{ }} 是否成对、{{#if}}/{{#each}} 是否有对应的结束标记。', line ? Number(line) : undefined);
+  }
+}
+
 export function loadTemplate(file: string): LoadedTemplate {
   const cached = cache.get(file);
   if (cached) return cached;
@@ -135,16 +148,10 @@ export function loadTemplate(file: string): LoadedTemplate {
   }
   const tooDeep = blockDepthProblem(source);
   if (tooDeep) throw templateError(file, `模板中的 {{#…}} 块嵌套超过 ${TEMPLATE_LIMITS.maxBlockDepth} 层，已停止读取；请检查是否缺少结束标记 {{/…}}，或删去多余的层次。`, tooDeep.line, tooDeep.column);
-  let compiled: HandlebarsTemplateDelegate;
-  try {
-    // Parse now, so syntax errors surface with their line before any data is rendered.
-    handlebars.parse(source);
-    compiled = handlebars.compile(source, TEMPLATE_COMPILE_OPTIONS);
-  } catch (err) {
-    const text = err instanceof Error ? err.message : String(err);
-    const line = /line (\d+)/.exec(text)?.[1];
-    throw templateError(file, '模板语法错误：请检查 {{ }} 是否成对、{{#if}}/{{#each}} 是否有对应的结束标记。', line ? Number(line) : undefined);
-  }
+  // A bundled template, as shipped: compiled at build time with the same options (see
+  // precompiled-templates.ts), so neither parsed nor compiled here.
+  const precompiled = precompiledTemplates.find((t) => t.source === source);
+  const compiled = precompiled ? handlebars.template(precompiled.spec) : compileTemplate(file, source);
   const loaded: LoadedTemplate = { file, source, render: (context, data) => compiled(context, data ? { data } : {}) };
   cache.set(file, loaded);
   return loaded;

@@ -19,12 +19,22 @@ interface Paragraph {
   fp: Fingerprint;
 }
 
+/** Characters (code points) of a text, counted without an array of them: runs for every paragraph. */
+function characters(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff || i === 0 || (text.charCodeAt(i - 1) & 0xfc00) !== 0xd800) n++;
+  }
+  return n;
+}
+
 function paragraphs(data: ReportData): Paragraph[] {
   return reportTexts(data)
     .filter((t) => t.role === 'paragraph' || t.role === 'item')
     .filter((t) => !t.text.includes(PLACEHOLDER))
     .map((t) => ({ pointer: t.pointer, fp: fingerprint(t.text) }))
-    .filter((p) => [...p.fp.text].length >= MIN_CHARS);
+    .filter((p) => characters(p.fp.text) >= MIN_CHARS);
 }
 
 // Last year's file is loaded once per process (previous/index.ts), so the same SourceFile comes
@@ -46,7 +56,7 @@ export function lastYearMatcher(previous: SourceFile, previousReport: ReportData
   return (text) => {
     if (text.includes(PLACEHOLDER)) return undefined;
     const fp = fingerprint(text);
-    if ([...fp.text].length < MIN_CHARS) return undefined;
+    if (characters(fp.text) < MIN_CHARS) return undefined;
     let best: { q: Paragraph; score: number } | undefined;
     // The first of the most similar, as comparing one pair after another would find it.
     index.similarities(fp).forEach((score, at) => {

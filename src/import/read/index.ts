@@ -1,5 +1,5 @@
 // A published report as lines of text, whatever it was saved as: plain text (from a web page or a
-// Word file), .docx (read with mammoth, to HTML), .doc and .wps (through LibreOffice), PDF (its
+// Word file), .docx (read with mammoth, to HTML, with Word's automatic numbers written in first), .doc and .wps (through LibreOffice), PDF (its
 // text layer), a saved web page (.html, .mhtml). Block elements become lines and table cells are
 // joined with " | ", so later stages see one shape. The kind is found from the bytes, not trusted
 // from the name.
@@ -8,6 +8,7 @@ import path from 'node:path';
 import mammoth from 'mammoth';
 import { UserError } from '../../diagnostic.js';
 import { IMPORT_LIMITS } from '../limits.js';
+import { writeOutNumbering } from './docx-numbering.js';
 import { readRegularFile } from './file.js';
 import { htmlToLines } from './html.js';
 import { looksLikeMhtml, mhtmlPage } from './mhtml.js';
@@ -32,14 +33,18 @@ export interface Extracted {
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b);
 
-async function docxLines(bytes: Uint8Array, shown: string): Promise<string[]> {
+/** The lines of a .docx, with Word's automatic numbers written in (mammoth drops them), and notes on numbers it could not reproduce. */
+async function docxLines(bytes: Uint8Array, shown: string): Promise<{ lines: string[]; notes: string[] }> {
   let html: string;
+  let notes: string[];
   try {
-    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) })).value;
+    const numbered = writeOutNumbering(bytes);
+    notes = numbered.notes;
+    html = (await mammoth.convertToHtml({ buffer: Buffer.from(numbered.bytes.buffer, numbered.bytes.byteOffset, numbered.bytes.length) })).value;
   } catch {
     throw new UserError(`无法读取 Word 文档“${shown}”：文件可能已损坏，或不是 .docx 格式。`);
   }
-  return htmlToLines(html, shown);
+  return { lines: htmlToLines(html, shown), notes };
 }
 
 function numbered(all: string[], shown: string): SourceLine[] {
@@ -62,12 +67,16 @@ export async function extract(file: string, shown: string): Promise<Extracted> {
   if (ext === '.docx' && !isZip) {
     throw new UserError(`“${shown}”不是有效的 Word 文档（.docx）${isOle ? '，而是旧版 Word 文件（.doc）：请把扩展名改为 .doc 后再导入' : ''}。`);
   }
-  if (isZip) return { kind: 'docx', lines: numbered(await docxLines(bytes, shown), shown), notes: [] };
+  if (isZip) {
+    const docx = await docxLines(bytes, shown);
+    return { kind: 'docx', lines: numbered(docx.lines, shown), notes: docx.notes };
+  }
   if (isOle || ext === '.doc' || ext === '.wps') {
     if (!isOle && !isZip) throw new UserError(`“${shown}”不是有效的 Word 或 WPS 文件，无法导入。`);
     const { officeToDocx } = await import('./office.js');
     const docx = await officeToDocx(bytes, shown, ext === '.wps' ? '.wps' : '.doc');
-    return { kind: 'docx', lines: numbered(await docxLines(docx, shown), shown), notes: ['原文已由 LibreOffice 转换为 .docx 后读取。'] };
+    const read = await docxLines(docx, shown);
+    return { kind: 'docx', lines: numbered(read.lines, shown), notes: ['原文已由 LibreOffice 转换为 .docx 后读取。', ...read.notes] };
   }
   if (isPdf || ext === '.pdf') {
     if (!isPdf) throw new UserError(`“${shown}”不是有效的 PDF 文件，无法导入。`);
