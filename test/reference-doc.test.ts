@@ -37,6 +37,20 @@ function template(options: { normalFont?: string; normalHalfPoints?: number; hea
   });
 }
 
+/** `template()` with parts replaced, added, or removed (undefined). */
+function withParts(changes: Record<string, string | undefined>): Uint8Array {
+  const files = unzipSync(template());
+  for (const [name, text] of Object.entries(changes)) {
+    if (text === undefined) delete files[name];
+    else files[name] = strToU8(text);
+  }
+  return zipSync(files);
+}
+
+const FOOTER_RELS =
+  '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+  '<Relationship Id="rIdF" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>';
+
 function save(name: string, bytes: Uint8Array | string): string {
   const file = path.join(dir, name);
   writeFileSync(file, bytes);
@@ -151,6 +165,14 @@ describe('fazhi render --reference-doc', () => {
     ['a document.xml that is not UTF-8', () => save('乱码.docx', zipSync({ 'word/document.xml': new Uint8Array([0x3c, 0xff, 0xfe, 0x3e]) })), '已损坏', 1],
     ['a decompression bomb', () => save('炸弹.docx', zipSync({ 'word/document.xml': new Uint8Array(9 * 1024 * 1024) }, { level: 9 })), '过大', 1],
     ['margins leaving no room', () => save('页边距.docx', template({ margins: [8000, 8000, 1587, 1474] })), '无法排版', 1],
+    // Regexes read a damaged part as "no formatting" and Word's defaults came out as the office's choice.
+    ['a truncated styles.xml', () => save('样式截断.docx', withParts({ 'word/styles.xml': `<w:styles ${W}><w:style w:type="paragraph" w:styleId="a"><w:name w:val="Normal"/>` })), '已损坏：其中的样式部分（word/styles.xml）第 1 行不是完整的 XML', 1],
+    ['a styles.xml with mismatched tags', () => save('样式错标签.docx', withParts({ 'word/styles.xml': `<w:styles ${W}><w:style></w:styles></w:style>` })), '样式部分（word/styles.xml）第 1 行不是完整的 XML', 1],
+    ['no styles.xml at all', () => save('无样式.docx', withParts({ 'word/styles.xml': undefined })), '中没有样式部分（word/styles.xml），取不到本单位的字体、字号和行距', 1],
+    ['a broken settings.xml', () => save('设置损坏.docx', withParts({ 'word/settings.xml': `<w:settings ${W}>\n<w:evenAndOddHeaders/>\n<w:zoom w:percent="100" w:percent="90"/></w:settings>` })), '文档设置部分（word/settings.xml）第 3 行不是完整的 XML', 1],
+    ['a broken theme', () => save('主题损坏.docx', withParts({ 'word/theme/theme1.xml': '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:themeElements>' })), '主题部分（word/theme/theme1.xml）', 1],
+    ['a referenced footer that is broken', () => save('页脚损坏.docx', withParts({ 'word/_rels/document.xml.rels': FOOTER_RELS, 'word/footer1.xml': `<w:ftr ${W}><w:p><w:r><w:t>- 1 -</w:t></w:r></w:ftr>` })), '页脚部分（word/footer1.xml）第 1 行不是完整的 XML', 1],
+    ['broken relationships', () => save('关系损坏.docx', withParts({ 'word/_rels/document.xml.rels': FOOTER_RELS.slice(0, -10) })), '部件关系部分（word/_rels/document.xml.rels）', 1],
   ];
   it.each(hostile)('%s: one Chinese sentence, the documented exit code, nothing written', (_what, make, message, code) => {
     const out = path.join(dir, `hostile-${Math.random().toString(36).slice(2)}`);
@@ -159,5 +181,13 @@ describe('fazhi render --reference-doc', () => {
     expect(r.stdout + r.stderr).toContain(message);
     expect(r.stderr).not.toMatch(/at .*\.(c?js|ts):\d+|Error:/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('ignores a broken footer part nothing refers to (neither Word nor we read it)', () => {
+    const out = path.join(dir, 'unreferenced.docx');
+    const r = fazhi(['render', EXAMPLE, '--reference-doc', save('多余页脚.docx', withParts({ 'word/footer9.xml': `<w:ftr ${W}><w:p>` })), '-o', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
-// `fazhi watch FILE`: render, then render again each time the data file or a template is saved.
-// A save that breaks the YAML prints the messages and leaves the last good output in place
-// (renderOne writes nothing on errors). Stops with Ctrl+C.
+// `fazhi watch FILE`: render, then render again each time the data file, a template (.hbs), the
+// office's Word template (--reference-doc) or the layout profile (--profile) is saved. A save that
+// breaks any of them prints the messages and leaves the last good output in place (renderOne
+// writes nothing on errors; a broken layout file keeps the run from rendering). Stops with Ctrl+C.
 //
 // Watching starts before the first render and the first render waits for chokidar's `ready`:
 // a save made while the first render runs (or right after “已更新” is printed) is seen and
@@ -12,7 +13,7 @@ import { watch } from 'chokidar';
 import { ExitCode, UserError } from '../diagnostic.js';
 import { clearTemplateCache, templateFolders } from '../compose/template.js';
 import type { CommandRun } from './command.js';
-import { openSession, renderOne } from './render-session.js';
+import { openSession, renderOne, sessionProfile } from './render-session.js';
 
 /** Editors save in bursts (write, rename, touch): one render per burst. */
 const SETTLE_MS = 15;
@@ -25,7 +26,7 @@ const SETTLE_MS = 15;
  */
 const RECHECK_MS = 60;
 
-/** The data file's modification time and size: what a save changes. */
+/** A watched file's modification time and size: what a save changes. */
 function stamp(file: string): string {
   try {
     const s = statSync(file);
@@ -42,34 +43,51 @@ export const runWatch: CommandRun = async (files, values, io) => {
   const session = await openSession(values, io);
   const time = () => new Date().toLocaleTimeString('zh-CN', { hour12: false });
 
-  let rendered = '';
+  const layoutFiles = [values['reference-doc'], values.profile].filter((v): v is string => typeof v === 'string').map((v) => path.resolve(io.cwd, v));
+  const isLayoutFile = (p: string) => layoutFiles.includes(path.resolve(p));
+  /** Each watched file's stamp when the last render began. */
+  const rendered = new Map<string, string>();
   let recheck: NodeJS.Timeout | undefined;
-  const run = async (reason: string, templateSaved = false): Promise<void> => {
+  const run = async (reason: string, templateSaved = false, layoutSaved = false): Promise<void> => {
     const started = performance.now();
-    rendered = stamp(file);
+    for (const f of [file, ...layoutFiles]) rendered.set(f, stamp(f));
     io.out(`[${time()}] ${reason}`);
     // Compiled templates are kept while only the data changes.
     if (templateSaved) clearTemplateCache();
-    const outcome = await renderOne(files[0]!, session, io, true);
-    if (outcome.ok) io.out(`[${time()}] 已更新，用时 ${Math.round(performance.now() - started)} 毫秒。继续监视中（按 Ctrl+C 停止）。`);
+    let ok = true;
+    if (layoutSaved) {
+      // The Word template or the profile is read again; a broken save is one message, like a
+      // broken data file, and the last good output stays until it is saved again.
+      try {
+        session.options.profile = sessionProfile(values, io);
+      } catch (err) {
+        if (!(err instanceof UserError)) throw err;
+        io.err(err.message);
+        ok = false;
+      }
+    }
+    if (ok) ok = (await renderOne(files[0]!, session, io, true)).ok;
+    if (ok) io.out(`[${time()}] 已更新，用时 ${Math.round(performance.now() - started)} 毫秒。继续监视中（按 Ctrl+C 停止）。`);
     else io.out(`[${time()}] 保留上一次生成的文件。修改并保存后会自动重新生成。`);
     clearTimeout(recheck);
     recheck = setTimeout(() => {
-      if (timer === undefined && stamp(file) !== rendered) changed(file);
+      if (timer !== undefined) return;
+      for (const f of [file, ...layoutFiles]) if (stamp(f) !== rendered.get(f)) changed(f);
     }, RECHECK_MS);
   };
 
-  // The data file itself (chokidar follows an editor's save by rename), and the templates'
-  // folders, for .hbs files only.
+  // The data file itself (chokidar follows an editor's save by rename), the templates' folders,
+  // for .hbs files only, and the --reference-doc and --profile files the layout comes from.
   const templates = templateFolders(session.options.templatesDir);
-  const watcher = watch([file, ...templates], {
+  const watcher = watch([file, ...templates, ...layoutFiles], {
     ignoreInitial: true,
     depth: 0,
-    ignored: (p, stats) => Boolean(stats?.isFile()) && path.resolve(p) !== file && !p.endsWith('.hbs'),
+    ignored: (p, stats) => Boolean(stats?.isFile()) && path.resolve(p) !== file && !isLayoutFile(p) && !p.endsWith('.hbs'),
   });
 
   let timer: NodeJS.Timeout | undefined;
   let templateSaved = false;
+  let layoutSaved = false;
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   // Renders run one after another: the first, then one per burst of saves.
   let running = ready.then(() => run(`开始监视 ${files[0]}`));
@@ -77,11 +95,14 @@ export const runWatch: CommandRun = async (files, values, io) => {
     const what = path.basename(changedPath);
     clearTimeout(timer);
     templateSaved ||= what.endsWith('.hbs');
+    layoutSaved ||= isLayoutFile(changedPath);
     timer = setTimeout(() => {
       timer = undefined;
       const template = templateSaved;
+      const layout = layoutSaved;
       templateSaved = false;
-      running = running.then(() => run(`${what} 已修改，重新生成……`, template));
+      layoutSaved = false;
+      running = running.then(() => run(`${what} 已修改，重新生成……`, template, layout));
     }, SETTLE_MS);
   };
   watcher.on('add', changed).on('change', changed);

@@ -128,8 +128,9 @@ export interface LayoutProfile {
     outerRuleEighths: LayoutValue<number>;
     innerRuleEighths: LayoutValue<number>;
     /**
-     * Height (exact, twips) of the paragraph that ends the numbered section when the text ends in
-     * a table: small enough for what the 22 lines leave of the 版心, so it adds no page.
+     * Largest height (exact, twips) of the paragraph that ends the numbered section when the text
+     * ends in a table; the height used is sectionBreakLineTwips(profile), which keeps it inside
+     * what the lines leave of the 版心, so it adds no page.
      */
     sectionBreakLineTwips: LayoutValue<number>;
   };
@@ -258,7 +259,7 @@ export const GBT9704: LayoutProfile = {
     sideIndentChars: v(1, '规定', '§7.4.2 抄送机关左右各空一字；印发机关左空一字，印发日期右空一字'),
     outerRuleEighths: v(8, '规定', '§7.4.1 首条分隔线和末条分隔线粗 0.35 mm（≈ 1 pt）'),
     innerRuleEighths: v(6, '规定', '§7.4.1 中间的分隔线粗 0.25 mm（≈ 0.75 pt）'),
-    sectionBreakLineTwips: v(10, '推算', '§7.5 空白页和版记页不编页码，须另起一节：正文以表格结束时，分节的段落高 0.5 磅，排在 22 行之后版心余下的 18 缇里'),
+    sectionBreakLineTwips: v(10, '推算', '§7.5 空白页和版记页不编页码，须另起一节：正文以表格结束时，分节的段落至多高 0.5 磅，排在 22 行之后版心余下的 18 缇里（其他版心和行距按余下的高度缩小）'),
   },
   table: {
     cellFont: {
@@ -288,7 +289,32 @@ export const GBT9704: LayoutProfile = {
 
 // Unit conversions used by the writers live in units.ts (re-exported for older imports).
 export { mmToTwips, TWIPS_PER_MM } from './units.js';
-import { TWIPS_PER_MM } from './units.js';
+import { mmToTwips, TWIPS_PER_MM } from './units.js';
+
+/**
+ * What the lines leave of the 版心 height, in twips, as Word lays the page out: the page and
+ * margins as the writer prints them (whole twips), less linesPerPage × the line pitch. 18 for
+ * GB/T 9704 (12756 − 22 × 579); a template's or a profile's page and pitch can leave less.
+ */
+export function textAreaLeftoverTwips(profile: LayoutProfile): number {
+  const p = profile.page;
+  const height = mmToTwips(p.heightMm.value) - mmToTwips(p.marginTopMm.value) - mmToTwips(p.marginBottomMm.value);
+  return height - profile.grid.linesPerPage.value * profile.grid.linePitchTwips.value;
+}
+
+/** Room kept between the section-break paragraph and the foot of the 版心 (Word rounds positions). */
+const SECTION_BREAK_MARGIN_TWIPS = 2;
+
+/**
+ * Height (exact, twips) of the paragraph that ends the numbered section after a closing table:
+ * the profile's value, made smaller when the leftover below the last line is less, so that the
+ * paragraph still fits on the table's last page. One twip at the least (a page whose lines fill
+ * the 版心 to the twip leaves no room at all; the paragraph cannot be avoided).
+ */
+export function sectionBreakLineTwips(profile: LayoutProfile): number {
+  const room = textAreaLeftoverTwips(profile) - SECTION_BREAK_MARGIN_TWIPS;
+  return Math.max(1, Math.min(profile.colophon.sectionBreakLineTwips.value, room));
+}
 
 /** One character of the body grid, in twips (the 版心 width divided by characters per line). */
 /** Width of the 版心 in millimetres (page width less the left and right margins). */

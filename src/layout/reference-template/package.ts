@@ -7,6 +7,7 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { unzipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
 import { ExitCode, UserError } from '../../diagnostic.js';
 
 /** A Word template is some tens of kilobytes; a few megabytes allow for embedded fonts or images (not read). */
@@ -17,6 +18,8 @@ const MAX_PART_BYTES = 8 * 1024 * 1024;
 const MAX_TOTAL_BYTES = 24 * 1024 * 1024;
 
 export const DOCUMENT = 'word/document.xml';
+export const STYLES = 'word/styles.xml';
+const RELS = 'word/_rels/document.xml.rels';
 
 /** Parts that may carry formatting the template defines. */
 const WANTED = /^word\/(document\.xml|styles\.xml|settings\.xml|_rels\/document\.xml\.rels|theme\/theme\d*\.xml|(header|footer)\d*\.xml)$/;
@@ -94,5 +97,74 @@ export function readTemplatePackage(file: string, shown = file): TemplateParts {
   if (document === undefined || !/<w:document\b/.test(document)) {
     throw new UserError(`${what}不是 Word 文档（其中没有 word/document.xml）：--reference-doc 应是 .docx 文件，不能是 .doc、.wps 或 .xlsx。`);
   }
+  checkWellFormed(parts, what);
+  // A package without styles is legal OOXML (Word then applies its built-in defaults), but as a
+  // template it carries none of the office's fonts, sizes or line spacing: taking Word's defaults
+  // as the office's choice would silently give a very different document, so it stops here.
+  if (!parts.has(STYLES)) {
+    throw new UserError(`${what}中没有样式部分（word/styles.xml），取不到本单位的字体、字号和行距：请换用单位排好版式的 Word 模板（.docx 或 .dotx）。`);
+  }
   return { parts };
+}
+
+/** What each part holds, for the user. */
+function partLabel(name: string): string {
+  if (name === DOCUMENT) return '正文';
+  if (name === STYLES) return '样式';
+  if (name === RELS) return '部件关系';
+  if (name === 'word/settings.xml') return '文档设置';
+  if (name.startsWith('word/theme/')) return '主题';
+  if (name.startsWith('word/header')) return '页眉';
+  if (name.startsWith('word/footer')) return '页脚';
+  return '部件';
+}
+
+/**
+ * The first well-formedness error of an XML text, with its line; undefined when well-formed.
+ * saxes is a strict, non-recursive XML parser: a truncated or hand-damaged part fails here
+ * instead of being read by the regular expressions of values.ts as "no formatting".
+ */
+function xmlError(xml: string, onOpenTag?: (name: string, attributes: Record<string, string>) => void): { line: number } | undefined {
+  // Namespaces are not checked: WPS writes prefixes Word tolerates; only well-formedness counts.
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  let failed: { line: number } | undefined;
+  parser.on('error', () => {
+    failed ??= { line: parser.line };
+  });
+  if (onOpenTag) parser.on('opentag', (tag) => onOpenTag(tag.name, tag.attributes as Record<string, string>));
+  try {
+    parser.write(xml).close();
+  } catch {
+    failed ??= { line: parser.line };
+  }
+  return failed;
+}
+
+/**
+ * The parts the template's formatting is read from must be well-formed XML: the document, its
+ * styles, settings and relationships, and the theme, headers and footers the relationships name
+ * (a broken part nothing refers to is not used, by Word nor by us).
+ */
+function checkWellFormed(parts: Map<string, string>, what: string): void {
+  const fail = (name: string, line: number): never => {
+    throw new UserError(`${what}已损坏：其中的${partLabel(name)}部分（${name}）第 ${line} 行不是完整的 XML，无法读取；请在 Word 或 WPS 中打开它（提示修复时选“是”），另存为 .docx 后再试。`);
+  };
+  const referenced = new Set<string>();
+  const rels = parts.get(RELS);
+  if (rels !== undefined) {
+    const bad = xmlError(rels, (name, attributes) => {
+      const target = attributes.Target;
+      if (name !== 'Relationship' || !target || attributes.TargetMode === 'External') return;
+      referenced.add(target.startsWith('/') ? target.slice(1) : `word/${target}`.replace(/\/[^/]+\/\.\.\//g, '/'));
+    });
+    if (bad) fail(RELS, bad.line);
+  }
+  for (const [name, text] of parts) {
+    if (name === RELS) continue;
+    // theme1 is read even when unreferenced (values.ts falls back to it).
+    const always = name === DOCUMENT || name === STYLES || name === 'word/settings.xml' || name === 'word/theme/theme1.xml';
+    if (!always && !referenced.has(name)) continue;
+    const bad = xmlError(text);
+    if (bad) fail(name, bad.line);
+  }
 }

@@ -12,7 +12,7 @@
 
 import type { Block, ReportDocument } from '../../compose/model.js';
 import { colophonBreaks } from '../../layout/paginate.js';
-import type { LayoutProfile } from '../../layout/profile.js';
+import { sectionBreakLineTwips, type LayoutProfile } from '../../layout/profile.js';
 import { heading, paragraph } from './body.js';
 import { attachments, signature } from './closing.js';
 import { colophon } from './colophon.js';
@@ -90,7 +90,7 @@ export function* bodyParts(
     if (block.kind === 'colophon' && sections && colophonBreaks(doc.blocks, block, profile).unnumbered) {
       held =
         endSectionInLastParagraph(held, sections.numbered) ??
-        held + endSectionInLastParagraph(printParagraph({ spacing: { line: profile.colophon.sectionBreakLineTwips.value } }), sections.numbered)!;
+        held + endSectionInLastParagraph(printParagraph({ spacing: { line: sectionBreakLineTwips(profile) } }), sections.numbered)!;
       // The new section starts the blank page; its paragraph holds it, the next one breaks to the 版记 page.
       held += printParagraph({}) + printParagraph({ pageBreakBefore: true }) + colophon(block, profile) + '<w:p/>';
       state.unnumberedTail = true;
