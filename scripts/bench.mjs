@@ -196,14 +196,27 @@ row('fazhi validate, cold, the file just edited', coldStats.validateEdited, time
 
 // 4. In-process render once modules are loaded (what batch and watch pay per report), in steady
 // state: the first renders of a process run before V8 has optimised the code (the cold rows
-// above measure those), so 20 renders come first. Each figure in a fresh process.
-function renderInProcess(file, warmUp = 20, root = ROOT) {
+// above measure those), so 20 renders come first. Each sample is one fresh process; one process
+// alone is at the mercy of a load burst (a single pair once read 19.8 against 13.5 ms where
+// alternated pairs read 13 against 13), so the figure is the median over PROCESSES processes,
+// alternated with the compared build's when there is one.
+const PROCESSES = 3;
+function inProcessTimes(file, warmUp, root) {
   const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'bench-render.mjs'), file, String(warmUp), String(Math.max(RUNS, 15)), root], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`in-process render of ${file} failed:\n${r.stderr}`);
-  return stats(JSON.parse(r.stdout));
+  return JSON.parse(r.stdout);
 }
-row('render in process (modules loaded)', renderInProcess(REPORT));
-if (OTHER) row('compared build: render in process', renderInProcess(REPORT, 20, OTHER));
+/** Medians of each process's renders; stats over those medians. */
+function renderInProcess(file, warmUp = 20, roots = [ROOT]) {
+  const perRoot = roots.map(() => []);
+  for (let i = 0; i < PROCESSES; i++) roots.forEach((root, j) => perRoot[j].push(median(inProcessTimes(file, warmUp, root))));
+  return perRoot.map((xs) => stats(xs));
+}
+{
+  const [ours, other] = renderInProcess(REPORT, 20, OTHER ? [ROOT, OTHER] : [ROOT]);
+  row('render in process (modules loaded)', ours, `median of ${PROCESSES} processes${other ? ', alternated with the compared build' : ''}`);
+  if (other) row('compared build: render in process', other, `${(ours.median / other.median).toFixed(2)}× ours / theirs`);
+}
 
 // 5–6. Batch of 200 department reports, and its peak memory.
 const batchDir = path.join(work, 'data', '基准区', '2024');
@@ -273,7 +286,7 @@ for (const factor of [1, 4, 16]) {
   for (let k = 1; k < factor; k++) for (const g of original) groups.items.push(g.clone());
   const file = path.join(dataCopy, '示例区', '2024', 'report.yaml');
   writeFileSync(file, doc.toString());
-  const s = renderInProcess(file);
+  const [s] = renderInProcess(file);
   scaled.push({ factor, ...s });
   row(`render in process, content ×${factor}`, s, factor > 1 ? `${(s.median / scaled[0].median).toFixed(1)}× the ×1 time` : '');
 }
