@@ -6,7 +6,7 @@
 // order and ≥ 99% of the punctuation. PDF cases need LibreOffice (soffice); where it is absent they
 // are skipped and the skip is named in the test's title.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -131,7 +131,7 @@ describe('every example report imports back from every format', () => {
     expect(sectionsOf(after).sections.map((s) => countUnits(s.paragraphs))).toEqual(sectionsOf(before).sections.map((s) => countUnits(s.paragraphs)));
   }, 60_000);
 
-  it.runIf(SOFFICE)('imports an old Word file (.doc) through LibreOffice', async () => {
+  it.runIf(SOFFICE)('imports an old Word file (.doc) and the same bytes as a WPS file (.wps, a name with a space) through LibreOffice', async () => {
     const docx = path.join(dir, 'r0', 'report.docx');
     execFileSync(SOFFICE!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'doc', '--outdir', path.join(dir, 'doc'), docx], { timeout: 120_000 });
     const r = fazhi(['import', 'report.doc', '-o', 'doc.yaml'], path.join(dir, 'doc'));
@@ -140,5 +140,14 @@ describe('every example report imports back from every format', () => {
     const data = parse(readFileSync(path.join(dir, 'doc', 'doc.yaml'), 'utf8')) as Data;
     const example = parse(readFileSync(REPORTS[0]!, 'utf8')) as Data;
     for (const key of PARTS) expect(shape(data[key] as Node), key).toEqual(shape(example[key] as Node));
+
+    // A WPS 文字 file (.wps) holds the same binary format as Word 97's .doc; LibreOffice tells it by
+    // its content, so the same bytes under a .wps name must come back alike.
+    copyFileSync(path.join(dir, 'doc', 'report.doc'), path.join(dir, 'doc', '往年 报告.wps'));
+    const w = fazhi(['import', '往年 报告.wps', '-o', 'wps.yaml'], path.join(dir, 'doc'));
+    expect(w.code, w.stdout + w.stderr).toBe(0);
+    expect(w.stdout).toContain('LibreOffice 转换');
+    const wps = parse(readFileSync(path.join(dir, 'doc', 'wps.yaml'), 'utf8')) as Data;
+    for (const key of PARTS) expect(shape(wps[key] as Node), key).toEqual(shape(example[key] as Node));
   }, 180_000);
 });
