@@ -22,6 +22,10 @@ describe('numbering', () => {
     [11, '十一'],
     [20, '二十'],
     [35, '三十五'],
+    [99, '九十九'],
+    // Outside 1–99 a heading number is printed in digits, as before the shared counting numerals.
+    [100, '100'],
+    [0, '0'],
   ])('%i → %s', (n, text) => expect(chineseNumeral(n)).toBe(text));
 
   it('writes each heading level and item in its own form', () => {

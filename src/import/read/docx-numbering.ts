@@ -14,6 +14,7 @@
 // not guessed: the paragraph keeps its text without a number and a note says which paragraph.
 
 import { strFromU8, strToU8, unzipSync, zipSync, type Unzipped } from 'fflate';
+import { chineseCounting } from '../../data/chinese-numerals.js';
 import { Parser } from 'htmlparser2';
 
 interface XmlElement {
@@ -219,29 +220,10 @@ class Numbering {
   }
 }
 
-/** Digits written one by one (ideographDigital: 10 → 一〇), and counting digits (101 → 一百零一). */
+/** Digits written one by one (ideographDigital: 10 → 一〇), and the legal (大写) counting digits. */
 const CHINESE_DIGITS = '〇一二三四五六七八九';
-const COUNTING_DIGITS = '零一二三四五六七八九';
 const LEGAL_SIMPLIFIED = '零壹贰叁肆伍陆柒捌玖';
 const LEGAL_TRADITIONAL = '零壹貳參肆伍陸柒捌玖';
-
-/** 一 … 十 十一 … 二十 … 九十九 一百 … (small counting numbers, as Word's Chinese counting formats print them). */
-function chineseCounting(n: number, digits: string, units: readonly [string, string, string], omitLeadingOne: boolean): string | undefined {
-  if (n <= 0 || n >= 10000) return undefined;
-  const parts: string[] = [];
-  const thousands = Math.floor(n / 1000);
-  const hundreds = Math.floor(n / 100) % 10;
-  const tens = Math.floor(n / 10) % 10;
-  const ones = n % 10;
-  const zero = digits[0]!;
-  if (thousands) parts.push(digits[thousands]! + units[2]);
-  if (hundreds) parts.push(digits[hundreds]! + units[1]);
-  else if (thousands && (tens || ones)) parts.push(zero);
-  if (tens) parts.push((tens === 1 && n < 20 && omitLeadingOne ? '' : digits[tens]!) + units[0]);
-  else if (hundreds && ones) parts.push(zero);
-  if (ones) parts.push(digits[ones]!);
-  return parts.join('');
-}
 
 function letters(n: number, base: string): string | undefined {
   if (n <= 0) return undefined;
@@ -291,7 +273,7 @@ export function formatNumber(n: number, format: string): string | undefined {
     case 'japaneseCounting':
     case 'taiwaneseCounting':
     case 'taiwaneseCountingThousand':
-      return chineseCounting(n, COUNTING_DIGITS, ['十', '百', '千'], true);
+      return chineseCounting(n);
     case 'chineseLegalSimplified':
       return chineseCounting(n, LEGAL_SIMPLIFIED, ['拾', '佰', '仟'], false);
     case 'ideographLegalTraditional':
