@@ -45,12 +45,14 @@ export const runWatch: CommandRun = async (files, values, io) => {
 
   const layoutFiles = [values['reference-doc'], values.profile].filter((v): v is string => typeof v === 'string').map((v) => path.resolve(io.cwd, v));
   const isLayoutFile = (p: string) => layoutFiles.includes(path.resolve(p));
+  /** The files whose stamps tell a save the watcher missed (the data file and the layout's). */
+  const stamped = [file, ...layoutFiles];
   /** Each watched file's stamp when the last render began. */
   const rendered = new Map<string, string>();
   let recheck: NodeJS.Timeout | undefined;
   const run = async (reason: string, templateSaved = false, layoutSaved = false): Promise<void> => {
     const started = performance.now();
-    for (const f of [file, ...layoutFiles]) rendered.set(f, stamp(f));
+    for (const f of stamped) rendered.set(f, stamp(f));
     io.out(`[${time()}] ${reason}`);
     // Compiled templates are kept while only the data changes.
     if (templateSaved) clearTemplateCache();
@@ -72,7 +74,7 @@ export const runWatch: CommandRun = async (files, values, io) => {
     clearTimeout(recheck);
     recheck = setTimeout(() => {
       if (timer !== undefined) return;
-      for (const f of [file, ...layoutFiles]) if (stamp(f) !== rendered.get(f)) changed(f);
+      for (const f of stamped) if (stamp(f) !== rendered.get(f)) changed(f);
     }, RECHECK_MS);
   };
 
