@@ -85,6 +85,43 @@ function timeAndMemory(command, args, cwd = ROOT, env = {}) {
   return { wall, cpu: (user + system) * 1000, rssMb: kb / 1024 };
 }
 
+/**
+ * One batch under GNU time (wall, CPU, peak RSS), its resident memory sampled every 0.1 s from
+ * /proc so that the peak can be placed: while the reports are rendered, or after the last one
+ * (the summary: 汇总表 .docx and .csv). The reports are done at the last progress line, [N/N].
+ */
+async function batchProfile(bin, dir, count) {
+  const timeFile = path.join(work, 'batch-time.txt');
+  const t0 = performance.now();
+  const child = spawn('/usr/bin/time', ['-f', '%U %S %M', '-o', timeFile, process.execPath, bin, 'batch', dir], {
+    cwd: work,
+    env: { ...process.env, FAZHI_CACHE_DIR: bin === BIN ? CACHE : OTHER_CACHE },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  let reportsDone = Infinity;
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    if (line.startsWith(`[${count}/${count}]`)) reportsDone = performance.now() - t0;
+  });
+  const samples = [];
+  let node;
+  const timer = setInterval(() => {
+    try {
+      // The node process is GNU time's child.
+      node ??= Number(readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(' ')[0]) || undefined;
+      const kb = node && Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${node}/status`, 'utf8'))?.[1]);
+      if (kb) samples.push({ t: performance.now() - t0, mb: kb / 1024 });
+    } catch {
+      // Not started yet, or just ended.
+    }
+  }, 100);
+  await new Promise((resolve) => child.on('close', resolve));
+  clearInterval(timer);
+  const wall = performance.now() - t0;
+  const [user, system, kb] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+  const peak = (xs) => xs.reduce((m, x) => Math.max(m, x.mb), 0);
+  return { wall, cpu: (user + system) * 1000, rssMb: kb / 1024, reportsPeakMb: peak(samples.filter((x) => x.t <= reportsDone)), summaryPeakMb: peak(samples.filter((x) => x.t > reportsDone)) };
+}
+
 const rows = [];
 const row = (what, s, note = '') => {
   rows.push({ what, ...s, note });
@@ -255,18 +292,27 @@ if (batchAvailable) {
     const other = timeProcess(process.execPath, [OTHER_BIN, 'batch', batchDir], { cwd: work, runs: Math.max(3, Math.min(RUNS, 5)), allowFailure: true });
     row('compared build: batch, 200 department reports', other, `${ms(other.median / 200)} per report${pandocOne ? `, ${(pandocOne.median / (other.median / 200)).toFixed(1)}× pandoc` : ''}`);
   }
-  // A province's collection: time should grow linearly with the count, memory stay flat.
-  const scale = [{ count: 200, ...usage }];
-  for (const count of SCALE) {
-    const dir = departments(count);
-    const u = timeAndMemory(process.execPath, [BIN, 'batch', dir], work);
-    scale.push({ count, ...u });
-    rmSync(path.dirname(path.dirname(dir)), { recursive: true, force: true });
+  // A province's collection: time should grow linearly with the count, memory stay flat. Each
+  // size runs min(BENCH_RUNS, 3) times per build, the builds alternated (medians shown), so that
+  // "before" and "after" meet the same load; CPU time is the figure to compare on a busy machine.
+  const builds = [['this build', BIN], ...(OTHER_BIN ? [['compared build', OTHER_BIN]] : [])];
+  const rounds = Math.max(1, Math.min(RUNS, 3));
+  const scale = [];
+  for (const count of [200, ...SCALE]) {
+    const dir = count === 200 ? batchDir : departments(count);
+    const runs = builds.map(() => []);
+    for (let r = 0; r < rounds; r++) for (const [i, [, bin]] of builds.entries()) runs[i].push(await batchProfile(bin, dir, count));
+    builds.forEach(([build], i) => {
+      const m = Object.fromEntries(['wall', 'cpu', 'rssMb', 'reportsPeakMb', 'summaryPeakMb'].map((k) => [k, median(runs[i].map((u) => u[k]))]));
+      scale.push({ build, count, ...m, runs: runs[i] });
+    });
+    if (count !== 200) rmSync(path.dirname(path.dirname(dir)), { recursive: true, force: true });
   }
   for (const s of scale) {
-    const perReport = s.wall / s.count;
+    const base = scale.find((b) => b.build === s.build && b.count === 200);
     console.log(
-      `${`batch of ${s.count}`.padEnd(44)} ${ms(s.wall).padStart(10)}  ${ms(perReport)} per report (${(perReport / (scale[0].wall / scale[0].count)).toFixed(2)}× the 200 batch's), peak RSS ${s.rssMb.toFixed(0)} MB, CPU/wall ${(s.cpu / s.wall).toFixed(2)}`,
+      `${`batch of ${s.count}, ${s.build}`.padEnd(44)} ${ms(s.wall).padStart(10)}  ${ms(s.wall / s.count)} per report, CPU ${ms(s.cpu / s.count)} per report (${(s.cpu / s.count / (base.cpu / base.count)).toFixed(2)}× the 200 batch's), ` +
+        `peak RSS ${s.rssMb.toFixed(0)} MB = ${(s.rssMb / base.rssMb).toFixed(2)}× the 200 batch's (during the reports ${s.reportsPeakMb.toFixed(0)} MB, while writing the summary ${s.summaryPeakMb.toFixed(0)} MB)`,
     );
   }
   rows.push({ what: 'batch scale', scale });
