@@ -231,6 +231,32 @@ describe('reuse check', () => {
     const rewritten = fazhi(['validate', 'data/示例区/2024/report.yaml'], withParagraph('本年度，区政府首次委托第三方机构对法治政府建设情况开展全面评估，评估报告已向社会公开。'));
     expect(rewritten.stdout).toContain('没有发现问题');
   });
+
+  it('in one process (watch, the workbench), follows every edit of this year’s text and of last year’s file', () => {
+    // The answers for unchanged texts are kept between runs (reuse/index.ts): an edit must still
+    // count at once, on either side.
+    const dir = scratchDir();
+    const previous = path.join(dir, '2023.yaml');
+    const lastYear = readFileSync(PREVIOUS, 'utf8');
+    writeFileSync(previous, lastYear);
+    const copied = '根据市委依法治市办工作安排，本报告经区委、区政府审定后，通过区政府门户网站向社会公开。';
+    const fresh = '本年度，区政府首次委托第三方机构对法治政府建设情况开展全面评估，评估报告已向社会公开。';
+    const source = readFileSync(path.join(ROOT, 'data', '示例区', '2024', 'report.yaml'), 'utf8');
+    const from = '  intro: >-\n    除上述情况外，现将需要说明的其他事项一并报告如下：';
+    const reused = (text: string): string[] =>
+      validateText(source.replace(from, `  intro: >-\n    ${text}`), 'r.yaml', { previous })
+        .diagnostics.filter((d) => d.message.includes('照搬上年内容'))
+        .map((d) => d.message.replace(/上年见 .*:(\d+):(\d+)。.*/, '上年第$1行'));
+    const at2023 = line2023('根据市委依法治市办工作安排') + 1;
+    expect(reused(copied)).toEqual([`这段文字与上年报告中的一段完全相同，上年第${at2023}行`]);
+    expect(reused(fresh)).toEqual([]);
+    expect(reused(copied)).toEqual([`这段文字与上年报告中的一段完全相同，上年第${at2023}行`]);
+    // Last year's file edited on disk: two lines added above the paragraph, then the paragraph rewritten.
+    writeFileSync(previous, lastYear.replace('  intro: >-\n    根据市委依法治市办工作安排', '  # 补充说明\n  # 第二行\n  intro: >-\n    根据市委依法治市办工作安排'));
+    expect(reused(copied)).toEqual([`这段文字与上年报告中的一段完全相同，上年第${at2023 + 2}行`]);
+    writeFileSync(previous, lastYear.replace('根据市委依法治市办工作安排，本报告', '经区委、区政府研究同意，本年度报告全文'));
+    expect(reused(copied)).toEqual([]);
+  });
 });
 
 describe('reuse check: comparing through the bigram index', () => {

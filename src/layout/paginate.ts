@@ -134,7 +134,21 @@ export function bodyLines(text: string, condensed: boolean, profile: LayoutProfi
   return countLines(text, perLine - profile.body.firstLineIndentChars.value, perLine);
 }
 
-function flowsOf(block: Block, index: number, profile: LayoutProfile): Omit<Flow, 'block'>[] {
+// A render places the same blocks several times over: fitLayout tries 紧排 paragraph by paragraph,
+// and the writer asks where the 版记 goes. Blocks are never changed once composed (fitLayout makes
+// a new object for a block it tightens), so each block's lines are counted once per profile: the
+// counting was a fifth of compose + layout + write of the example district (node --cpu-prof).
+const flowCache = new WeakMap<LayoutProfile, WeakMap<Block, readonly Omit<Flow, 'block'>[]>>();
+
+function cachedFlowsOf(block: Block, profile: LayoutProfile): readonly Omit<Flow, 'block'>[] {
+  let byBlock = flowCache.get(profile);
+  if (!byBlock) flowCache.set(profile, (byBlock = new WeakMap()));
+  let flows = byBlock.get(block);
+  if (!flows) byBlock.set(block, (flows = flowsOf(block, profile)));
+  return flows;
+}
+
+function flowsOf(block: Block, profile: LayoutProfile): Omit<Flow, 'block'>[] {
   const perLine = profile.grid.charsPerLine.value;
   const body = (text: string, condensed: boolean, keepWithNext = false): Omit<Flow, 'block'> => ({
     lines: bodyLines(text, condensed, profile),
@@ -142,7 +156,6 @@ function flowsOf(block: Block, index: number, profile: LayoutProfile): Omit<Flow
     splittable: true,
   });
   const fixed = (lines: number, keepWithNext = false): Omit<Flow, 'block'> => ({ lines, keepWithNext, splittable: false });
-  void index;
   switch (block.kind) {
     case 'letterhead':
       return [fixed(letterheadLines(block, profile), true)];
@@ -227,7 +240,7 @@ export function placeBlocks(blocks: readonly Block[], profile: LayoutProfile, se
   const perPage = profile.grid.linesPerPage.value;
   const owners: { block: number; flow: number }[] = [];
   const flows: Flow[] = blocks.flatMap((b, i) =>
-    flowsOf(b, i, profile).map((f, flow) => {
+    cachedFlowsOf(b, profile).map((f, flow) => {
       owners.push({ block: i, flow });
       return { ...f, block: i };
     }),

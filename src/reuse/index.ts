@@ -38,8 +38,14 @@ function paragraphs(data: ReportData): Paragraph[] {
 }
 
 // Last year's file is loaded once per process (previous/index.ts), so the same SourceFile comes
-// back for every check of watch or batch: its paragraphs' fingerprints are computed once.
-const previousParagraphs = new WeakMap<SourceFile, { paragraphs: Paragraph[]; index: BigramIndex }>();
+// back for every check of watch, serve or batch: its paragraphs' fingerprints are computed once.
+// What a text of this year matches depends only on that text and last year's file, so the answer
+// is kept with them: between two keystrokes in the workbench, or two saves under watch, all
+// paragraphs but the edited one are looked up again, and the lookups (fingerprint, then the
+// bigram index) were the largest part of a render after YAML parsing (node --cpu-prof of the
+// example district in process: 9.5 %). Bounded: a long session does not keep every draft.
+const previousParagraphs = new WeakMap<SourceFile, { paragraphs: Paragraph[]; index: BigramIndex; answers: Map<string, LastYearParagraph | undefined> }>();
+const MAX_ANSWERS = 4096;
 
 /**
  * For the reuse rule (check/rules/reuse.ts): the paragraph of last year's report that a text of
@@ -49,11 +55,11 @@ export function lastYearMatcher(previous: SourceFile, previousReport: ReportData
   let last = previousParagraphs.get(previous);
   if (!last) {
     const list = paragraphs(previousReport);
-    last = { paragraphs: list, index: new BigramIndex(list.map((q) => q.fp)) };
+    last = { paragraphs: list, index: new BigramIndex(list.map((q) => q.fp)), answers: new Map() };
     previousParagraphs.set(previous, last);
   }
-  const { paragraphs: lastParagraphs, index } = last;
-  return (text) => {
+  const { paragraphs: lastParagraphs, index, answers } = last;
+  const closest = (text: string): LastYearParagraph | undefined => {
     if (text.includes(PLACEHOLDER)) return undefined;
     const fp = fingerprint(text);
     if (characters(fp.text) < MIN_CHARS) return undefined;
@@ -65,5 +71,12 @@ export function lastYearMatcher(previous: SourceFile, previousReport: ReportData
     if (!best) return undefined;
     const at = positionOf(previous, best.q.pointer);
     return { where: `${previous.path}:${at.line}:${at.column}`, identical: best.q.fp.plain === fp.plain, score: best.score };
+  };
+  return (text) => {
+    if (answers.has(text)) return answers.get(text);
+    const answer = closest(text);
+    if (answers.size >= MAX_ANSWERS) answers.clear();
+    answers.set(text, answer);
+    return answer;
   };
 }
