@@ -242,7 +242,11 @@ export function placeBlocks(blocks: readonly Block[], profile: LayoutProfile, se
   const flows: Flow[] = blocks.flatMap((b, i) =>
     cachedFlowsOf(b, profile).map((f, flow) => {
       owners.push({ block: i, flow });
-      return { ...f, block: i };
+      // Not `{ ...f, block: i }`: on Node 20 every object made by that spread went to V8's old
+      // generation (CloneObjectIC), so a batch worker's old space filled with these short-lived
+      // copies — a third of all it promoted, placeBlocks running several times per report — and
+      // grew until V8's next full collection (BENCHMARKS.md, branch memflat). Same properties.
+      return Object.assign({}, f, { block: i });
     }),
   );
   const placements: Placement[] = [];
