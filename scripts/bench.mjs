@@ -114,14 +114,17 @@ async function batchProfile(bin, dir, count) {
       // Not started yet, or just ended.
     }
   }, 100);
-  await new Promise((resolve) => child.on('close', resolve));
+  const status = await new Promise((resolve) => child.on('close', resolve));
   clearInterval(timer);
+  if (status !== 0 && status !== 1) throw new Error(`batch of ${count} (${bin}) ended with status ${status}`);
   const wall = performance.now() - t0;
   const [user, system, kb] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
-  const peak = (xs) => xs.reduce((m, x) => Math.max(m, x.mb), 0);
+  // No samples (no /proc) or no progress line: the phase's peak is unknown, not 0 MB.
+  const peak = (xs) => (xs.length && reportsDone !== Infinity ? xs.reduce((m, x) => Math.max(m, x.mb), 0) : undefined);
   return { wall, cpu: (user + system) * 1000, rssMb: kb / 1024, reportsPeakMb: peak(samples.filter((x) => x.t <= reportsDone)), summaryPeakMb: peak(samples.filter((x) => x.t > reportsDone)) };
 }
 
+const mb = (x) => (x === undefined ? 'n/a' : `${x.toFixed(0)} MB`);
 const rows = [];
 const row = (what, s, note = '') => {
   rows.push({ what, ...s, note });
@@ -265,10 +268,17 @@ for (let i = 1; i <= 200; i++) {
 const batchAvailable = spawnSync(process.execPath, [BIN, 'batch', '--help'], { encoding: 'utf8' }).status === 0;
 let batch;
 /** A folder of `count` department reports, copies of the same one under other names. */
-function departments(count) {
-  const dir = path.join(work, `data-${count}`, '基准区', '2024');
+function departments(count, lastYear = false) {
+  const dir = path.join(work, `data-${count}${lastYear ? '-with-2023' : ''}`, '基准区', '2024');
   mkdirSync(path.join(dir, 'departments'), { recursive: true });
-  for (let i = 1; i <= count; i++) writeFileSync(path.join(dir, 'departments', `基准部门${i}.yaml`), deptText.replaceAll('示例区司法局', `基准区第${i}局`));
+  // With last year's file beside each (…/2023/departments/), as a province's second year has them:
+  // every report then loads one, and the reuse check compares with it.
+  if (lastYear) mkdirSync(path.join(dir, '..', '2023', 'departments'), { recursive: true });
+  for (let i = 1; i <= count; i++) {
+    const text = deptText.replaceAll('示例区司法局', `基准区第${i}局`);
+    writeFileSync(path.join(dir, 'departments', `基准部门${i}.yaml`), text);
+    if (lastYear) writeFileSync(path.join(dir, '..', '2023', 'departments', `基准部门${i}.yaml`), text.replace(/^year: 2024$/m, 'year: 2023'));
+  }
   return dir;
 }
 if (batchAvailable) {
@@ -298,21 +308,26 @@ if (batchAvailable) {
   const builds = [['this build', BIN], ...(OTHER_BIN ? [['compared build', OTHER_BIN]] : [])];
   const rounds = Math.max(1, Math.min(RUNS, 3));
   const scale = [];
-  for (const count of [200, ...SCALE]) {
-    const dir = count === 200 ? batchDir : departments(count);
+  const sizes = [200, ...SCALE].map((count) => ({ count, lastYear: false }));
+  if (SCALE.length) sizes.push({ count: 200, lastYear: true }, { count: 1000, lastYear: true });
+  for (const { count, lastYear } of sizes) {
+    const dir = count === 200 && !lastYear ? batchDir : departments(count, lastYear);
     const runs = builds.map(() => []);
     for (let r = 0; r < rounds; r++) for (const [i, [, bin]] of builds.entries()) runs[i].push(await batchProfile(bin, dir, count));
     builds.forEach(([build], i) => {
-      const m = Object.fromEntries(['wall', 'cpu', 'rssMb', 'reportsPeakMb', 'summaryPeakMb'].map((k) => [k, median(runs[i].map((u) => u[k]))]));
-      scale.push({ build, count, ...m, runs: runs[i] });
+      // Times are medians of their own; the memory figures all come from the run of median peak
+      // RSS, so that its two phases belong to the same run.
+      const m = Object.fromEntries(['wall', 'cpu'].map((k) => [k, median(runs[i].map((u) => u[k]))]));
+      const byRss = [...runs[i]].sort((a, b) => a.rssMb - b.rssMb)[(runs[i].length - 1) >> 1];
+      scale.push({ build, count, lastYear, ...m, rssMb: byRss.rssMb, reportsPeakMb: byRss.reportsPeakMb, summaryPeakMb: byRss.summaryPeakMb, runs: runs[i] });
     });
-    if (count !== 200) rmSync(path.dirname(path.dirname(dir)), { recursive: true, force: true });
+    if (dir !== batchDir) rmSync(path.dirname(path.dirname(dir)), { recursive: true, force: true });
   }
   for (const s of scale) {
-    const base = scale.find((b) => b.build === s.build && b.count === 200);
+    const base = scale.find((b) => b.build === s.build && b.count === 200 && b.lastYear === s.lastYear);
     console.log(
-      `${`batch of ${s.count}, ${s.build}`.padEnd(44)} ${ms(s.wall).padStart(10)}  ${ms(s.wall / s.count)} per report, CPU ${ms(s.cpu / s.count)} per report (${(s.cpu / s.count / (base.cpu / base.count)).toFixed(2)}× the 200 batch's), ` +
-        `peak RSS ${s.rssMb.toFixed(0)} MB = ${(s.rssMb / base.rssMb).toFixed(2)}× the 200 batch's (during the reports ${s.reportsPeakMb.toFixed(0)} MB, while writing the summary ${s.summaryPeakMb.toFixed(0)} MB)`,
+      `${`batch of ${s.count}${s.lastYear ? ' with last year' : ''}, ${s.build}`.padEnd(44)} ${ms(s.wall).padStart(10)}  ${ms(s.wall / s.count)} per report, CPU ${ms(s.cpu / s.count)} per report (${(s.cpu / s.count / (base.cpu / base.count)).toFixed(2)}× the 200 batch's), ` +
+        `peak RSS ${s.rssMb.toFixed(0)} MB = ${(s.rssMb / base.rssMb).toFixed(2)}× the 200 batch's (during the reports ${mb(s.reportsPeakMb)}, while writing the summary ${mb(s.summaryPeakMb)})`,
     );
   }
   rows.push({ what: 'batch scale', scale });

@@ -62,9 +62,9 @@ describe('results read back from the cache equal computed ones', () => {
     enableDiskCache('test-build', cache);
     const value = { name: '示例区司法局', n: 3, nested: [{ a: null, b: true }], __proto__key: 'x' };
     const codec = { kind: 'test-1', encode: (v: typeof value) => v, decode: (j: unknown) => j as typeof value };
-    expect(new FileMemo(codec).get(DISTRICT, () => value)).toBe(value);
+    expect(new FileMemo(4, codec).get(DISTRICT, () => value)).toBe(value);
     let computed = 0;
-    const again = new FileMemo(codec).get(DISTRICT, () => (computed++, value));
+    const again = new FileMemo(4, codec).get(DISTRICT, () => (computed++, value));
     expect(computed).toBe(0);
     expect(again).toStrictEqual(value);
   });

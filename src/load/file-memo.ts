@@ -21,18 +21,37 @@ export function keyAsWritten(file: string): string {
   return `${path.resolve(file)}\n${file}`;
 }
 
+/**
+ * The most recently used `capacity` files' values. Bounded because a batch worker goes through a
+ * province's files one after another: with every report's last year's file kept (its text, data
+ * and positions, some hundreds of KB each), a worker's memory grew with the number of reports it
+ * had rendered. A value pushed out is computed again when asked for, from the disk cache when
+ * there is a codec: the same value, a little later.
+ */
 export class FileMemo<T> {
+  // A Map iterates in insertion order: a hit is moved to the end, the first entry is the oldest.
   private readonly entries = new Map<string, { stamp: string; value: T }>();
 
-  constructor(private readonly codec?: DiskCacheCodec<T>) {}
+  constructor(
+    private readonly capacity: number,
+    private readonly codec?: DiskCacheCodec<T>,
+  ) {}
 
   /** `compute()` for `file`; `key` separates values that also depend on something else. */
   get(file: string, compute: () => T, key = path.resolve(file)): T {
     const stamp = stampOf(file);
     const hit = this.entries.get(key);
-    if (stamp !== undefined && hit?.stamp === stamp) return hit.value;
+    if (stamp !== undefined && hit?.stamp === stamp) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit.value;
+    }
     const value = this.codec && stamp !== undefined ? diskCached(file, key, this.codec, compute) : compute();
-    if (stamp !== undefined) this.entries.set(key, { stamp, value });
+    this.entries.delete(key);
+    if (stamp !== undefined) {
+      this.entries.set(key, { stamp, value });
+      if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    }
     return value;
   }
 }

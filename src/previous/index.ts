@@ -55,7 +55,9 @@ export const PREVIOUS_CODEC = sourceHoldingCodec<CheckedSource>('previous-2', (v
   const checked = object(value.checked, 'checked');
   if (checked.report !== undefined) reportData(checked.report, 'checked.report');
 });
-const memo = new FileMemo<CheckedSource>(PREVIOUS_CODEC);
+// Last year's file of each unit a run meets: watch and serve come back to a few; a batch meets
+// one per report and never again.
+const memo = new FileMemo<CheckedSource>(16, PREVIOUS_CODEC);
 
 export function loadPrevious(file: string, report: ReportData, override?: string): PreviousLookup {
   const target = override ?? previousYearPath(file, report.year);

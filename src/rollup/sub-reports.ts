@@ -40,7 +40,9 @@ export const SUB_REPORT_CODEC: DiskCacheCodec<SubReport> = {
     return json as SubReport;
   },
 };
-const memo = new FileMemo<SubReport>(SUB_REPORT_CODEC);
+// All sub-reports of a district are read for each roll-up (a county has up to a few hundred units);
+// a batch over a province goes from one district to the next.
+const memo = new FileMemo<SubReport>(512, SUB_REPORT_CODEC);
 
 function rawUnit(data: unknown): { name?: string; short?: string } {
   const unit = typeof data === 'object' && data !== null ? (data as { unit?: unknown }).unit : undefined;

@@ -75,7 +75,8 @@ export const ROSTER_CODEC = sourceHoldingCodec<RosterResult>('roster-2', (value)
     string(unit.pointer, `roster.units[${i}].pointer`);
   });
 });
-const memo = new FileMemo<RosterResult>(ROSTER_CODEC);
+// One roster per district.
+const memo = new FileMemo<RosterResult>(16, ROSTER_CODEC);
 
 export function loadRoster(file: string): RosterResult {
   // Keyed by the path as given too: messages name the file the way the user wrote it.

@@ -33,9 +33,9 @@ export function charsToTwips(chars: number, profile: LayoutProfile): number {
 export function runs(text: string, spec: FontSpec, profile: LayoutProfile, bold?: boolean, extra: RunProps = {}): string {
   let out = '';
   // Object.assign, not `{ ...fontProps(…), … }`: on Node 20 objects made by a leading spread go
-  // to V8's old generation (see placeBlocks in layout/paginate.ts); one per run of every report
-  // made a batch worker's old space grow (promoted 21.7 → 18 KB per report with this change).
-
+  // to V8's old generation (see placeBlocks in layout/paginate.ts), and this runs for every run of
+  // every report of a batch. The page estimate's copies were most of it (test/batch-memory.test.ts
+  // measures those); these are fewer.
   for (const { text: part, coverage } of splitByCoverage(text)) out += textRun(part, Object.assign({}, fontProps(spec, profile, coverage), bold ? { bold } : undefined, extra));
   return out;
 }
