@@ -81,7 +81,7 @@ describe('previewOf: the pages the .docx writer estimates', () => {
     // The title, centred on page 1; the 署名 right of the page's middle.
     expect(preview.pages[0]!.lines.filter((l) => l.style === 'title').every((l) => l.center)).toBe(true);
     const signature = preview.pages.flatMap((p) => p.lines).filter((l) => l.style === 'signature');
-    expect(signature.map((l) => l.runs[0]!.text)).toEqual([...((document!.blocks.find((b) => b.kind === 'signature') as { organs: string[] }).organs), expect.stringMatching(/年.*月.*日$/)]);
+    expect(signature.map((l) => l.runs[0]!.text)).toEqual([...((document!.blocks.find((b) => b.kind === 'signature') as { organs: readonly string[] }).organs), expect.stringMatching(/年.*月.*日$/)]);
   });
 });
 

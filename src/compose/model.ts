@@ -9,11 +9,16 @@ export interface Run {
 
 export type HeadingLevel = 1 | 2 | 3 | 4;
 
-export type Block =
+// Blocks are read-only once composed: the layout step makes a new block for one it changes (紧排,
+// keep-with-next), and the page estimate keeps each block's line counts by the block object
+// (layout/paginate.ts), which a block changed in place would leave stale.
+export type Block = Readonly<MutableBlock>;
+
+type MutableBlock =
   | LetterheadBlock
   /** 发文字号 without a 版头: centred, or 居左空一字 in a 上行文 (GB/T 9704 §7.2.5). */
   | { kind: 'doc-number'; text: string; placement: 'centre' | 'left' }
-  | { kind: 'title'; lines: string[] }
+  | { kind: 'title'; lines: readonly string[] }
   /** 主送机关 as printed, with its closing full-width colon. */
   | { kind: 'addressee'; text: string }
   /** `condensed`: set 紧排 (the profile's tightened character spacing), decided by the layout step. */
@@ -22,17 +27,17 @@ export type Block =
    * `keepWithNext`: kept whole on the page of what follows — the last paragraph before a 署名 that
    * 紧排 could not bring back (GB/T 9704 §7.3.5.4), decided by the layout step.
    */
-  | { kind: 'paragraph'; runs: Run[]; condensed?: boolean; keepWithNext?: boolean }
+  | { kind: 'paragraph'; runs: readonly Run[]; condensed?: boolean; keepWithNext?: boolean }
   /** 附件说明: the label (“附件：”) printed before the first item, then each item with its number (“1.”, or none for one). */
-  | { kind: 'attachments'; label: string; items: AttachmentItem[] }
-  | { kind: 'signature'; organs: string[]; date?: string; seal: boolean }
+  | { kind: 'attachments'; label: string; items: readonly AttachmentItem[] }
+  | { kind: 'signature'; organs: readonly string[]; date?: string; seal: boolean }
   /** 版记: 抄送 (“抄送：” and the list ending in “。”), 印发机关 and “…印发” as printed. */
   | { kind: 'colophon'; copyTo?: { label: string; text: string }; printedBy?: string; printedOn?: string }
   /**
    * The start of an attachment given as content (GB/T 9704 §8): a new page after the 署名 block,
    * “附件”/“附件N” top left, the title centred; its paragraphs and tables follow as blocks.
    */
-  | { kind: 'attachment-start'; label: string; titleLines: string[] }
+  | { kind: 'attachment-start'; label: string; titleLines: readonly string[] }
   /** A table on its own page after the signature (附表/附件, GB/T 9704 §7.3.7): label, title, cells. */
   | TableBlock;
 

@@ -18,7 +18,7 @@ export function heading(level: HeadingLevel, number: string, text: string, profi
   return printParagraph({ style: `Heading${level}` }, styledRuns(number + text, headingFont(level, profile), profile, undefined, tight(condensed, profile)));
 }
 
-export function paragraph(runs: Run[], profile: LayoutProfile, condensed = false, keepWithNext = false): string {
+export function paragraph(runs: readonly Run[], profile: LayoutProfile, condensed = false, keepWithNext = false): string {
   const font = profile.fonts.body;
   return printParagraph({ style: STYLE.body, ...(keepWithNext ? { keepNext: true, keepLines: true } : {}) }, runs.map((r) => styledRuns(r.text, font, profile, r.strong, tight(condensed, profile))).join(''));
 }

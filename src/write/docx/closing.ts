@@ -32,7 +32,7 @@ export function attachments(block: Extract<Block, { kind: 'attachments' }>, prof
  * characters right of the 署名's; a longer date sits 右空二字 and moves the 署名 left. With seal
  * (§7.3.5.1): date 右空四字, organs centred above it. Several organs: one per line.
  */
-export function signature(organs: string[], date: string | undefined, seal: boolean, profile: LayoutProfile): string {
+export function signature(organs: readonly string[], date: string | undefined, seal: boolean, profile: LayoutProfile): string {
   const s = profile.signature;
   const lineChars = profile.grid.charsPerLine.value;
   const organWidth = Math.max(...organs.map(textWidth));

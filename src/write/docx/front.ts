@@ -13,7 +13,7 @@ export function docNumber(text: string, placement: 'centre' | 'left', profile: L
   return gridLine(text, profile.fonts.docNumber, profile, where) + blankLine(profile);
 }
 
-export function title(lines: string[], profile: LayoutProfile): string {
+export function title(lines: readonly string[], profile: LayoutProfile): string {
   let out = lines.map((line) => gridLine(line, profile.fonts.title, profile, { alignment: 'center' })).join('');
   for (let i = 0; i < profile.title.blankLinesAfter.value; i++) out += blankLine(profile);
   return out;
