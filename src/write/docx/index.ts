@@ -5,7 +5,7 @@
 
 import type { ReportDocument } from '../../compose/model.js';
 import type { LayoutProfile } from '../../layout/profile.js';
-import { bodyParts, printBody } from './printer.js';
+import { bodyParts } from './printer.js';
 import { CORE_PART, DOCUMENT_PART, referencePackage, type ReferencePackage } from './reference.js';
 import { deflateEntry, deflateEntryParts, zipEntries } from './stable-docx.js';
 import { escapeXml } from './xml.js';
@@ -26,21 +26,10 @@ function coreProperties(doc: ReportDocument): string {
 }
 
 /**
- * document.xml: the reference's start and section properties around the printed body; the body
- * may end in the section without page numbers (a blank page before the 版记, printer.ts).
+ * document.xml in pieces: the reference's start and section properties around the body printed
+ * from the model (printer.ts, bodyParts). The end is chosen once the body is printed: the body may
+ * end in the section without page numbers (a blank page before the 版记).
  */
-function documentOf(reference: ReferencePackage, doc: ReportDocument, profile: LayoutProfile): string {
-  const { sections, documentEnd } = reference;
-  const body = printBody(doc, profile, sections);
-  const end = body.unnumberedTail ? sections.unnumbered + documentEnd.slice(sections.numbered.length) : documentEnd;
-  return reference.documentStart + body.xml + end;
-}
-
-export async function documentXml(doc: ReportDocument, profile: LayoutProfile): Promise<string> {
-  return documentOf(await referencePackage(profile), doc, profile);
-}
-
-/** documentOf's text in pieces (printer.ts, bodyParts); the end is chosen once the body is printed. */
 function* documentParts(reference: ReferencePackage, doc: ReportDocument, profile: LayoutProfile): Generator<string> {
   const { sections, documentEnd } = reference;
   const state = { unnumberedTail: false };

@@ -17,14 +17,17 @@ import { heading, paragraph } from './body.js';
 import { attachments, signature } from './closing.js';
 import { colophon } from './colophon.js';
 import { addressee, docNumber, title } from './front.js';
-import { table, tableParts } from './table.js';
+import { tableParts } from './table.js';
 import { attachmentStart } from './attachment.js';
 import { letterhead } from './letterhead.js';
 import { endSectionInLastParagraph, paragraph as printParagraph } from './xml.js';
 
-type Printer<K extends Block['kind']> = (block: Extract<Block, { kind: K }>, profile: LayoutProfile, doc: ReportDocument) => string;
+type Printer<K extends Block['kind']> = (block: Extract<Block, { kind: K }>, profile: LayoutProfile) => string;
 
-const PRINTERS: { [K in Block['kind']]: Printer<K> } = {
+/** Kinds printed as one piece; a table (a row at a time) and the 版记 (placed on its page) have branches of their own in bodyParts. */
+type PrintedKind = Exclude<Block['kind'], 'table' | 'colophon'>;
+
+const PRINTERS: { [K in PrintedKind]: Printer<K> } = {
   letterhead: (b, p) => letterhead(b, p),
   'attachment-start': (b, p) => attachmentStart(b, p),
   'doc-number': (b, p) => docNumber(b.text, b.placement, p),
@@ -34,69 +37,51 @@ const PRINTERS: { [K in Block['kind']]: Printer<K> } = {
   paragraph: (b, p) => paragraph(b.runs, p, b.condensed === true, b.keepWithNext === true),
   attachments: (b, p) => attachments(b, p),
   signature: (b, p) => signature(b.organs, b.date, b.seal, p),
-  colophon: (b, p, doc) => colophonOnEvenPage(doc.blocks, b, p),
-  table: (b, p) => table(b, p),
 };
 
 /**
- * 版记 at the bottom of the last page, which should be an even page (the back of a sheet): when
- * the text ends on an odd page, or leaves no room for the 版记, it moves to the next even page.
- * That page carries the page number like every other, unless a blank page comes before it: see
- * printBody.
- */
-function colophonOnEvenPage(blocks: readonly Block[], block: Extract<Block, { kind: 'colophon' }>, profile: LayoutProfile): string {
-  const { breaks } = colophonBreaks(blocks, block, profile);
-  // A floating table is anchored to the paragraph after it, which must exist.
-  return printParagraph({ pageBreakBefore: true }).repeat(breaks) + colophon(block, profile) + '<w:p/>';
-}
-
-/**
- * The body of document.xml: every block printed in order. `sections` are the reference package's
- * two section properties; `unnumberedTail` says the body's last section is the unnumbered one.
+ * The body of document.xml, every block printed in order, in pieces for a writer that deflates it
+ * as it goes (writeDocx): a block at a time, a table a row at a time (tableParts). `sections` are
+ * the reference package's two section properties; `state.unnumberedTail` is set, once the pieces
+ * are all taken, when the body's last section is the unnumbered one.
  *
- * GB/T 9704 §7.5: when a blank page comes before the 版记 page, neither carries a page number.
- * The text's last paragraph then ends the numbered section (a section break, as Word writes one,
- * so no line is added); the next section starts on a new page, the blank one, and has footers
- * without a number; the 版记 follows on the next page. Word and LibreOffice both take a
- * section's footers from its own footer references.
- */
-export function printBody(
-  doc: ReportDocument,
-  profile: LayoutProfile,
-  sections?: { numbered: string; unnumbered: string },
-): { xml: string; unnumberedTail: boolean } {
-  const state = { unnumberedTail: false };
-  let xml = '';
-  for (const piece of bodyParts(doc, profile, sections, state)) xml += piece;
-  return { xml, unnumberedTail: state.unnumberedTail };
-}
-
-/**
- * The body in pieces, for a writer that deflates it as it goes (writeDocx): a block at a time, a
- * table a row at a time (tableParts); joined, they are printBody's XML. `state.unnumberedTail` is
- * set once the pieces are all taken. The last piece is held back until the next is known: a 版记
- * after a blank page turns the paragraph that ends the text into a section break. A piece holds
- * whole paragraphs, so its last paragraph is the text's last one (endSectionInLastParagraph reads
- * only the end).
+ * The 版记 goes at the bottom of the last page, which should be an even page (the back of a
+ * sheet): when the text ends on an odd page, or leaves no room for the 版记, it moves to the next
+ * even page (colophonBreaks). That page carries the page number like every other, unless a blank
+ * page comes before it. GB/T 9704 §7.5: then neither carries a page number. The text's last
+ * paragraph ends the numbered section (a section break, as Word writes one, so no line is added);
+ * the next section starts on a new page, the blank one, and has footers without a number; the 版记
+ * follows on the next page. Word and LibreOffice both take a section's footers from its own footer
+ * references. So the last piece is held back until the next is known; a piece holds whole
+ * paragraphs, so its last paragraph is the text's last one (endSectionInLastParagraph reads only
+ * the end).
  */
 export function* bodyParts(
   doc: ReportDocument,
   profile: LayoutProfile,
-  sections: { numbered: string; unnumbered: string } | undefined,
+  sections: { numbered: string; unnumbered: string },
   state: { unnumberedTail: boolean },
 ): Generator<string> {
   let held = '';
   for (const block of doc.blocks) {
-    if (block.kind === 'colophon' && sections && colophonBreaks(doc.blocks, block, profile).unnumbered) {
+    if (block.kind === 'colophon') {
+      const { breaks, unnumbered } = colophonBreaks(doc.blocks, block, profile);
+      // A floating table is anchored to the paragraph after the 版记, which must exist.
+      const printed = colophon(block, profile) + '<w:p/>';
+      if (!unnumbered) {
+        if (held !== '') yield held;
+        held = printParagraph({ pageBreakBefore: true }).repeat(breaks) + printed;
+        continue;
+      }
       held =
         endSectionInLastParagraph(held, sections.numbered) ??
         held + endSectionInLastParagraph(printParagraph({ spacing: { line: sectionBreakLineTwips(profile) } }), sections.numbered)!;
       // The new section starts the blank page; its paragraph holds it, the next one breaks to the 版记 page.
-      held += printParagraph({}) + printParagraph({ pageBreakBefore: true }) + colophon(block, profile) + '<w:p/>';
+      held += printParagraph({}) + printParagraph({ pageBreakBefore: true }) + printed;
       state.unnumberedTail = true;
       continue;
     }
-    const pieces = block.kind === 'table' ? tableParts(block, profile) : [(PRINTERS[block.kind] as Printer<Block['kind']>)(block, profile, doc)];
+    const pieces = block.kind === 'table' ? tableParts(block, profile) : [(PRINTERS[block.kind] as Printer<PrintedKind>)(block, profile)];
     for (const piece of pieces) {
       if (piece === '') continue;
       if (held !== '') yield held;

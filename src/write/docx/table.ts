@@ -11,10 +11,6 @@ import { tableColumnWidths } from '../../layout/table.js';
 import { blankLine, gridLine, runs } from './paragraphs.js';
 import { borders, paragraph, tableCell, tableGrid, tableProps, tableRow, type Border } from './xml.js';
 
-export function table(block: TableBlock, profile: LayoutProfile): string {
-  return [...tableParts(block, profile)].join('');
-}
-
 /**
  * The table's XML piece by piece, a row at a time: a batch's 汇总表 of 5,000 units is 13 million
  * characters of XML, which writeDocx deflates as it is printed instead of holding it whole.
